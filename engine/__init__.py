@@ -1,0 +1,1 @@
+"""Career Test-Drive scenario engine."""
