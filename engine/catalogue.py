@@ -49,6 +49,7 @@ __all__ = [
     "check_catalogue",
     "check_references",
     "clear_cache",
+    "export_catalogue",
 ]
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -236,6 +237,20 @@ def clear_cache() -> None:
     _careers_doc.cache_clear()
     _skills_doc.cache_clear()
     _ui_doc.cache_clear()
+
+
+def export_catalogue(careers_path: Any = None, skills_path: Any = None,
+                     ui_path: Any = None) -> dict:
+    """The three files as one JSON-ready dict (for builds that ship JSON, not YAML).
+
+    Write each part back out with json.dump as careers.json, skills.json and ui.json;
+    the load functions read a path ending in .json without PyYAML.
+    """
+    return {
+        "careers": _careers_doc(_key(careers_path, "careers.yaml")),
+        "skills": _skills_doc(_key(skills_path, "skills.yaml")),
+        "ui": _ui_doc(_key(ui_path, "ui.yaml")),
+    }
 
 
 def attribution(lang: str = "en", path: Any = None) -> str:

@@ -361,11 +361,30 @@ def test_duplicate_keys_are_reported(tmp_path):
 
 def test_json_form_loads_like_yaml(tmp_path):
     import json
-    doc = yaml.safe_load((CONTENT_DIR / "careers.yaml").read_text(encoding="utf-8"))
-    path = tmp_path / "careers.json"
-    path.write_text(json.dumps(doc), encoding="utf-8")
-    assert load_careers(path) == CAREERS
-    assert career_view("welder", "es", path=path) == career_view("welder", "es")
+    exported = catalogue.export_catalogue()
+    paths = {}
+    for name, doc in exported.items():
+        paths[name] = tmp_path / f"{name}.json"
+        paths[name].write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert load_careers(paths["careers"]) == CAREERS
+    assert load_skills(paths["skills"]) == SKILLS
+    assert load_ui(paths["ui"]) == UI
+    assert career_view("welder", "es", path=paths["careers"]) == career_view("welder", "es")
+    assert check_catalogue(paths["careers"], paths["skills"], paths["ui"]) == []
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="invalid JSON"):
+        load_careers(broken)
+
+
+def test_cache_keeps_a_file_until_cleared(tmp_path):
+    path = tmp_path / "ui.yaml"
+    path.write_text("strings:\n  start: {en: Start, es: Empezar}\n", encoding="utf-8")
+    assert ui_text("start", "es", path=path) == "Empezar"
+    path.write_text("strings:\n  start: {en: Go, es: Ya}\n", encoding="utf-8")
+    assert ui_text("start", "es", path=path) == "Empezar"
+    catalogue.clear_cache()
+    assert ui_text("start", "es", path=path) == "Ya"
 
 
 # ------------------------------------------------------------ simulation references
