@@ -1,0 +1,157 @@
+"""The `testdrive` command: lint, play, explore, map, schema, stats, build, serve, kiosk."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+
+from .loader import check_file
+
+# Sub-commands that live in their own modules, each with main(argv) -> int.
+DELEGATED = {
+    "explore": ("engine.explore", "explore the state space of a simulation"),
+    "map": ("engine.mapgraph", "the scene graph as Graphviz DOT or Mermaid"),
+    "schema": ("engine.schema", "JSON Schema of the simulation format"),
+    "stats": ("engine.stats", "word count, minutes and reading level per language"),
+    "serve": ("engine.web.serve", "serve the built web player on 127.0.0.1"),
+    "kiosk": ("engine.desktop.kiosk", "career-fair kiosk mode (fullscreen)"),
+    "desktop": ("engine.desktop.app", "desktop launcher for every simulation"),
+}
+BUILD_TARGETS = {"web": "engine.web.build", "pygbag": "engine.desktop.pygbag_build"}
+
+
+def simulation_files(paths) -> list[Path]:
+    """Every .yaml/.yml file named, or found below a named folder."""
+    files: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files.extend(sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml")))
+        else:
+            files.append(path)
+    return files
+
+
+def cmd_lint(argv) -> int:
+    ap = argparse.ArgumentParser(prog="testdrive lint", description="check simulation files")
+    ap.add_argument("paths", nargs="*", default=["simulations"])
+    ap.add_argument("--format", choices=["text", "json"], default="text")
+    ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    args = ap.parse_args(argv)
+    files = simulation_files(args.paths)
+    all_diags = []
+    errors = warnings = 0
+    for f in files:
+        _sim, diags, text = check_file(f)
+        for d in diags:
+            all_diags.append(d)
+            if d.severity == "error":
+                errors += 1
+            else:
+                warnings += 1
+            if args.format == "text":
+                print(d.format(text))
+    if args.format == "json":
+        print(json.dumps({"files": [str(f) for f in files], "errors": errors, "warnings": warnings,
+                          "diagnostics": [d.as_dict() for d in all_diags]}, indent=1, ensure_ascii=False))
+    else:
+        print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)",
+              file=sys.stderr)
+    if not files:
+        print("no simulation files found", file=sys.stderr)
+        return 1
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def load_or_report(path):
+    """Loads a simulation for a command, printing its problems instead of a traceback."""
+    sim, diags, text = check_file(path)
+    if sim is None:
+        for d in diags:
+            print(d.format(text), file=sys.stderr)
+        print(f"{path}: cannot be played until the errors above are fixed", file=sys.stderr)
+    return sim
+
+
+def cmd_play(argv) -> int:
+    ap = argparse.ArgumentParser(prog="testdrive play", description="play a simulation")
+    ap.add_argument("sim", nargs="?", help="a simulation file")
+    ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--lang", default="en")
+    ap.add_argument("--actions", help="a file of input lines to play from, or - for stdin")
+    ap.add_argument("--kiosk-cut", action="store_true", help="start at the simulation's kiosk cut")
+    ap.add_argument("--desktop", action="store_true", help="open the pygame-ce window")
+    ap.add_argument("--resume", help="a resume code")
+    args, rest = ap.parse_known_args(argv)
+    if args.desktop:
+        return _delegate("engine.desktop.app", [a for a in argv if a != "--desktop"])
+    if rest:
+        ap.error(f"unknown arguments: {' '.join(rest)}")
+    if not args.sim:
+        ap.error("name a simulation file, e.g. simulations/examples/every-feature.yaml")
+    sim = load_or_report(args.sim)
+    if sim is None:
+        return 1
+    from .saves import SaveError
+    from .session import Session
+    from .textplayer import run_terminal
+    if args.resume:
+        try:
+            session = Session.from_resume_code(sim, args.resume)
+        except SaveError as exc:
+            print(f"That code could not be used: {exc}. Starting fresh.", file=sys.stderr)
+            session = None
+    else:
+        session = None
+    if session is None:
+        import random
+        seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
+        start = sim.kiosk_start if args.kiosk_cut else None
+        session = Session(sim, seed=seed, lang=args.lang, start=start)
+    return run_terminal(session, args.actions)
+
+
+def cmd_build(argv) -> int:
+    ap = argparse.ArgumentParser(prog="testdrive build", description="build a front end")
+    ap.add_argument("target", choices=sorted(BUILD_TARGETS))
+    args, rest = ap.parse_known_args(argv)
+    return _delegate(BUILD_TARGETS[args.target], rest)
+
+
+def _delegate(module: str, argv) -> int:
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        print(f"this part is not installed: {exc.name}", file=sys.stderr)
+        if exc.name and exc.name.startswith("pygame"):
+            print("install the desktop extra: pip install -e '.[desktop]'", file=sys.stderr)
+        return 2
+    return int(mod.main(list(argv)) or 0)
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {"lint": cmd_lint, "play": cmd_play, "build": cmd_build}
+    names = sorted(list(commands) + list(DELEGATED))
+    if not argv or argv[0] in ("-h", "--help"):
+        print("usage: testdrive COMMAND [...]\n\ncommands:")
+        print("  lint      check simulation files (every problem, file:line:col)")
+        print("  play      play a simulation in the terminal (--desktop for the window)")
+        print("  build     build the web player (web) or the pygbag canvas build (pygbag)")
+        for name, (_m, desc) in sorted(DELEGATED.items()):
+            print(f"  {name:<9} {desc}")
+        return 0 if argv else 2
+    name, rest = argv[0], argv[1:]
+    if name in commands:
+        return commands[name](rest)
+    if name in DELEGATED:
+        return _delegate(DELEGATED[name][0], rest)
+    from .diagnostics import did_you_mean
+    print(f"unknown command '{name}'. {did_you_mean(name, names)}".strip(), file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Problems found in an author's file, reported the way a compiler does."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: str
+    line: int  # 1-based; 0 when unknown
+    col: int  # 1-based; 0 when unknown
+    severity: str  # "error" | "warning"
+    message: str
+    hint: str = ""
+    length: int = 1  # how many characters the caret underlines
+
+    def format(self, source: str | None = None) -> str:
+        head = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        lines = [head]
+        if source is not None and self.line > 0:
+            src_lines = source.splitlines()
+            if self.line <= len(src_lines):
+                text = src_lines[self.line - 1].rstrip()
+                if len(text) > 160:
+                    text = text[:157] + "..."
+                num = str(self.line)
+                lines.append(f"  {num} | {text}")
+                caret = " " * max(self.col - 1, 0) + "^" * max(1, min(self.length, 60))
+                lines.append(f"  {' ' * len(num)} | {caret}")
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class LoadError(Exception):
+    """A simulation could not be loaded; `diagnostics` lists every problem found."""
+
+    def __init__(self, diagnostics: list[Diagnostic], source: str | None = None):
+        self.diagnostics = diagnostics
+        self.source = source
+        errors = [d for d in diagnostics if d.severity == "error"]
+        super().__init__(self.report() if errors else "load failed")
+
+    def report(self) -> str:
+        return "\n".join(d.format(self.source) for d in self.diagnostics)
+
+
+@dataclass
+class Reporter:
+    """Collects diagnostics for one file; never stops at the first problem."""
+
+    path: str
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, pos, message: str, hint: str = "", length: int = 1) -> None:
+        self._add("error", pos, message, hint, length)
+
+    def warning(self, pos, message: str, hint: str = "", length: int = 1) -> None:
+        self._add("warning", pos, message, hint, length)
+
+    def _add(self, severity, pos, message, hint, length):
+        line, col = pos if pos else (0, 0)
+        self.items.append(Diagnostic(self.path, line, col, severity, message, hint, length))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity == "error" for d in self.items)
+
+
+def did_you_mean(word: str, options) -> str:
+    """A hint naming the closest known word, or '' when nothing is close."""
+    options = [o for o in options if isinstance(o, str)]
+    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,261 @@
+"""The immutable content model a simulation file loads into.
+
+Everything here is frozen: a session never changes content, only its own small state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+FORMAT_VERSION = 1
+FIELDS = ("healthcare", "engineering", "manufacturing", "other")
+RIASEC = ("R", "I", "A", "S", "E", "C")
+ACTIVITY_KINDS = ("order", "sequence", "numeric", "multi", "match", "hotspot", "allocate")
+SPECIAL_TARGETS = ("END", "BACK")
+
+
+@dataclass(frozen=True)
+class Text:
+    """Student-facing text in several languages; falls back to English."""
+
+    by_lang: tuple  # ((lang, text), ...)
+
+    def get(self, lang: str) -> str:
+        first = ""
+        for code, value in self.by_lang:
+            if code == lang:
+                return value
+            if code == "en":
+                first = value
+        return first or (self.by_lang[0][1] if self.by_lang else "")
+
+    def langs(self) -> set:
+        return {code for code, _ in self.by_lang}
+
+
+EMPTY_TEXT = Text(())
+
+
+@dataclass(frozen=True)
+class Condition:
+    source: str
+    run: Callable = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Effect:
+    source: str
+    target: str
+    op: str
+    run: Callable = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Variable:
+    id: str
+    type: str  # int | number | bool
+    start: object
+    min: Optional[float]
+    max: Optional[float]
+    show: str  # meter | counter | hidden
+    label: Text
+    good: str  # high | low
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    role: Text
+    portrait: Optional[str]
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    text: Text
+    condition: Optional[Condition]
+    show_locked: bool
+    locked: Text
+    time: int
+    effects: tuple
+    feedback: Optional[Text]
+    skills: tuple
+    riasec: Optional[str]
+    next: str
+    source: Optional[str]
+
+
+@dataclass(frozen=True)
+class Item:
+    """An entry of an activity: an item to order, an option, a pair, a spot, a budget line."""
+
+    id: str
+    text: Text
+    correct: bool = False
+    why: Text = EMPTY_TEXT
+    right: Text = EMPTY_TEXT  # match: the right-hand side
+    x: float = 0
+    y: float = 0
+    w: float = 0
+    h: float = 0
+    cost: float = 0
+    max: int = 0
+    values: tuple = ()  # allocate: ((attr, n), ...)
+
+
+@dataclass(frozen=True)
+class Goal:
+    attr: str
+    min: float
+    label: Text
+
+
+@dataclass(frozen=True)
+class Activity:
+    kind: str
+    prompt: Text
+    time: int
+    items: tuple  # of Item (order, sequence, multi options, match pairs, spots, budget lines)
+    answer: object  # order/sequence: tuple of ids; numeric: number; others: None
+    unit: str
+    tolerance: float
+    close: float  # numeric: partial credit within this absolute distance
+    decimals: int
+    image: Optional[str]
+    width: int
+    height: int
+    budget: float
+    goals: tuple
+    pass_score: float
+    partial_score: float
+    feedback: tuple  # ((outcome, Text), ...)
+    effects: tuple  # ((outcome, (Effect, ...)), ...)
+    next: tuple  # ((outcome, target), ...)
+    explain: Text
+    skills: tuple
+    riasec: Optional[str]
+    source: Optional[str]
+
+    def feedback_for(self, outcome: str) -> Text:
+        return dict(self.feedback).get(outcome, EMPTY_TEXT)
+
+    def effects_for(self, outcome: str) -> tuple:
+        return dict(self.effects).get(outcome, ())
+
+    def next_for(self, outcome: str) -> str:
+        return dict(self.next)[outcome]
+
+
+@dataclass(frozen=True)
+class Scene:
+    id: str
+    text: Text
+    speaker: Optional[str]
+    background: Optional[str]
+    sound: Optional[str]
+    time: int
+    effects: tuple
+    choices: tuple
+    activity: Optional[Activity]
+    next: Optional[str]
+    source: Optional[str]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    when: Condition
+    chance: Optional[float]
+    repeat: bool
+    text: Optional[Text]
+    effects: tuple
+    goto: Optional[str]
+
+
+@dataclass(frozen=True)
+class DebriefItem:
+    text: Text
+    condition: Optional[Condition]
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    condition: Optional[Condition]
+    title: Text
+    rating: int
+    text: Text
+    went_well: tuple
+    try_next: tuple
+    professional: tuple
+    reflection: tuple  # of Text
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Clock:
+    start: int  # minutes after midnight
+    limit: Optional[int]
+    show: bool
+
+
+@dataclass(frozen=True)
+class Simulation:
+    id: str
+    version: str
+    title: Text
+    field: str
+    career: str
+    related_careers: tuple
+    minutes: int
+    grades: str
+    summary: Text
+    objectives: tuple
+    skills: tuple
+    sources: tuple
+    languages: tuple
+    kiosk_start: Optional[str]
+    art: tuple  # ((name, path), ...)
+    start: str
+    clock: Optional[Clock]
+    variables: tuple  # of Variable, in file order
+    characters: tuple
+    scenes: tuple
+    events: tuple
+    endings: tuple
+    path: str = ""
+    data: str = field(default="", compare=False, repr=False)  # validated plain data as JSON
+
+    def __post_init__(self):
+        object.__setattr__(self, "_scenes", {s.id: s for s in self.scenes})
+        object.__setattr__(self, "_endings", {e.id: e for e in self.endings})
+        object.__setattr__(self, "_vars", {v.id: v for v in self.variables})
+        object.__setattr__(self, "_chars", {c.id: c for c in self.characters})
+
+    def scene(self, scene_id: str) -> Scene:
+        return self._scenes[scene_id]
+
+    def has_scene(self, scene_id: str) -> bool:
+        return scene_id in self._scenes
+
+    def ending(self, ending_id: str) -> Ending:
+        return self._endings[ending_id]
+
+    def has_ending(self, ending_id: str) -> bool:
+        return ending_id in self._endings
+
+    def variable(self, var_id: str) -> Variable:
+        return self._vars[var_id]
+
+    def character(self, char_id: str) -> Character:
+        return self._chars[char_id]
+
+    def art_path(self, name: str) -> Optional[str]:
+        return dict(self.art).get(name)

@@ -1,0 +1,216 @@
+"""Saves and resume codes.
+
+A save is small versioned JSON holding the seed and the action log; restoring replays
+the log, so a save can never put a session into a state the content cannot reach. A
+resume code is the same thing packed for a URL or SCORM's suspend_data: compact,
+URL-safe, with a check character so a mistyped code is caught.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import zlib
+
+from .grading import ActionError
+from .model import Simulation
+
+SAVE_FORMAT = 1
+CODE_VERSION = "T1"
+CODE_LIMIT = 4096
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+class SaveError(ValueError):
+    """A save or resume code that cannot be used; the message says why, for the student."""
+
+
+def _digest(state: dict) -> str:
+    body = json.dumps(state, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(body.encode()).hexdigest()[:16]
+
+
+def save_session(session) -> str:
+    data = {
+        "format": SAVE_FORMAT,
+        "sim": session.sim.id,
+        "version": session.sim.version,
+        "seed": session.seed,
+        "lang": session.lang,
+        "start": session.start,
+        "log": session.state["log"],
+        "digest": _digest(session.state),
+    }
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def _replay(sim: Simulation, seed, lang, start, actions):
+    from .session import Session
+    session = Session(sim, seed=seed, lang=lang, start=start)
+    for n, entry in enumerate(actions, 1):
+        action = _action_from_log(entry)
+        try:
+            session.act(action)
+        except ActionError as exc:
+            raise SaveError(f"step {n} cannot be replayed: {exc}") from None
+    return session
+
+
+def _action_from_log(entry) -> dict:
+    if not isinstance(entry, list) or not entry or not isinstance(entry[0], str):
+        raise SaveError("the save's action list is damaged")
+    tag = entry[0]
+    if tag == "c" and len(entry) == 2:
+        return {"type": "choose", "choice": entry[1]}
+    if tag == "a" and len(entry) == 2:
+        return {"type": "answer", "answer": entry[1]}
+    if tag == "n" and len(entry) == 1:
+        return {"type": "continue"}
+    raise SaveError("the save's action list is damaged")
+
+
+def restore_session(sim: Simulation, text):
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    if not isinstance(text, str) or not text.strip():
+        raise SaveError("the save is empty")
+    if len(text) > 2_000_000:
+        raise SaveError("the save is too large to be real")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise SaveError("the save is damaged (not readable)") from None
+    if not isinstance(data, dict):
+        raise SaveError("the save is damaged (wrong shape)")
+    if data.get("format") != SAVE_FORMAT:
+        raise SaveError(f"the save has format {data.get('format')!r}; this player reads format {SAVE_FORMAT}")
+    if data.get("sim") != sim.id:
+        raise SaveError(f"the save is for another simulation ({data.get('sim')!r})")
+    seed, log, lang, start = data.get("seed"), data.get("log"), data.get("lang", "en"), data.get("start")
+    if not isinstance(seed, int) or isinstance(seed, bool) or not isinstance(log, list):
+        raise SaveError("the save is damaged (missing seed or actions)")
+    if not isinstance(lang, str):
+        lang = "en"
+    if start is not None and (not isinstance(start, str) or not sim.has_scene(start)):
+        raise SaveError("the save starts at a scene this simulation does not have")
+    try:
+        session = _replay(sim, seed, lang, start, log)
+    except SaveError as exc:
+        if data.get("version") != sim.version:
+            raise SaveError(f"the save was made with version {data.get('version')} of this simulation, "
+                            f"and this is version {sim.version}") from None
+        raise exc
+    if data.get("version") == sim.version and data.get("digest") != _digest(session.state):
+        raise SaveError("the save is damaged (it does not match its own check)")
+    return session
+
+
+# ---- resume codes -------------------------------------------------------------------
+
+def _num(x) -> str:
+    return repr(x) if isinstance(x, float) else str(x)
+
+
+def _encode_action(sim: Simulation, state: dict, entry) -> str:
+    tag = entry[0]
+    if tag == "n":
+        return "n"
+    scene = sim.scene(state["scene"])
+    if tag == "c":
+        return "c" + str(next(i for i, c in enumerate(scene.choices) if c.id == entry[1]))
+    act = scene.activity
+    ids = [it.id for it in act.items]
+    ans = entry[1]
+    if act.kind == "numeric":
+        return "a" + _num(ans)
+    if act.kind in ("order", "sequence", "multi", "hotspot"):
+        return "a" + ".".join(str(ids.index(i)) for i in ans)
+    if act.kind == "match":
+        return "a" + ".".join(str(ids.index(ans[i])) for i in ids)
+    if act.kind == "allocate":
+        return "a" + ".".join(str(ans.get(i, 0)) for i in ids)
+    raise ValueError(act.kind)
+
+
+def _decode_action(sim: Simulation, state: dict, token: str) -> dict:
+    if token == "n":
+        return {"type": "continue"}
+    scene = sim.scene(state["scene"])
+    if token.startswith("c"):
+        i = int(token[1:])
+        if not 0 <= i < len(scene.choices):
+            raise SaveError("the code does not fit this simulation")
+        return {"type": "choose", "choice": scene.choices[i].id}
+    if not token.startswith("a") or scene.activity is None:
+        raise SaveError("the code does not fit this simulation")
+    act = scene.activity
+    ids = [it.id for it in act.items]
+    body = token[1:]
+    if act.kind == "numeric":
+        return {"type": "answer", "answer": float(body) if any(c in body for c in ".en") else int(body)}
+    parts = [int(p) for p in body.split(".")] if body else []
+    if any(not 0 <= p < max(len(ids), 1) for p in parts) and act.kind != "allocate":
+        raise SaveError("the code does not fit this simulation")
+    if act.kind in ("order", "sequence", "multi", "hotspot"):
+        return {"type": "answer", "answer": [ids[p] for p in parts]}
+    if act.kind == "match":
+        return {"type": "answer", "answer": {ids[n]: ids[p] for n, p in enumerate(parts)}}
+    if act.kind == "allocate":
+        return {"type": "answer", "answer": {ids[n]: p for n, p in enumerate(parts)}}
+    raise SaveError("the code does not fit this simulation")
+
+
+def _check_char(body: str) -> str:
+    return _ALPHABET[zlib.crc32(body.encode()) % len(_ALPHABET)]
+
+
+def encode_resume_code(session) -> str:
+    from .session import Session
+    sim = session.sim
+    shadow = Session(sim, seed=session.seed, lang=session.lang, start=session.start)
+    tokens = []
+    for entry in session.state["log"]:
+        tokens.append(_encode_action(sim, shadow.state, entry))
+        shadow.act(_action_from_log(entry))
+    header = "|".join([sim.id, sim.version, str(session.seed), session.lang, session.start or ""])
+    payload = header + "|" + ",".join(tokens)
+    packed = base64.urlsafe_b64encode(zlib.compress(payload.encode(), 9)).decode().rstrip("=")
+    body = CODE_VERSION + packed
+    return body + _check_char(body)
+
+
+def decode_resume_code(sim: Simulation, code):
+    from .session import Session
+    if not isinstance(code, str):
+        raise SaveError("a resume code is text")
+    code = "".join(code.split())
+    if len(code) > CODE_LIMIT * 2:
+        raise SaveError("that code is too long")
+    if len(code) < 4 or not code.startswith(CODE_VERSION):
+        raise SaveError("that is not a resume code")
+    body, check = code[:-1], code[-1]
+    if _check_char(body) != check.upper():
+        raise SaveError("that code has a typo (its check character does not match)")
+    try:
+        packed = body[len(CODE_VERSION):]
+        raw = zlib.decompressobj().decompress(base64.urlsafe_b64decode(packed + "=" * (-len(packed) % 4)), 200_000)
+        payload = raw.decode()
+        sim_id, version, seed, lang, start, actions = payload.split("|", 5)
+        seed = int(seed)
+    except (ValueError, zlib.error, UnicodeDecodeError):
+        raise SaveError("that code is damaged") from None
+    if sim_id != sim.id:
+        raise SaveError(f"that code is for another simulation ({sim_id})")
+    if start and not sim.has_scene(start):
+        raise SaveError("that code does not fit this simulation")
+    session = Session(sim, seed=seed, lang=lang if lang in sim.languages else "en", start=start or None)
+    for n, token in enumerate(actions.split(",") if actions else [], 1):
+        try:
+            action = _decode_action(sim, session.state, token)
+            session.act(action)
+        except (ActionError, ValueError, SaveError) as exc:
+            if version != sim.version:
+                raise SaveError(f"that code was made with version {version} of this simulation, "
+                                f"and this is version {sim.version}") from None
+            raise SaveError(f"that code does not fit this simulation (step {n}: {exc})") from None
+    return session

@@ -1,0 +1,203 @@
+"""Reads author YAML safely and keeps the line and column of every node.
+
+Only plain data comes out: no tags beyond YAML's standard ones, no aliases (they make
+"billion laughs" bombs possible), no duplicate keys (PyYAML silently keeps the last one),
+no tabs in indentation. Every problem becomes a Diagnostic, never an exception.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .diagnostics import Reporter
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 64
+
+_STANDARD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STANDARD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+
+class YMap(dict):
+    """A mapping that remembers where it and each of its keys and values stand."""
+
+    pos: tuple[int, int] = (0, 0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_pos: dict = {}
+        self.val_pos: dict = {}
+
+
+class YList(list):
+    pos: tuple[int, int] = (0, 0)
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.item_pos: list = []
+
+
+class _NoAliasError(Exception):
+    def __init__(self, mark):
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases before they can expand."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(AliasEvent):
+            raise _NoAliasError(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+def _pos(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def read_yaml(text_or_bytes, path: str, report: Reporter):
+    """Returns the document as YMap/YList/scalars, or None when it cannot be read."""
+    data = text_or_bytes
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            report.error((1, 1), f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}",
+                         "split the simulation or shorten its texts")
+            return None
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            before = data[: exc.start]
+            line = before.count(b"\n") + 1
+            col = exc.start - (before.rfind(b"\n") + 1) + 1
+            report.error((line, col), "file is not valid UTF-8",
+                         "save the file as UTF-8 in your editor")
+            return None
+    if len(data) > MAX_BYTES:
+        report.error((1, 1), f"file is {len(data):,} characters; the limit is {MAX_BYTES:,}",
+                     "split the simulation or shorten its texts")
+        return None
+    if data.startswith("\ufeff"):
+        data = data[1:]
+    if not data.strip():
+        report.error((1, 1), "file is empty", "start with 'format: 1' and an 'id:'")
+        return None
+    tab_found = False
+    for n, line in enumerate(data.splitlines(), 1):
+        indent = re.match(r"[ \t]*", line).group(0)
+        if "\t" in indent:
+            report.error((n, indent.index("\t") + 1), "tab used for indentation",
+                         "YAML needs spaces; set your editor to insert spaces")
+            tab_found = True
+    if tab_found:
+        return None
+    loader = _Loader(data)
+    try:
+        node = loader.get_single_node()
+    except _NoAliasError as exc:
+        report.error(_pos(exc.mark), "aliases (*name) are not allowed",
+                     "write the value out again instead of referring to an anchor")
+        return None
+    except ComposerError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        report.error(_pos(mark) if mark else (1, 1), f"YAML: {exc.problem}",
+                     "a simulation is a single YAML document")
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "syntax error"
+        report.error(_pos(mark) if mark else (1, 1), f"YAML syntax: {problem}",
+                     "check the indentation and quotes on this line and the one before")
+        return None
+    except yaml.YAMLError as exc:
+        report.error((1, 1), f"YAML: {exc}")
+        return None
+    except RecursionError:
+        report.error((1, 1), "file is nested too deeply")
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        report.error((1, 1), "file is empty", "start with 'format: 1' and an 'id:'")
+        return None
+    try:
+        return _convert(node, report, 0)
+    except RecursionError:
+        report.error((1, 1), "file is nested too deeply")
+        return None
+
+
+_scalar_constructor = yaml.SafeLoader("")
+
+
+def _scalar(node: ScalarNode):
+    tag = node.tag
+    value = node.value
+    if tag == _STANDARD + "int":
+        if ":" in value:  # YAML 1.1 reads 19:00 as a base-60 number; authors mean a time
+            return value
+        return _scalar_constructor.construct_yaml_int(node)
+    if tag == _STANDARD + "float":
+        if ":" in value:
+            return value
+        return _scalar_constructor.construct_yaml_float(node)
+    if tag == _STANDARD + "bool":
+        # YAML 1.1 also reads yes/no/on/off as booleans: Spanish "no" must stay a word
+        if value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        return value
+    if tag == _STANDARD + "null":
+        return None
+    return value
+
+
+def _convert(node, report: Reporter, depth: int):
+    pos = _pos(node.start_mark)
+    if depth > MAX_DEPTH:
+        report.error(pos, f"nested more than {MAX_DEPTH} levels deep")
+        return None
+    if node.tag not in _ALLOWED_TAGS:
+        report.error(pos, f"tag '{node.tag}' is not allowed",
+                     "remove the '!' tag; simulations hold plain data only")
+        return None
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        out = YList()
+        out.pos = pos
+        for item in node.value:
+            out.append(_convert(item, report, depth + 1))
+            out.item_pos.append(_pos(item.start_mark))
+        return out
+    if isinstance(node, MappingNode):
+        out = YMap()
+        out.pos = pos
+        for key_node, value_node in node.value:
+            kpos = _pos(key_node.start_mark)
+            if key_node.tag == _STANDARD + "merge":
+                report.error(kpos, "merge keys (<<) are not allowed", "write the keys out")
+                continue
+            if not isinstance(key_node, ScalarNode):
+                report.error(kpos, "a key must be a plain word")
+                continue
+            key = _convert(key_node, report, depth + 1)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                report.error(kpos, "a key must be a plain word")
+                continue
+            if isinstance(key, bool) or not isinstance(key, str):
+                key = str(key_node.value)
+            if key in out:
+                first = out.key_pos[key]
+                report.error(kpos, f"duplicate key '{key}' (first at line {first[0]})",
+                             "YAML keeps only one of them: remove or rename one",
+                             length=len(key))
+                continue
+            out[key] = _convert(value_node, report, depth + 1)
+            out.key_pos[key] = kpos
+            out.val_pos[key] = _pos(value_node.start_mark)
+        return out
+    report.error(pos, "unreadable node")
+    return None
