@@ -1040,3 +1040,13 @@ def load_source(source, path: str = "<simulation>") -> Simulation:
     if sim is None:
         raise LoadError(diags, text)
     return sim
+
+
+def load_data(data, path: str = "<compiled>") -> Simulation:
+    """Builds a simulation from already-parsed plain data (compiled JSON): no YAML."""
+    report = Reporter(path)
+    sim = _Builder(path, report).build(data)
+    if sim is None or report.has_errors:
+        raise LoadError(report.items)
+    object.__setattr__(sim, "data", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return sim
