@@ -1,0 +1,540 @@
+"""One panel class per activity kind. Each builds buttons (so mouse, touch, keyboard and
+the HTML mirror all work the same way), keeps the student's answer-in-progress and
+gives it back in the shape docs/view.md asks for."""
+from __future__ import annotations
+
+import pygame
+
+from .widgets import Button, cached_panel
+
+MISS_TIME = 0.8
+
+
+class Panel:
+    hint_key = ""
+
+    def __init__(self, screen, act: dict):
+        self.screen = screen
+        self.app = screen.app
+        self.act = act
+        self.buttons: list[Button] = []
+        self.area = pygame.Rect(0, 0, 0, 0)
+
+    # what the screen asks
+    def layout(self, area: pygame.Rect):
+        self.area = area
+        self.buttons = []
+
+    def ready(self) -> bool:
+        return True
+
+    def answer(self):
+        raise NotImplementedError
+
+    def status(self) -> str:
+        return self.screen.tr(self.hint_key) if self.hint_key else ""
+
+    def handle(self, ev) -> bool:
+        return False
+
+    def handle_key(self, ev) -> bool:
+        return False
+
+    def update(self, dt):
+        pass
+
+    def draw_under(self, surf):
+        pass
+
+    def draw_over(self, surf):
+        pass
+
+    # helpers
+    def changed(self):
+        self.screen.changed()
+
+    @property
+    def s(self):
+        return self.app.settings
+
+    @property
+    def c(self):
+        return self.app.settings.colors
+
+
+class OrderPanel(Panel):
+    """order / sequence: drag rows, or pick one and move it with ▲ ▼ or the arrow keys."""
+
+    hint_key = "order_hint"
+
+    def __init__(self, screen, act):
+        super().__init__(screen, act)
+        self.items = {i["id"]: i.get("text") or i["id"] for i in act.get("items") or []}
+        self.order = [i["id"] for i in act.get("items") or []]
+        self.grabbed: str | None = None
+        self.drag: dict | None = None
+
+    def layout(self, area):
+        super().layout(area)
+        n = max(1, len(self.order))
+        gap = 6
+        rh = max(34, min(54, (area.h - gap * (n - 1)) // n))
+        self.rh, self.gap = rh, gap
+        for k, iid in enumerate(self.order):
+            y = area.y + k * (rh + gap)
+            row = pygame.Rect(area.x, y, area.w - 2 * (rh + 8) - 8, rh)
+            self.buttons.append(Button(f"item:{iid}", row, f"{k + 1}.  {self.items[iid]}",
+                                       (lambda iid=iid: self.grab(iid)), selected=self.grabbed == iid,
+                                       style="row", align="left", size=18))
+            self.buttons.append(Button(f"up:{iid}", pygame.Rect(row.right + 8, y, rh + 8, rh), "",
+                                       (lambda iid=iid: self.move(iid, -1)), icon="up", enabled=k > 0,
+                                       style="small", size=18, hint=self.screen.tr("move_up")))
+            self.buttons.append(Button(f"down:{iid}", pygame.Rect(row.right + rh + 24, y, rh + 8, rh),
+                                       "", icon="down", action=(lambda iid=iid: self.move(iid, 1)),
+                                       enabled=k < len(self.order) - 1, style="small", size=18,
+                                       hint=self.screen.tr("move_down")))
+
+    def grab(self, iid):
+        self.grabbed = None if self.grabbed == iid else iid
+        self.changed()
+
+    def move(self, iid, d):
+        k = self.order.index(iid)
+        j = max(0, min(len(self.order) - 1, k + d))
+        if j != k:
+            self.order.insert(j, self.order.pop(k))
+            self.app.sounds.play("tick")
+        self.changed()
+
+    def answer(self):
+        return list(self.order)
+
+    def status(self):
+        return self.screen.tr("sequence_hint" if self.act.get("kind") == "sequence" else "order_hint")
+
+    def row_at(self, pos):
+        for b in self.buttons:
+            if b.id.startswith("item:") and b.rect.collidepoint(pos):
+                return b.id[5:]
+        return None
+
+    def handle(self, ev):
+        if ev.kind == "down" and ev.pos:
+            iid = self.row_at(ev.pos)
+            if iid:
+                self.drag = {"id": iid, "y0": ev.pos[1], "y": ev.pos[1], "on": False}
+            return False
+        if ev.kind == "move" and ev.pos and self.drag:
+            self.drag["y"] = ev.pos[1]
+            if abs(ev.pos[1] - self.drag["y0"]) > 10:
+                self.drag["on"] = True
+            return self.drag["on"]
+        if ev.kind == "up" and self.drag:
+            d, self.drag = self.drag, None
+            if d["on"] and ev.pos:
+                k = self.order.index(d["id"])
+                step = self.rh + self.gap
+                j = max(0, min(len(self.order) - 1, (ev.pos[1] - self.area.y) // step))
+                if j != k:
+                    self.order.insert(j, self.order.pop(k))
+                    self.app.sounds.play("tick")
+                self.grabbed = None
+                self.screen.pressed = None
+                self.changed()
+                return True
+        return False
+
+    def handle_key(self, ev):
+        if ev.key in (pygame.K_UP, pygame.K_DOWN):
+            target = self.grabbed
+            if target is None:
+                f = self.screen.focused()
+                if f is None or not f.id.startswith("item:"):
+                    return False
+                # plain arrows move the focus between rows
+                rows = [b for b in self.screen.focusables() if b.id.startswith("item:")]
+                k = rows.index(f) + (-1 if ev.key == pygame.K_UP else 1)
+                if 0 <= k < len(rows):
+                    self.screen.focus = self.screen.focusables().index(rows[k])
+                return True
+            self.move(target, -1 if ev.key == pygame.K_UP else 1)
+            return True
+        if ev.key == pygame.K_ESCAPE and self.grabbed:
+            self.grabbed = None
+            self.changed()
+            return True
+        return False
+
+    def draw_over(self, surf):
+        if self.drag and self.drag["on"]:
+            b = self.screen.button(f"item:{self.drag['id']}")
+            if b:
+                ghost = b.rect.copy()
+                ghost.centery = self.drag["y"]
+                pygame.draw.rect(surf, self.c["selected"], ghost, width=4, border_radius=10)
+                step = self.rh + self.gap
+                j = max(0, min(len(self.order) - 1, (self.drag["y"] - self.area.y) // step))
+                y = self.area.y + j * step - 3
+                pygame.draw.line(surf, self.c["focus"], (self.area.x, y), (b.rect.right, y), 4)
+
+
+class NumericPanel(Panel):
+    """numeric: type, or use the on-screen keypad."""
+
+    hint_key = "numeric_hint"
+    KEYS = ["7", "8", "9", "4", "5", "6", "1", "2", "3", "-", "0", "."]
+
+    def __init__(self, screen, act):
+        super().__init__(screen, act)
+        self.text = ""
+
+    def layout(self, area):
+        super().layout(area)
+        kw, kh, gap = 86, 56, 8
+        pad_w = 3 * kw + 2 * gap
+        x0 = area.right - pad_w - 10
+        rows = 4
+        y0 = area.y + max(0, (area.h - (rows * kh + (rows - 1) * gap)) // 2)
+        for i, ch in enumerate(self.KEYS):
+            r, col = divmod(i, 3)
+            self.buttons.append(Button(f"key:{ch}", pygame.Rect(x0 + col * (kw + gap), y0 + r * (kh + gap), kw, kh),
+                                       ch, (lambda ch=ch: self.type(ch)), size=26))
+        self.display = pygame.Rect(area.x + 20, area.y + 30, x0 - area.x - 60, 80)
+        self.buttons.append(Button("key:back", pygame.Rect(self.display.x, self.display.bottom + 16, 150, 52),
+                                   "", self.back, icon="backspace", size=24, hint=self.screen.tr("clear")))
+        self.buttons.append(Button("key:clear", pygame.Rect(self.display.x + 166, self.display.bottom + 16, 150, 52),
+                                   self.screen.tr("clear"), self.clear, size=20))
+
+    def type(self, ch):
+        if ch == "-":
+            self.text = self.text[1:] if self.text.startswith("-") else "-" + self.text
+        elif ch in ".,":
+            if "." not in self.text and len(self.text) < 12:
+                self.text += "."
+        elif ch.isdigit() and len(self.text.replace("-", "").replace(".", "")) < 10:
+            self.text += ch
+        self.changed()
+
+    def back(self):
+        self.text = self.text[:-1]
+        self.changed()
+
+    def clear(self):
+        self.text = ""
+        self.changed()
+
+    def value(self):
+        try:
+            return float(self.text)
+        except ValueError:
+            return None
+
+    def ready(self):
+        return self.value() is not None
+
+    def answer(self):
+        v = self.value()
+        return int(v) if v is not None and v == int(v) and "." not in self.text else v
+
+    def handle_key(self, ev):
+        ch = ev.text
+        if ch and (ch.isdigit() or ch in ".,-"):
+            self.type(ch)
+            return True
+        if ev.key == pygame.K_BACKSPACE:
+            self.back()
+            return True
+        if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            f = self.screen.focused()
+            if f is None or not f.id.startswith("key:"):
+                self.screen.submit()
+                return True
+        return False
+
+    def status(self):
+        return self.screen.tr("numeric_hint")
+
+    def draw_under(self, surf):
+        c = self.c
+        pygame.draw.rect(surf, c["panel"], self.display, border_radius=12)
+        pygame.draw.rect(surf, c["button"], self.display, width=3, border_radius=12)
+        unit = self.act.get("unit") or ""
+        shown = (self.text or "") + ("|" if int(self.screen.t * 2) % 2 == 0 else " ")
+        t = self.app.text.render(shown, self.s.ts(40), c["ink"], True)
+        surf.blit(t, t.get_rect(midleft=(self.display.x + 18, self.display.centery)))
+        if unit:
+            u = self.app.text.render(unit, self.s.ts(26), c["ink_soft"])
+            surf.blit(u, u.get_rect(midright=(self.display.right - 16, self.display.centery)))
+
+
+class MultiPanel(Panel):
+    """multi: toggle every option that fits."""
+
+    hint_key = "pick_all"
+
+    def __init__(self, screen, act):
+        super().__init__(screen, act)
+        self.options = [(o["id"], o.get("text") or o["id"]) for o in act.get("options") or []]
+        self.picked: set[str] = set()
+
+    def layout(self, area):
+        super().layout(area)
+        n = max(1, len(self.options))
+        cols = 2 if n > 4 else 1
+        rows = (n + cols - 1) // cols
+        gap = 8
+        bh = max(36, min(56, (area.h - gap * (rows - 1)) // rows))
+        bw = (area.w - (cols - 1) * 12) // cols
+        for k, (oid, text) in enumerate(self.options):
+            r, col = (k % rows, k // rows) if cols == 2 else (k, 0)
+            sel = oid in self.picked
+            self.buttons.append(Button(f"opt:{oid}", pygame.Rect(area.x + col * (bw + 12), area.y + r * (bh + gap), bw, bh),
+                                       text, (lambda oid=oid: self.toggle(oid)), selected=sel,
+                                       style="row", align="left", icon="check" if sel else "box", size=18))
+
+    def toggle(self, oid):
+        self.picked.symmetric_difference_update({oid})
+        self.changed()
+
+    def ready(self):
+        return bool(self.picked)
+
+    def answer(self):
+        return [oid for oid, _ in self.options if oid in self.picked]
+
+    def status(self):
+        return f"{self.screen.tr('pick_all')}  ({self.screen.tr('selected_count', n=len(self.picked))})"
+
+
+class MatchPanel(Panel):
+    """match: pick a left item, then its partner on the right."""
+
+    hint_key = "match_hint"
+    TAGS = "ABCDEFGHIJKLMNOP"
+
+    def __init__(self, screen, act):
+        super().__init__(screen, act)
+        self.left = [(x["id"], x.get("text") or x["id"]) for x in act.get("left") or []]
+        self.right = [(x["id"], x.get("text") or x["id"]) for x in act.get("right") or []]
+        self.pairs: dict[str, str] = {}
+        self.sel: str | None = None
+
+    def tag(self, lid):
+        ids = [x for x, _ in self.left]
+        return self.TAGS[ids.index(lid) % len(self.TAGS)]
+
+    def layout(self, area):
+        super().layout(area)
+        n = max(len(self.left), len(self.right), 1)
+        gap = 8
+        bh = max(34, min(56, (area.h - gap * (n - 1)) // n))
+        bw = (area.w - 90) // 2
+        inv = {r: l for l, r in self.pairs.items()}
+        for k, (lid, text) in enumerate(self.left):
+            paired = lid in self.pairs
+            self.buttons.append(Button(f"left:{lid}", pygame.Rect(area.x, area.y + k * (bh + gap), bw, bh),
+                                       text, (lambda lid=lid: self.pick_left(lid)),
+                                       selected=self.sel == lid, style="row", align="left",
+                                       icon=self.tag(lid), size=17,
+                                       hint=("→ " + dict(self.right)[self.pairs[lid]]) if paired else ""))
+        for k, (rid, text) in enumerate(self.right):
+            lid = inv.get(rid)
+            self.buttons.append(Button(f"right:{rid}", pygame.Rect(area.right - bw, area.y + k * (bh + gap), bw, bh),
+                                       text, (lambda rid=rid: self.pick_right(rid)),
+                                       style="row", align="left", icon=self.tag(lid) if lid else "·",
+                                       size=17, hint=("← " + dict(self.left)[lid]) if lid else ""))
+
+    def pick_left(self, lid):
+        self.sel = None if self.sel == lid else lid
+        self.changed()
+
+    def pick_right(self, rid):
+        if self.sel is not None:
+            for l, r in list(self.pairs.items()):
+                if r == rid:
+                    del self.pairs[l]
+            self.pairs[self.sel] = rid
+            self.sel = None
+            self.app.sounds.play("tick")
+        else:
+            for l, r in list(self.pairs.items()):
+                if r == rid:
+                    del self.pairs[l]
+        self.changed()
+
+    def ready(self):
+        return len(self.pairs) == len(self.left) and bool(self.left)
+
+    def answer(self):
+        return dict(self.pairs)
+
+    def draw_under(self, surf):
+        c = self.c
+        for lid, rid in self.pairs.items():
+            a = self.screen.button(f"left:{lid}")
+            b = self.screen.button(f"right:{rid}")
+            if a and b:
+                pygame.draw.line(surf, c["selected"], a.rect.midright, b.rect.midleft, 5)
+                pygame.draw.circle(surf, c["selected"], a.rect.midright, 7)
+                pygame.draw.circle(surf, c["selected"], b.rect.midleft, 7)
+
+
+class HotspotPanel(Panel):
+    """hotspot: tap (or Tab to) every spot that matters on the picture."""
+
+    hint_key = "hotspot_hint"
+
+    def __init__(self, screen, act):
+        super().__init__(screen, act)
+        self.spots = list(act.get("spots") or [])
+        self.picked: set[str] = set()
+        self.misses: list[list] = []
+
+    def layout(self, area):
+        super().layout(area)
+        iw = float(self.act.get("width") or 0) or 800.0
+        ih = float(self.act.get("height") or 0) or 450.0
+        k = min(area.w / iw, area.h / ih)
+        self.k = k
+        self.img_rect = pygame.Rect(0, 0, round(iw * k), round(ih * k))
+        self.img_rect.center = area.center
+        for sp in self.spots:
+            r = pygame.Rect(self.img_rect.x + round(float(sp.get("x", 0)) * k),
+                            self.img_rect.y + round(float(sp.get("y", 0)) * k),
+                            max(24, round(float(sp.get("w", 0)) * k)),
+                            max(24, round(float(sp.get("h", 0)) * k)))
+            sid = sp["id"]
+            self.buttons.append(Button(f"spot:{sid}", r, sp.get("label") or sid,
+                                       (lambda sid=sid: self.toggle(sid)),
+                                       selected=sid in self.picked, style="spot"))
+
+    def toggle(self, sid):
+        self.picked.symmetric_difference_update({sid})
+        self.changed()
+
+    def ready(self):
+        return bool(self.picked)
+
+    def answer(self):
+        return [sp["id"] for sp in self.spots if sp["id"] in self.picked]
+
+    def status(self):
+        return f"{self.screen.tr('hotspot_hint')}  ({self.screen.tr('selected_count', n=len(self.picked))})"
+
+    def handle(self, ev):
+        if ev.kind == "up" and ev.pos and self.img_rect.collidepoint(ev.pos):
+            if not any(b.hit(ev.pos) for b in self.buttons):
+                self.misses.append([ev.pos, MISS_TIME])
+                del self.misses[:-5]
+        return False
+
+    def update(self, dt):
+        for m in self.misses:
+            m[1] -= dt
+        self.misses = [m for m in self.misses if m[1] > 0]
+
+    def draw_under(self, surf):
+        img = self.app.images.load(self.act.get("image"), self.img_rect.size, "stretch")
+        if img is not None and not self.s.high_contrast:
+            surf.blit(img, self.img_rect)
+        else:
+            pygame.draw.rect(surf, self.c["panel"], self.img_rect, border_radius=6)
+            for b in self.buttons:     # without the picture, show where the spots are
+                pygame.draw.rect(surf, self.c["ink_soft"], b.rect, width=1, border_radius=6)
+                t = self.app.text.fit(b.label, self.s.ts(13), self.c["ink"], b.rect.w - 6, b.rect.h)
+                surf.blit(t, t.get_rect(center=b.rect.center))
+        pygame.draw.rect(surf, self.c["ink_soft"], self.img_rect, width=2, border_radius=6)
+
+    def draw_over(self, surf):
+        for pos, t in self.misses:
+            r = 10 + (MISS_TIME - t) * 20
+            pygame.draw.circle(surf, self.c["bad"], pos, int(r), width=3)
+
+
+class AllocatePanel(Panel):
+    """allocate: + and − per item, within the budget."""
+
+    def __init__(self, screen, act):
+        super().__init__(screen, act)
+        self.items = list(act.get("items") or [])
+        self.qty = {i["id"]: 0 for i in self.items}
+        self.budget = float(act.get("budget") or 0)
+
+    def spent(self):
+        return sum(float(i.get("cost") or 0) * self.qty[i["id"]] for i in self.items)
+
+    def layout(self, area):
+        super().layout(area)
+        n = max(1, len(self.items))
+        goals = self.act.get("goals") or []
+        top_h = 30 if goals else 0
+        gap = 6
+        rh = max(34, min(54, (area.h - top_h - gap * (n - 1)) // n))
+        left = self.budget - self.spent()
+        unit = self.act.get("unit") or ""
+        for k, it in enumerate(self.items):
+            y = area.y + top_h + k * (rh + gap)
+            iid = it["id"]
+            cost = float(it.get("cost") or 0)
+            mx = int(it.get("max") or 0)
+            q = self.qty[iid]
+            label = f"{it.get('text') or iid}   ({_n(cost)} {unit})"
+            self.buttons.append(Button(f"qty:{iid}", pygame.Rect(area.x, y, area.w - 250, rh),
+                                       label, None, style="ghost", align="left",
+                                       size=17, enabled=True, hint=f"× {q}"))
+            self.buttons.append(Button(f"less:{iid}", pygame.Rect(area.right - 240, y, 70, rh), "-",
+                                       (lambda iid=iid: self.add(iid, -1)), enabled=q > 0, size=26,
+                                       hint=self.screen.tr("less") + " " + str(it.get("text") or iid)))
+            self.buttons.append(Button(f"more:{iid}", pygame.Rect(area.right - 80, y, 70, rh), "+",
+                                       (lambda iid=iid: self.add(iid, 1)),
+                                       enabled=(not mx or q < mx) and cost <= left + 1e-9, size=26,
+                                       hint=self.screen.tr("more") + " " + str(it.get("text") or iid)))
+
+    def add(self, iid, d):
+        self.qty[iid] = max(0, self.qty[iid] + d)
+        self.changed()
+
+    def answer(self):
+        return dict(self.qty)
+
+    def status(self):
+        left = self.budget - self.spent()
+        return self.screen.tr("budget_left", left=_n(left), budget=_n(self.budget),
+                              unit=self.act.get("unit") or "")
+
+    def draw_under(self, surf):
+        goals = self.act.get("goals") or []
+        if goals:
+            text = self.screen.tr("goals") + " " + "  ·  ".join(str(g.get("label") or g.get("attr")) for g in goals)
+            t = self.app.text.fit(text, self.s.ts(16), self.c["hud_ink"], self.area.w - 20, 26)
+            box = pygame.Rect(self.area.x, self.area.y, self.area.w, 26)
+            cached_panel(surf, box, self.c["hud_bg"], 210, 8)
+            surf.blit(t, (box.x + 10, box.y + 3))
+        for it in self.items:
+            b = self.screen.button(f"qty:{it['id']}")
+            if b:
+                q = self.app.text.render(str(self.qty[it["id"]]), self.s.ts(24), self.c["hud_ink"], True)
+                mid = (self.area.right - 125, b.rect.centery)
+                pygame.draw.circle(surf, self.c["hud_bg"], mid, 24)
+                surf.blit(q, q.get_rect(center=mid))
+        # the budget bar
+        frac = 0 if self.budget <= 0 else max(0.0, min(1.0, self.spent() / self.budget))
+        bar = pygame.Rect(self.area.x, self.area.bottom + 2, self.area.w - 330, 8)
+        pygame.draw.rect(surf, self.c["track"], bar, border_radius=4)
+        pygame.draw.rect(surf, self.c["mid"], (bar.x, bar.y, round(bar.w * frac), bar.h), border_radius=4)
+
+
+def _n(v: float) -> str:
+    return str(int(v)) if float(v) == int(v) else f"{v:.2f}".rstrip("0")
+
+
+PANELS = {"order": OrderPanel, "sequence": OrderPanel, "numeric": NumericPanel,
+          "multi": MultiPanel, "match": MatchPanel, "hotspot": HotspotPanel,
+          "allocate": AllocatePanel}
+
+
+def make_panel(screen, act: dict) -> Panel:
+    cls = PANELS.get(act.get("kind"))
+    if cls is None:
+        raise ValueError(f"unknown activity kind {act.get('kind')!r}")
+    return cls(screen, act)
