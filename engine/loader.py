@@ -309,7 +309,7 @@ class _Builder:
 
     # ---- sections -------------------------------------------------------------------
     def build(self, doc) -> Simulation | None:
-        top = self.mapping(doc, self.mpos(doc) or (1, 1), "the simulation file")
+        top = self.mapping(doc, getattr(doc, "pos", None) or (1, 1), "the simulation file")
         if top is None:
             return None
         self.keys(top, "the simulation", TOP_KEYS, TOP_REQUIRED)
@@ -465,8 +465,10 @@ class _Builder:
             pos = self.kpos(vm, name)
             if not VAR_RE.match(str(name)) or str(name) in ex.KEYWORDS or name == "time" \
                     or str(name).startswith("__") or name in ex.FUNCTIONS:
-                self.r.error(pos, f"'{name}' cannot be a variable name",
-                             "use letters, digits and _, not a reserved word")
+                why = "it is the name of a function" if name in ex.FUNCTIONS else \
+                    "it is a reserved word" if str(name) in ex.KEYWORDS or name == "time" else \
+                    "use letters, digits and _"
+                self.r.error(pos, f"'{name}' cannot be a variable name", why)
                 continue
             sm = self.mapping(spec, self.vpos(vm, name), where)
             if sm is None:

@@ -96,7 +96,7 @@ def restore_session(sim: Simulation, text):
     try:
         session = _replay(sim, seed, lang, start, log)
     except SaveError as exc:
-        if data.get("version") != sim.version:
+        if isinstance(data.get("version"), str) and data["version"] != sim.version:
             raise SaveError(f"the save was made with version {data.get('version')} of this simulation, "
                             f"and this is version {sim.version}") from None
         raise exc

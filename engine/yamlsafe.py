@@ -103,8 +103,9 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
         return None
     except ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark
-        report.error(_pos(mark) if mark else (1, 1), f"YAML: {exc.problem}",
-                     "a simulation is a single YAML document")
+        report.error(_pos(mark) if mark else (1, 1), "a simulation file holds one YAML document, "
+                     "but another one starts here", "remove the '---' line and what follows, "
+                     "or move it to its own file")
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
