@@ -69,8 +69,15 @@ class Reporter:
     def warning(self, pos, message: str, hint: str = "", length: int = 1) -> None:
         self._add("warning", pos, message, hint, length)
 
+    limit: int = 200
+
     def _add(self, severity, pos, message, hint, length):
+        if len(self.items) > self.limit:
+            return
         line, col = pos if pos else (0, 0)
+        if len(self.items) == self.limit:
+            severity, message, hint = "error", f"more than {self.limit} problems; stopping here", \
+                "fix these first, then lint again"
         self.items.append(Diagnostic(self.path, line, col, severity, message, hint, length))
 
     @property

@@ -106,6 +106,8 @@ class _Builder:
 
     def keys(self, m: dict, where: str, allowed: set, required=()):
         for key in m:
+            if len(self.r.items) > self.r.limit:
+                break
             if key not in allowed:
                 hint = did_you_mean(key, allowed) or "allowed here: " + ", ".join(sorted(allowed))
                 self.r.error(self.kpos(m, key), f"unknown key '{key}' in {where}", hint,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import yaml
+import yaml.reader
 from yaml.composer import ComposerError
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -94,8 +95,9 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
             tab_found = True
     if tab_found:
         return None
-    loader = _Loader(data)
+    loader = None
     try:
+        loader = _Loader(data)
         node = loader.get_single_node()
     except _NoAliasError as exc:
         report.error(_pos(exc.mark), "aliases (*name) are not allowed",
@@ -113,6 +115,13 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
         report.error(_pos(mark) if mark else (1, 1), f"YAML syntax: {problem}",
                      "check the indentation and quotes on this line and the one before")
         return None
+    except yaml.reader.ReaderError as exc:
+        before = data[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        report.error((line, col), f"character U+{exc.character:04X} is not allowed in YAML",
+                     "delete it; it may be invisible in your editor")
+        return None
     except yaml.YAMLError as exc:
         report.error((1, 1), f"YAML: {exc}")
         return None
@@ -120,7 +129,8 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
         report.error((1, 1), "file is nested too deeply")
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         report.error((1, 1), "file is empty", "start with 'format: 1' and an 'id:'")
         return None
