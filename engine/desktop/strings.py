@@ -10,6 +10,7 @@ import re
 from .resources import content_dir
 
 DEFAULTS: dict[str, dict[str, str]] = {
+    "app_title": {"en": "Career Test-Drive", "es": "Prueba una Carrera"},
     "continue": {"en": "Continue", "es": "Continuar"},
     "check_answer": {"en": "Check answer", "es": "Revisar respuesta"},
     "settings": {"en": "Settings", "es": "Ajustes"},

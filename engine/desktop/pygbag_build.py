@@ -1,0 +1,148 @@
+"""``testdrive build pygbag``: the canvas player as a browser build, through pygbag.
+
+1. Stage a folder holding only what the browser needs: main.py (``asyncio.run``), the
+   engine, the pure-Python PyYAML and segno packages, every simulation and content/.
+   Tests, docs, caches and bytecode stay out.
+2. Run pygbag offline on it with this project's own template and icon
+   (web/pygbag/ctd.tmpl, favicon.png) and pygbag.ini, then copy the result to
+   dist/pygbag/. ``--cdn URL`` points the page at a self-hosted copy of pygbag's runtime.
+
+pygbag reformats sources with ``black`` when it can import it, so the build refuses to
+run in an environment that has black.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+
+def project_root() -> Path:
+    """The folder holding engine/, content/ and simulations/ (no pygame import here)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "content").is_dir() and (parent / "engine").is_dir():
+            return parent
+    return Path.cwd()
+
+APP_NAME = "careertestdrive"          # pygbag names the archive after the folder
+TEMPLATE = "ctd.tmpl"
+ICON = "favicon.png"
+SKIP_DIRS = {"__pycache__", ".pytest_cache", ".hypothesis", "tests", "docs", ".git", "build", "dist"}
+SKIP_SUFFIXES = {".pyc", ".pyo", ".wav", ".mp3", ".aiff", ".orig", ".rej", ".tmp"}
+
+
+def web_dir(root: Path) -> Path:
+    return root / "web" / "pygbag"
+
+
+def _copy_tree(src: Path, dst: Path, *, only: tuple[str, ...] | None = None,
+               skip_dirs: set[str] = SKIP_DIRS) -> int:
+    n = 0
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if any(part in skip_dirs or part.startswith(".") for part in rel.parts):
+            continue
+        if not path.is_file() or path.suffix.lower() in SKIP_SUFFIXES:
+            continue
+        if only is not None and path.suffix.lower() not in only:
+            continue
+        target = dst / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+        n += 1
+    return n
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"the {name} package is needed for the browser build: pip install it")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def stage(root: Path | None = None, staging: Path | None = None) -> Path:
+    """Assemble the folder pygbag packs. Returns the app folder (…/careertestdrive)."""
+    root = Path(root or project_root())
+    staging = Path(staging or root / "build" / "pygbag")
+    app = staging / APP_NAME
+    if app.exists():
+        shutil.rmtree(app)
+    app.mkdir(parents=True)
+    web = web_dir(root)
+    shutil.copy2(web / "main.py", app / "main.py")
+    # the engine, without the Pyodide glue (the HTML player's, not needed here)
+    _copy_tree(root / "engine", app / "engine", only=(".py",), skip_dirs=SKIP_DIRS | {"web"})
+    # pure-Python dependencies: PyYAML (no C extension) and segno (QR codes)
+    _copy_tree(_package_dir("yaml"), app / "yaml", only=(".py",))
+    _copy_tree(_package_dir("segno"), app / "segno", only=(".py",))
+    _copy_tree(root / "simulations", app / "simulations", only=(".yaml", ".json"))
+    _copy_tree(root / "content", app / "content")
+    return app
+
+
+def check_environment():
+    if importlib.util.find_spec("black") is not None:
+        raise SystemExit("black is installed in this environment; pygbag would reformat the "
+                         "sources with it. Use an environment without black (pip uninstall black).")
+    if importlib.util.find_spec("pygbag") is None:
+        raise SystemExit("pygbag is not installed: pip install -e '.[build]'")
+
+
+def run_pygbag(app: Path, root: Path, cdn: str | None = None, timeout: float = 600) -> Path:
+    """pygbag --build, offline: local template and icon from web/pygbag/."""
+    check_environment()
+    web = web_dir(root)
+    cmd = [sys.executable, "-m", "pygbag", "--build", "--no_opt",
+           "--template", TEMPLATE, "--icon", ICON,
+           "--title", "Career Test-Drive", "--width", "960", "--height", "540"]
+    if cdn:
+        cmd += ["--cdn", cdn if cdn.endswith("/") else cdn + "/"]
+    cmd.append(str(app))
+    proc = subprocess.run(cmd, cwd=web, capture_output=True, text=True, timeout=timeout,
+                          stdin=subprocess.DEVNULL)
+    out = app / "build" / "web"
+    if proc.returncode != 0 or not (out / "index.html").is_file():
+        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        raise SystemExit(f"pygbag failed (exit {proc.returncode})")
+    return out
+
+
+def build(root: Path | None = None, out: Path | None = None, cdn: str | None = None,
+          staging: Path | None = None) -> Path:
+    root = Path(root or project_root())
+    out = Path(out or root / "dist" / "pygbag")
+    app = stage(root, staging)
+    web_out = run_pygbag(app, root, cdn)
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(web_out, out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="testdrive build pygbag",
+                                description="Build the canvas player for browsers with pygbag (offline).")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default dist/pygbag)")
+    p.add_argument("--cdn", default=None,
+                   help="URL of pygbag's runtime (default: pygbag's own CDN); a school can host a copy")
+    p.add_argument("--stage-only", action="store_true",
+                   help="only assemble the staging folder (build/pygbag/careertestdrive)")
+    p.add_argument("--staging", type=Path, default=None, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    root = project_root()
+    if args.stage_only:
+        app = stage(root, args.staging)
+        print(f"staged {sum(1 for f in app.rglob('*') if f.is_file())} files in {app}")
+        return 0
+    out = build(root, args.out, args.cdn, args.staging)
+    print(f"built {out} (serve it over http and open index.html)")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,99 @@
+"""The pygbag browser build: the staging folder, the packed archive and the template."""
+import importlib.util
+import re
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from engine.desktop import pygbag_build as PB
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = ROOT / "web" / "pygbag" / "ctd.tmpl"
+SIMS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "simulations").rglob("*.yaml"))
+CDN = "http://127.0.0.1:8123/pygbag-runtime/"
+
+
+def check_tree(names: set[str], prefix: str = ""):
+    """What must (and must not) be in a staged folder or a packed archive."""
+    main = prefix + "main.py"
+    assert main in names
+    for must in ("engine/__init__.py", "engine/session.py", "engine/loader.py",
+                 "engine/desktop/app.py", "engine/desktop/kiosk.py", "engine/desktop/browser.py",
+                 "yaml/__init__.py", "segno/__init__.py", "content/ui.yaml",
+                 "content/fonts/atkinson-hyperlegible-latin-400-normal.woff",
+                 "content/fonts/OFL-AtkinsonHyperlegible.txt"):
+        assert prefix + must in names, must
+    assert SIMS, "no simulations found"
+    for sim in SIMS:
+        assert prefix + sim in names, sim
+    for name in names:
+        parts = name.split("/")
+        assert "tests" not in parts and "docs" not in parts, name
+        assert "__pycache__" not in parts and not name.endswith((".pyc", ".pyo")), name
+        assert not name.endswith((".wav", ".mp3")), name       # pygbag plays OGG only
+        assert "engine/web/" not in name                       # the Pyodide glue is not needed
+        assert not any(p.startswith(".") for p in parts), name
+
+
+def test_staging_folder(tmp_path):
+    app = PB.stage(ROOT, tmp_path / "stage")
+    names = {p.relative_to(app).as_posix() for p in app.rglob("*") if p.is_file()}
+    check_tree(names)
+    main = (app / "main.py").read_text()
+    assert "asyncio.run(" in main
+    # no C extension of PyYAML: the browser runtime cannot load it
+    assert not any(n.startswith("yaml/") and not n.endswith(".py") for n in names)
+    for audio in (ROOT / "content" / "audio").glob("*.ogg"):
+        assert f"content/audio/{audio.name}" in names
+
+
+def test_template_has_no_remote_url_but_the_cdn():
+    text = TEMPLATE.read_text()
+    assert "{{cookiecutter.cdn}}pythons.js" in text
+    assert not re.search(r"https?://", text)
+    # every src/href is local or the CDN placeholder
+    for attr in re.findall(r'(?:src|href)\s*=\s*"([^"]*)"', text):
+        assert attr.startswith("{{cookiecutter.cdn}}") or not re.match(r"^[a-z]+:|^//", attr), attr
+    for needed in ('id="canvas"', 'aria-live="polite"', "asyncio.run(", "{{cookiecutter.archive}}",
+                   "{{cookiecutter.PYBUILD}}", "window.ctdMirror", "window.ctdTake"):
+        assert needed in text, needed
+
+
+def test_pygbag_ini_leaves_out_tests_and_caches():
+    ini = (ROOT / "web" / "pygbag" / "pygbag.ini").read_text()
+    for d in ("/tests", "/docs", "/__pycache__"):
+        assert f'"{d}"' in ini
+
+
+def test_build_refuses_black(monkeypatch):
+    real = importlib.util.find_spec
+
+    def fake(name, *a, **k):
+        return object() if name == "black" else real(name, *a, **k)
+
+    monkeypatch.setattr(PB.importlib.util, "find_spec", fake)
+    with pytest.raises(SystemExit, match="black"):
+        PB.check_environment()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pygbag") is None, reason="pygbag not installed (the build extra)")
+@pytest.mark.skipif(importlib.util.find_spec("black") is not None, reason="black would reformat the sources")
+def test_offline_pygbag_build_with_own_cdn(tmp_path):
+    out = PB.build(ROOT, tmp_path / "dist", cdn=CDN, staging=tmp_path / "stage")
+    index = (out / "index.html").read_text()
+    assert f'src="{CDN}pythons.js"' in index
+    assert "{{cookiecutter" not in index
+    urls = re.findall(r"https?://[^\s\"'<>)]+", index)
+    assert urls and all(u.startswith(CDN) for u in urls), urls
+    assert (out / "favicon.png").is_file()
+    with tarfile.open(out / f"{PB.APP_NAME}.tar.gz") as tar:
+        names = {m.name for m in tar.getmembers() if m.isfile()}
+        main = tar.extractfile("assets/main.py").read().decode()
+    assert "asyncio.run(" in main
+    check_tree({n[len("assets/"):] for n in names if n.startswith("assets/")})
+    assert all(n.startswith("assets/") for n in names)
+    with zipfile.ZipFile(out / f"{PB.APP_NAME}.apk") as z:
+        assert "assets/main.py" in z.namelist()
+        assert not [n for n in z.namelist() if "/tests/" in n or "__pycache__" in n]
