@@ -214,7 +214,14 @@ def _ui_doc(path: str) -> dict:
 
 
 def _key(path: Any, name: str) -> str:
+    if path is None:  # the common case, on every ending view: resolve once
+        return _default_key(name)
     return str(_resolve(path, name).resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _default_key(name: str) -> str:
+    return str(_resolve(None, name).resolve())
 
 
 def load_careers(path: Any = None) -> dict[str, dict]:

@@ -165,15 +165,9 @@ def _check_char(body: str) -> str:
 
 
 def encode_resume_code(session) -> str:
-    from .session import Session
     sim = session.sim
-    shadow = Session(sim, seed=session.seed, lang=session.lang, start=session.start)
-    tokens = []
-    for entry in session.state["log"]:
-        tokens.append(_encode_action(sim, shadow.state, entry))
-        shadow.act(_action_from_log(entry))
     header = "|".join([sim.id, sim.version, str(session.seed), session.lang, session.start or ""])
-    payload = header + "|" + ",".join(tokens)
+    payload = header + "|" + ",".join(session._tokens)
     packed = base64.urlsafe_b64encode(zlib.compress(payload.encode(), 9)).decode().rstrip("=")
     body = CODE_VERSION + packed
     return body + _check_char(body)

@@ -14,6 +14,7 @@ from .model import Simulation
 from .rng import Rng
 
 VIEW_FORMAT = 1
+_APPEND_ONLY = ("log", "answers", "fired")
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 __all__ = ["Session", "ActionError"]
@@ -54,6 +55,7 @@ class Session:
             "step": 0,
             "log": [],
         }
+        self._tokens: list = []  # the log, packed for resume codes as it grows
         self._enter(start or sim.start)
         self._check_events()
 
@@ -80,18 +82,26 @@ class Session:
         """Applies one action; on ActionError the session is unchanged."""
         if not isinstance(action, dict) or not isinstance(action.get("type"), str):
             raise ActionError("an action is a mapping with a 'type'")
-        # one level deep is enough: nested values are only appended to or replaced
-        before = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in self.state.items()}
+        st = self.state
+        # A cheap snapshot: lists that only grow are cut back to their length; the rest
+        # are copied one level deep (nested values are only replaced, never edited).
+        grown = {k: len(st[k]) for k in _APPEND_ONLY}
+        saved = {k: (v.copy() if isinstance(v, (dict, list)) else v)
+                 for k, v in st.items() if k not in _APPEND_ONLY}
+        scene_before = st["scene"]
         try:
             logged = self._apply(action)
-        except ActionError:
-            self.state = before
-            raise
-        except Exception as exc:  # content bug: keep the student's session intact
-            self.state = before
-            raise ActionError(f"that did not work: {exc}") from exc
-        self.state["step"] += 1
-        self.state["log"].append(logged)
+        except Exception as exc:
+            for k, n in grown.items():
+                del st[k][n:]
+            st.update(saved)
+            if isinstance(exc, ActionError):
+                raise
+            raise ActionError(f"that did not work: {exc}") from exc  # a content bug
+        st["step"] += 1
+        st["log"].append(logged)
+        from .saves import _encode_action
+        self._tokens.append(_encode_action(self.sim, {"scene": scene_before}, logged))
 
     # ---- applying actions -----------------------------------------------------------
     def _apply(self, action: dict):
