@@ -1,0 +1,645 @@
+"""`testdrive explore SIM`: explores a simulation's state space the way a student can.
+
+Two passes, both through `Session.view()` / `Session.act()` (the front ends' contract):
+
+1. An exhaustive breadth-first search up to a bound (depth and number of states).
+   States are deduplicated by what can change the rest of the story: scene, phase,
+   variables, clock, events fired, the BACK stack, pending target, and only those visit
+   counts, choices, scores and outcomes that some expression reads; the random state
+   only when the simulation has chance events or roll(). The action log, the answers
+   and the step count are left out. Activities are answered with a representative set
+   built from the activity (right, partial, wrong, over budget...); chance events are
+   explored with several seeds.
+2. Many random players (seeded), for how often each ending happens and how long a
+   play-through takes (on the clock and in estimated real minutes, see readability.py).
+
+Problems (exit 1): an ending never reached, a dead end (a view with no enabled choice,
+no activity and no continue that is not an ending), a soft-lock (a state from which no
+ending can be reached, or a loop a random player never leaves), an action that fails.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import statistics
+import sys
+import time as _time
+from collections import deque
+
+from . import expressions as ex
+from . import grading
+from .grading import ActionError
+from .model import Simulation
+from .readability import action_seconds, reading_seconds, view_words
+from .session import Session
+
+DEFAULT_DEPTH = 200
+DEFAULT_MAX_STATES = 20000
+DEFAULT_PLAYERS = 1000
+RANDOM_MAX_STEPS = 2000
+RARE_SHARE = 0.05
+KIOSK_MINUTES = (3.0, 4.0)  # what the kiosk cut aims for
+KIOSK_WARN = (2.0, 5.0)  # outside this, explore warns
+
+
+# ---- what the simulation's expressions read --------------------------------------------
+
+class Reads:
+    """Which counters expressions read: only these distinguish states."""
+
+    def __init__(self, sim: Simulation):
+        self.visited: set = set()
+        self.chose: set = set()
+        self.score: set = set()
+        self.outcome: set = set()
+        self.roll = False
+        sources = []
+        for s in sim.scenes:
+            sources += [("effect", e.source) for e in s.effects]
+            for c in s.choices:
+                if c.condition:
+                    sources.append(("cond", c.condition.source))
+                sources += [("effect", e.source) for e in c.effects]
+            if s.activity:
+                for _o, effs in s.activity.effects:
+                    sources += [("effect", e.source) for e in effs]
+        for e in sim.events:
+            sources.append(("cond", e.when.source))
+            sources += [("effect", x.source) for x in e.effects]
+        for e in sim.endings:
+            if e.condition:
+                sources.append(("cond", e.condition.source))
+        for kind, src in sources:
+            try:
+                parsed = ex.parse_effect(src).value if kind == "effect" else ex.parse(src)
+            except ex.ExprError:
+                continue
+            for fname, ident, _off in parsed.refs:
+                {"visited": self.visited, "chose": self.chose, "score": self.score,
+                 "outcome_is": self.outcome}[fname].add(ident)
+            if _uses_roll(parsed.tree):
+                self.roll = True
+        self.chance = any(e.chance is not None for e in sim.events)
+        self.visited = tuple(sorted(self.visited))
+        self.chose = tuple(sorted(self.chose))
+        self.score_ids = tuple(sorted(self.score))
+        self.outcome = tuple(sorted(self.outcome))
+
+    @property
+    def random(self) -> bool:
+        return self.roll or self.chance
+
+
+def _uses_roll(tree) -> bool:
+    if not isinstance(tree, tuple):
+        return False
+    if tree and tree[0] == "call" and tree[1] == "roll":
+        return True
+    return any(_uses_roll(t) for t in tree[1:] if isinstance(t, tuple))
+
+
+def state_key(state: dict, reads: Reads) -> tuple:
+    fb = state["feedback"]
+    fb_key = None if fb is None else (fb.get("type"), fb.get("scene"), fb.get("choice"), fb.get("outcome"))
+    return (
+        state["scene"], state["phase"], state["time"], tuple(state["vars"].values()),
+        tuple(state["visits"].get(i, 0) for i in reads.visited),
+        tuple(state["chosen"].get(i, 0) for i in reads.chose),
+        tuple(state["scores"].get(i) for i in reads.score_ids),
+        tuple(state["outcomes"].get(i) for i in reads.outcome),
+        tuple(sorted(state["fired"])), state["rng"] if reads.random else None,
+        tuple(tuple(b) for b in state["back"]), state["pending"], fb_key, state["ending"],
+    )
+
+
+def clone(session: Session) -> Session:
+    """A copy of a session to branch from. Uses Session.copy() when the engine has one;
+    otherwise copies the state one level deep, as Session.act() does for its undo."""
+    copier = getattr(session, "copy", None)
+    if copier is not None:
+        return copier()
+    new = Session.__new__(Session)
+    new.__dict__.update(session.__dict__)
+    new.state = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in session.state.items()}
+    return new
+
+
+# ---- answers to try --------------------------------------------------------------------
+
+def _try(act, answer):
+    try:
+        given = grading.normalise(act, answer)
+    except ActionError:
+        return None
+    value = grading.score(act, given)
+    return round(value, 4), grading.outcome(act, value)
+
+
+def _allocate_candidates(act) -> list:
+    items = act.items
+    out = [("empty", {})]
+    out.append(("over budget", {it.id: it.max for it in items}))
+    sizes = [it.max + 1 for it in items]
+    total = 1
+    for n in sizes:
+        total *= n
+    combos = []
+    if total <= 20000:
+        combos = [dict(zip((it.id for it in items), q)) for q in itertools.product(*(range(n) for n in sizes))]
+    else:
+        rng = random.Random(7)
+        combos = [{it.id: rng.randint(0, it.max) for it in items} for _ in range(3000)]
+        # greedy: meet each goal with the cheapest item per unit of it
+        greedy = {it.id: 0 for it in items}
+        for g in act.goals:
+            givers = sorted((it for it in items if dict(it.values).get(g.attr, 0) > 0),
+                            key=lambda it: it.cost / dict(it.values)[g.attr])
+            for it in givers:
+                _spent, totals = grading.allocate_totals(act, greedy)
+                while totals.get(g.attr, 0) < g.min and greedy[it.id] < it.max:
+                    greedy[it.id] += 1
+                    _spent, totals = grading.allocate_totals(act, greedy)
+        combos.append(greedy)
+    best, best_key = None, None
+    for c in combos:
+        spent, _t = grading.allocate_totals(act, c)
+        if spent > act.budget + 1e-9:
+            continue
+        key = (grading.score(act, c), -spent)
+        if best_key is None or key > best_key:
+            best, best_key = c, key
+    if best is not None:
+        out.insert(0, ("right", best))
+    out += [("mix", c) for c in combos]
+    return out
+
+
+def answer_candidates(act) -> list:
+    """(label, answer) pairs: named representatives first, then more for coverage."""
+    kind = act.kind
+    ids = [it.id for it in act.items]
+    out = []
+    if kind in ("order", "sequence"):
+        right = list(act.answer)
+        out.append(("right", right))
+        if len(right) >= 2:
+            swap = right[:]
+            swap[0], swap[1] = swap[1], swap[0]
+            out.append(("one swap", swap))
+            swap = right[:]
+            swap[-1], swap[-2] = swap[-2], swap[-1]
+            out.append(("last swap", swap))
+            out.append(("rotated", right[1:] + right[:1]))
+            out.append(("reversed", right[::-1]))
+        if len(right) <= 6:
+            out += [("perm", list(p)) for p in itertools.permutations(right)]
+    elif kind == "numeric":
+        a = act.answer
+        tol, close = act.tolerance, act.close
+        out.append(("right", a))
+        if tol > 0:
+            out.append(("edge of tolerance", a + tol * 0.99))
+        if close > tol:
+            out.append(("close", a + (tol + close) / 2))
+        out.append(("wrong", a + max(abs(a), 1.0) * 3 + close + 7))
+        out.append(("zero", 0))
+        out.append(("negative", -abs(a) - 1))
+    elif kind in ("multi", "hotspot"):
+        right = [it.id for it in act.items if it.correct]
+        wrong = [it.id for it in act.items if not it.correct]
+        out.append(("right", right))
+        if len(right) > 1:
+            out.append(("one missing", right[:-1]))
+        if wrong:
+            out.append(("one extra", right + wrong[:1]))
+            out.append(("only wrong", wrong))
+        out.append(("everything", ids))
+        out.append(("nothing", []))
+        if len(ids) <= 10:
+            out += [("subset", [i for i, bit in zip(ids, bits) if bit])
+                    for bits in itertools.product((0, 1), repeat=len(ids))]
+    elif kind == "match":
+        out.append(("right", {i: i for i in ids}))
+        if len(ids) >= 2:
+            sw = {i: i for i in ids}
+            sw[ids[0]], sw[ids[1]] = ids[1], ids[0]
+            out.append(("one swap", sw))
+            out.append(("all wrong", dict(zip(ids, ids[1:] + ids[:1]))))
+        if len(ids) <= 6:
+            out += [("perm", dict(zip(ids, p))) for p in itertools.permutations(ids)]
+    elif kind == "allocate":
+        out = _allocate_candidates(act)
+    return out
+
+
+NAMED_MAX = 6
+
+
+def representative_answers(act, keep_scores: bool) -> tuple[list, dict]:
+    """Answers to try: the named ones, plus one per outcome (and per score when an
+    expression reads this activity's score). Also which outcomes any answer reaches."""
+    chosen, seen_answers, by_outcome, by_score = [], [], {}, {}
+    for label, answer in answer_candidates(act):
+        graded = _try(act, answer)
+        if graded is None:
+            continue
+        value, result = graded
+        by_outcome.setdefault(result, (label, answer))
+        if keep_scores and len(by_score) < 12:
+            by_score.setdefault(value, (label, answer))
+        if label not in ("perm", "subset", "mix") and len(chosen) < NAMED_MAX and answer not in seen_answers:
+            chosen.append((f"{label} ({result})", answer))
+            seen_answers.append(answer)
+    for result, (label, answer) in list(by_outcome.items()) + list(by_score.items()):
+        if answer not in seen_answers:
+            chosen.append((f"{label} ({result})", answer))
+            seen_answers.append(answer)
+    return chosen, {o: lbl for o, (lbl, _a) in by_outcome.items()}
+
+
+class Explorer:
+    """Explores one simulation from one start scene."""
+
+    def __init__(self, sim: Simulation, start: str | None = None, lang: str = "en"):
+        self.sim = sim
+        self.start = start
+        self.lang = lang
+        self.reads = Reads(sim)
+        self._answers: dict = {}
+        self.activity_reach: dict = {}  # scene -> outcomes some answer reaches
+
+    def answers(self, scene_id: str) -> list:
+        if scene_id not in self._answers:
+            act = self.sim.scene(scene_id).activity
+            answers, outcomes = representative_answers(act, scene_id in self.reads.score_ids)
+            self._answers[scene_id] = answers
+            self.activity_reach[scene_id] = outcomes
+        return self._answers[scene_id]
+
+    def actions(self, view: dict) -> list:
+        """(label, action) for every action the view allows."""
+        if view["phase"] == "ending":
+            return []
+        out = [(c["id"], {"type": "choose", "choice": c["id"]}) for c in view["choices"] if c["enabled"]]
+        if view["activity"]:
+            out += [(label, {"type": "answer", "answer": a})
+                    for label, a in self.answers(view["activity"]["scene"])]
+        if view["continue"]:
+            out.append(("continue", {"type": "continue"}))
+        return out
+
+    def new_session(self, seed: int) -> Session:
+        return Session(self.sim, seed=seed, lang=self.lang, start=self.start)
+
+    # ---- 1. exhaustive search ----------------------------------------------------------
+    def search(self, seeds, max_depth=DEFAULT_DEPTH, max_states=DEFAULT_MAX_STATES) -> dict:
+        reads = self.reads
+        info: dict = {}  # key -> (depth, parent key, action label)
+        edges: dict = {}
+        frontier, dead, endings, errors = set(), {}, {}, []
+        scenes = set()
+        budget = max_states
+        for seed in seeds:
+            root = self.new_session(seed)
+            k0 = state_key(root.state, reads)
+            if k0 in info:
+                continue
+            info[k0] = (0, None, f"seed {seed}")
+            queue = deque([(k0, root)])
+            while queue:
+                k, s = queue.popleft()
+                depth = info[k][0]
+                view = s.view()
+                scenes.add(view["scene"])
+                if view["phase"] == "ending":
+                    endings[k] = self._ending_record(view, depth)
+                    continue
+                acts = self.actions(view)
+                if not acts:
+                    dead[k] = (view["scene"], view["phase"])
+                    continue
+                if depth >= max_depth or len(info) >= budget:
+                    frontier.add(k)
+                    continue
+                succ = set()
+                for label, action in acts:
+                    c = clone(s)
+                    try:
+                        c.act(action)
+                    except ActionError as exc:
+                        errors.append({"scene": view["scene"], "phase": view["phase"], "action": label,
+                                       "message": str(exc), "path": self.path(info, k) + [label]})
+                        continue
+                    ck = state_key(c.state, reads)
+                    succ.add(ck)
+                    if ck not in info:
+                        info[ck] = (depth + 1, k, label)
+                        queue.append((ck, c))
+                edges[k] = succ
+            budget = len(info) + max_states  # each seed gets its own allowance
+        # soft-locks: expanded states from which neither an ending nor the unexplored
+        # frontier can be reached
+        good = set(endings) | frontier
+        reverse: dict = {}
+        for k, succ in edges.items():
+            for c in succ:
+                reverse.setdefault(c, []).append(k)
+        stack = list(good)
+        while stack:
+            k = stack.pop()
+            for p in reverse.get(k, ()):
+                if p not in good:
+                    good.add(p)
+                    stack.append(p)
+        soft = [k for k in edges if k not in good]
+        return {"info": info, "edges": edges, "frontier": frontier, "dead": dead, "endings": endings,
+                "errors": errors, "soft": soft, "scenes": scenes}
+
+    @staticmethod
+    def path(info: dict, key) -> list:
+        labels = []
+        while key is not None:
+            depth, parent, label = info[key]
+            if parent is not None:
+                labels.append(label)
+            key = parent
+        return labels[::-1]
+
+    @staticmethod
+    def _ending_record(view: dict, steps: int) -> dict:
+        result = view["ending"]["result"]
+        return {"ending": view["ending"]["id"], "rating": view["ending"]["rating"],
+                "minutes": result["minutes"], "steps": steps, "variables": result["variables"]}
+
+    # ---- 2. random players -------------------------------------------------------------
+    def random_player(self, seed: int, max_steps: int = RANDOM_MAX_STEPS) -> dict:
+        s = self.new_session(seed)
+        pick = random.Random(seed * 7919 + 13)
+        seconds, last_text, steps = 0.0, None, 0
+        scenes = set()
+        while True:
+            view = s.view()
+            scenes.add(view["scene"])
+            seconds += reading_seconds(view_words(view, last_text))
+            last_text = view["text"]
+            if view["phase"] == "ending":
+                rec = self._ending_record(view, steps)
+                rec.update(seconds=seconds, scenes=scenes)
+                return rec
+            acts = self.actions(view)
+            if not acts:
+                return {"dead": (view["scene"], view["phase"]), "steps": steps, "seed": seed, "scenes": scenes}
+            if steps >= max_steps:
+                return {"loop": view["scene"], "steps": steps, "seed": seed, "scenes": scenes}
+            label, action = acts[pick.randrange(len(acts))]
+            seconds += action_seconds(action, view)
+            try:
+                s.act(action)
+            except ActionError as exc:
+                return {"error": str(exc), "scene": view["scene"], "action": label, "seed": seed,
+                        "scenes": scenes, "steps": steps}
+            steps += 1
+
+
+# ---- the report ------------------------------------------------------------------------
+
+def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPTH,
+            players: int = DEFAULT_PLAYERS, seeds: int | None = None,
+            max_states: int = DEFAULT_MAX_STATES, lang: str = "en") -> dict:
+    """Explores from `start` (default: the simulation's start). Returns a JSON-ready report."""
+    t0 = _time.perf_counter()
+    xp = Explorer(sim, start, lang)
+    n_seeds = seeds if seeds is not None else (3 if xp.reads.random else 1)
+    if not xp.reads.random:
+        n_seeds = 1  # without chance events or roll(), every seed plays the same
+    found = xp.search(range(n_seeds), depth, max_states)
+    t1 = _time.perf_counter()
+    runs = [xp.random_player(10_000 + i) for i in range(players)]
+    t2 = _time.perf_counter()
+
+    ending_ids = [e.id for e in sim.endings]
+    per: dict = {e: {"search": 0, "random": 0, "minutes": [], "steps": [], "vars": {}} for e in ending_ids}
+
+    def note(rec, where):
+        p = per[rec["ending"]]
+        p[where] += 1
+        p["minutes"].append(rec["minutes"])
+        p["steps"].append(rec["steps"])
+        for name, value in rec["variables"].items():
+            lo, hi = p["vars"].get(name, (value, value))
+            p["vars"][name] = (min(lo, value), max(hi, value))
+
+    for rec in found["endings"].values():
+        note(rec, "search")
+    finished = [r for r in runs if "ending" in r]
+    for rec in finished:
+        note(rec, "random")
+
+    scenes_reached = set(found["scenes"])
+    for r in runs:
+        scenes_reached |= r["scenes"]
+    problems = []
+    info = found["info"]
+    for k, (scene, phase) in list(found["dead"].items())[:20]:
+        problems.append({"severity": "error", "kind": "dead-end", "scene": scene, "phase": phase,
+                         "message": f"dead end in scene '{scene}' ({phase}): nothing is enabled and it is not an ending",
+                         "path": Explorer.path(info, k)})
+    soft_by_scene: dict = {}
+    for k in found["soft"]:
+        if k in found["dead"]:
+            continue
+        soft_by_scene.setdefault(k[0], k)
+    for scene, k in list(soft_by_scene.items())[:20]:
+        problems.append({"severity": "error", "kind": "soft-lock", "scene": scene,
+                         "message": f"soft-lock in scene '{scene}': no ending can be reached from here",
+                         "path": Explorer.path(info, k)})
+    for err in found["errors"][:20]:
+        problems.append({"severity": "error", "kind": "action-failed", "scene": err["scene"],
+                         "message": f"in scene '{err['scene']}', '{err['action']}' failed: {err['message']}",
+                         "path": err["path"]})
+    seen_bad = set()
+    for r in runs:
+        if "dead" in r and ("dead", r["dead"]) not in seen_bad:
+            seen_bad.add(("dead", r["dead"]))
+            if not any(p["kind"] == "dead-end" and p["scene"] == r["dead"][0] for p in problems):
+                problems.append({"severity": "error", "kind": "dead-end", "scene": r["dead"][0],
+                                 "message": f"dead end in scene '{r['dead'][0]}' ({r['dead'][1]}), "
+                                            f"found by random player {r['seed']}", "path": None})
+        elif "loop" in r and ("loop", r["loop"]) not in seen_bad:
+            seen_bad.add(("loop", r["loop"]))
+            problems.append({"severity": "error", "kind": "soft-lock", "scene": r["loop"],
+                             "message": f"random player {r['seed']} played {r['steps']} steps without an "
+                                        f"ending (last in scene '{r['loop']}'): a loop that never ends?",
+                             "path": None})
+        elif "error" in r and ("error", r["scene"], r["action"]) not in seen_bad:
+            seen_bad.add(("error", r["scene"], r["action"]))
+            problems.append({"severity": "error", "kind": "action-failed", "scene": r["scene"],
+                             "message": f"in scene '{r['scene']}', '{r['action']}' failed: {r['error']}",
+                             "path": None})
+    for scene_id, outcomes in sorted(xp.activity_reach.items()):
+        if "correct" not in outcomes:
+            problems.append({"severity": "warning", "kind": "activity", "scene": scene_id,
+                             "message": f"no answer the explorer tried is correct for the activity in '{scene_id}'",
+                             "path": None})
+
+    endings_out = {}
+    for e in sim.endings:
+        p = per[e.id]
+        reached = p["search"] + p["random"] > 0
+        share = p["random"] / players if players else None
+        endings_out[e.id] = {
+            "rating": e.rating, "reached": reached, "by_search": p["search"] > 0,
+            "random_players": p["random"], "share": None if share is None else round(share, 4),
+            "rare": bool(reached and players and share < RARE_SHARE),
+            "minutes": [min(p["minutes"]), max(p["minutes"])] if reached else None,
+            "steps": [min(p["steps"]), max(p["steps"])] if reached else None,
+            "variables": {k: list(v) for k, v in p["vars"].items()},
+        }
+    all_minutes = [m for p in per.values() for m in p["minutes"]]
+    all_steps = [m for p in per.values() for m in p["steps"]]
+    real = sorted(r["seconds"] / 60 for r in finished)
+    report = {
+        "sim": sim.id, "path": sim.path, "start": start or sim.start, "lang": lang,
+        "search": {"seeds": n_seeds, "depth": depth, "max_states": max_states, "states": len(info),
+                   "frontier": len(found["frontier"]), "complete": not found["frontier"],
+                   "endings_found": len(found["endings"]), "seconds": round(t1 - t0, 3)},
+        "random": {"players": players, "finished": len(finished), "seconds": round(t2 - t1, 3)},
+        "scenes": {"reached": sorted(s for s in scenes_reached),
+                   "unreached": [s.id for s in sim.scenes if s.id not in scenes_reached]},
+        "endings": endings_out,
+        "unreached_endings": [e for e, v in endings_out.items() if not v["reached"]],
+        "rare_endings": [e for e, v in endings_out.items() if v["rare"]],
+        "play": {
+            "minutes": [min(all_minutes), max(all_minutes)] if all_minutes else None,
+            "steps": [min(all_steps), max(all_steps)] if all_steps else None,
+            "real_minutes": ({"min": round(real[0], 1), "median": round(statistics.median(real), 1),
+                              "max": round(real[-1], 1)} if real else None),
+        },
+        "problems": problems,
+    }
+    return report
+
+
+def explore_all(sim: Simulation, depth=DEFAULT_DEPTH, players=DEFAULT_PLAYERS, seeds=None,
+                max_states=DEFAULT_MAX_STATES, lang="en") -> dict:
+    """The whole simulation, and its kiosk cut when it has one."""
+    main_report = explore(sim, None, depth, players, seeds, max_states, lang)
+    if sim.kiosk_start:
+        kiosk = explore(sim, sim.kiosk_start, depth, players, seeds, max_states, lang)
+        # unreached endings are expected in a cut; everything else is a problem there too
+        real = kiosk["play"]["real_minutes"]
+        kiosk["target_minutes"] = list(KIOSK_MINUTES)
+        if real and not KIOSK_WARN[0] <= real["median"] <= KIOSK_WARN[1]:
+            kiosk["problems"].append({
+                "severity": "warning", "kind": "kiosk-time", "scene": sim.kiosk_start,
+                "message": f"the kiosk cut takes about {real['median']} minutes (median); "
+                           f"aim for {KIOSK_MINUTES[0]:g}-{KIOSK_MINUTES[1]:g}", "path": None})
+        main_report["kiosk"] = kiosk
+        # scenes only the kiosk cut reaches are not unreachable
+        kiosk_scenes = set(kiosk["scenes"]["reached"])
+        main_report["scenes"]["unreached"] = [s for s in main_report["scenes"]["unreached"]
+                                              if s not in kiosk_scenes]
+    for s in main_report["scenes"]["unreached"]:
+        main_report["problems"].append({"severity": "warning", "kind": "unreached-scene", "scene": s,
+                                        "message": f"scene '{s}' was never reached", "path": None})
+    for e in main_report["unreached_endings"]:
+        main_report["problems"].insert(0, {
+            "severity": "error", "kind": "unreached-ending", "scene": None,
+            "message": f"ending '{e}' was never reached (search and {main_report['random']['players']} random players)",
+            "path": None})
+    return main_report
+
+
+def failed(report: dict) -> bool:
+    probs = report["problems"] + report.get("kiosk", {}).get("problems", [])
+    return any(p["severity"] == "error" for p in probs)
+
+
+# ---- text output -----------------------------------------------------------------------
+
+def _range(r, unit=""):
+    if not r:
+        return "-"
+    if isinstance(r[0], bool):
+        return "true" if r[0] and r[1] else ("false" if not r[1] else "false–true")
+    return f"{r[0]:g}{unit}" if r[0] == r[1] else f"{r[0]:g}–{r[1]:g}{unit}"
+
+
+def format_report(report: dict, indent: str = "") -> str:
+    out = []
+    w = out.append
+    srch = report["search"]
+    w(f"{indent}{report['path'] or report['sim']} — start '{report['start']}'")
+    state = "complete" if srch["complete"] else f"cut at depth {srch['depth']} / {srch['max_states']} states per seed"
+    w(f"{indent}  search: {srch['states']} states, {srch['seeds']} seed(s), {state} ({srch['seconds']} s)")
+    rnd = report["random"]
+    w(f"{indent}  random players: {rnd['players']}, {rnd['finished']} reached an ending ({rnd['seconds']} s)")
+    sc = report["scenes"]
+    w(f"{indent}  scenes reached: {len(sc['reached'])}"
+      + (f"; never reached: {', '.join(sc['unreached'])}" if sc["unreached"] else ""))
+    w(f"{indent}  endings:")
+    for eid, e in report["endings"].items():
+        if not e["reached"]:
+            w(f"{indent}    {eid:<22} {'*' * e['rating']:<3}  NEVER REACHED")
+            continue
+        share = f"{100 * e['share']:5.1f}%" if e["share"] is not None else "  -  "
+        rare = "  rare" if e["rare"] else ""
+        w(f"{indent}    {eid:<22} {'*' * e['rating']:<3}  {share} of random players{rare}; "
+          f"clock {_range(e['minutes'], ' min')}, {_range(e['steps'])} steps")
+        if e["variables"]:
+            w(f"{indent}      " + ", ".join(f"{k} {_range(v)}" for k, v in e["variables"].items()))
+    play = report["play"]
+    w(f"{indent}  play time: {_range(play['minutes'], ' min')} on the clock, {_range(play['steps'])} steps")
+    if play["real_minutes"]:
+        rm = play["real_minutes"]
+        w(f"{indent}  estimated real time: {rm['min']}–{rm['max']} min (median {rm['median']})")
+    if report.get("target_minutes"):
+        t = report["target_minutes"]
+        w(f"{indent}  kiosk target: {t[0]:g}–{t[1]:g} min")
+    for p in report["problems"]:
+        w(f"{indent}  {p['severity']}: {p['message']}")
+        if p.get("path"):
+            shown = p["path"][-12:]
+            w(f"{indent}    after: {'… ' if len(p['path']) > 12 else ''}{' → '.join(shown)}")
+    if "kiosk" in report:
+        w(f"{indent}  kiosk cut:")
+        w(format_report(report["kiosk"], indent + "    "))
+    return "\n".join(out)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="testdrive explore",
+                                 description="explore every path of a simulation: endings, dead ends, soft-locks")
+    ap.add_argument("sims", nargs="+", metavar="SIM")
+    ap.add_argument("--depth", type=int, default=DEFAULT_DEPTH, help="most actions the search follows")
+    ap.add_argument("--max-states", type=int, default=DEFAULT_MAX_STATES,
+                    help="most distinct states the search visits per seed")
+    ap.add_argument("--players", type=int, default=DEFAULT_PLAYERS, help="random players")
+    ap.add_argument("--seeds", type=int, default=None,
+                    help="seeds the search tries when the simulation has chance events (default 3)")
+    ap.add_argument("--lang", default="en", help="language for the reading-time estimate")
+    ap.add_argument("--format", choices=["text", "json"], default="text")
+    args = ap.parse_args(argv)
+    from .cli import load_or_report
+    status = 0
+    reports = []
+    for path in args.sims:
+        sim = load_or_report(path)
+        if sim is None:
+            status = 1
+            continue
+        report = explore_all(sim, args.depth, args.players, args.seeds, args.max_states, args.lang)
+        reports.append(report)
+        if failed(report):
+            status = 1
+        if args.format == "text":
+            print(format_report(report))
+    if args.format == "json":
+        print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=1, ensure_ascii=False))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
