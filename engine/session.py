@@ -42,6 +42,7 @@ class Session:
             "scores": {},
             "outcomes": {},
             "fired": [],
+            "active": [],
             "rng": self.seed,
             "back": [],
             "pending": None,
@@ -221,8 +222,16 @@ class Session:
         for event in self.sim.events:
             if not event.repeat and event.id in st["fired"]:
                 continue
+            # An event fires when its condition *becomes* true: once it has been checked
+            # true, it waits until the condition is false again (and a chance is rolled
+            # once per rising edge, so "chance: 0.3" means a 30% chance it happens).
             if not event.when.run(self._env()):
+                if event.id in st["active"]:
+                    st["active"].remove(event.id)
                 continue
+            if event.id in st["active"]:
+                continue
+            st["active"].append(event.id)
             if event.chance is not None:
                 rng = Rng(st["rng"])
                 roll = rng.random()

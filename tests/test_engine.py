@@ -285,3 +285,51 @@ def test_sim_content_is_immutable(example_sim):
         example_sim.start = "x"
     with pytest.raises(Exception):
         example_sim.scenes[0].text = None
+
+
+EVENTS_SIM = """\
+format: 1
+id: events
+version: "1"
+title: Events
+field: other
+career: welder
+minutes: 1
+summary: Events fire when a condition becomes true.
+languages: [en]
+start: hub
+variables:
+  heat: {type: int, start: 0, min: 0, max: 10, show: meter, label: Heat}
+  alarms: {type: int, start: 0, min: 0, max: 99, show: counter, label: Alarms}
+scenes:
+  hub:
+    text: "Heat {heat}"
+    choices:
+      - {id: up, text: Heat up, effects: [heat += 5], next: hub}
+      - {id: down, text: Cool down, effects: [heat = 0], next: hub}
+      - {id: stop, text: Stop, next: END}
+events:
+  - id: alarm
+    when: heat >= 5
+    repeat: true
+    text: Too hot!
+    effects: [alarms += 1]
+endings:
+  - id: done
+    title: Done
+    rating: 1
+    text: Done.
+"""
+
+
+def test_repeat_event_fires_each_time_its_condition_becomes_true(new_session):
+    sim = load_source(EVENTS_SIM)
+    s = new_session(sim, seed=1)
+    s.choose("up")
+    assert s.view()["notices"] == ["Too hot!"]
+    s.choose("up")  # still hot: no new alarm
+    assert s.view()["notices"] == []
+    s.choose("down")
+    s.choose("up")  # hot again: a new alarm
+    assert s.view()["notices"] == ["Too hot!"]
+    assert s.state["vars"]["alarms"] == 2
