@@ -37,7 +37,7 @@ def test_first_view_has_everything_to_draw(example_sim, new_session):
     assert v["speaker"]["name"] == "Sam Rivera" and v["speaker"]["role"] == "Shift lead"
     assert v["background"] == "art/examples/workshop.svg" and v["sound"] == "door"
     assert "08:05" in v["text"]  # {clock} filled in; the scene cost 5 minutes
-    assert v["clock"] == {"time": "08:05", "elapsed": 5, "limit": 120, "left": 115}
+    assert v["clock"] == {"time": "08:05", "elapsed": 5, "limit": 45, "left": 40}
     assert [m["id"] for m in v["meters"]] == ["quality", "safety", "parts"]
     ids = [(c["id"], c["enabled"]) for c in v["choices"]]
     assert ids == [("ask-plan", True), ("jump-in", True), ("expert-tip", False)]
@@ -246,7 +246,7 @@ def test_time_event_ends_the_shift(example_sim, new_session):
     s = new_session(example_sim, seed=seed_where(example_sim, jam=False))
     full_run(s, good=True)
     assert s.view()["ending"]["id"] != "out-of-time"
-    src = (EXAMPLE_TEXT()).replace("limit: 120", "limit: 12").replace("time >= 120", "time >= 12")
+    src = (EXAMPLE_TEXT()).replace("limit: 45", "limit: 12").replace("time >= 45", "time >= 12")
     sim = load_source(src, "short.yaml")
     s = new_session(sim, seed=1)
     s.choose("ask-plan")
