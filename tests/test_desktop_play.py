@@ -286,3 +286,22 @@ def test_main_renders_and_exits(tmp_path):
     assert pygame.image.load(str(out)).get_size() == (960, 540)
     assert main(["--frames", "2"]) == 0
     assert main([str(tmp_path / "missing.yaml"), "--frames", "1"]) == 2
+
+
+def test_every_sound_is_an_ogg_that_loads():
+    from engine.desktop.resources import Sounds, content_dir
+    folder = content_dir() / "audio"
+    pygame.mixer.init()
+    for name in Sounds.CUES + ("music-loop",):
+        path = folder / f"{name}.ogg"
+        assert path.is_file(), path
+        assert pygame.mixer.Sound(str(path)).get_length() > 0.02
+    assert not list(folder.glob("*.wav")) and not list(folder.glob("*.mp3"))
+    cues = set()
+    for sim in SIMS:
+        for line in sim.read_text().splitlines():
+            if line.strip().startswith("sound:"):
+                cues.add(line.split(":", 1)[1].strip())
+    missing = [c for c in cues if not (folder / f"{c}.ogg").is_file()]
+    # a cue without its own file plays the generic "cue" sound; list them to make one
+    assert (folder / "cue.ogg").is_file(), missing

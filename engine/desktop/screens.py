@@ -344,27 +344,40 @@ class EndingScreen(StoryScreen):
         self.draw_buttons(surf)
 
 
-def career_lines(career: dict, lang_tr) -> list[str]:
-    """Readable lines from a career catalogue entry, whatever fields it has."""
-    if not isinstance(career, dict):
+def career_pages(career: dict, tr) -> list[tuple[str, list[str]]]:
+    """The career's catalogue entry as one or two readable pages."""
+    if not isinstance(career, dict) or not career:
         return []
-    out = []
+    first, second = [], []
     name = career.get("title") or career.get("name")
     if name:
-        out.append(str(name))
-    for key, value in career.items():
-        if key in ("title", "name", "id", "sources", "source"):
-            continue
-        if isinstance(value, (str, int, float)) and str(value).strip():
-            out.append(f"{key.replace('_', ' ').capitalize()}: {value}")
-        elif isinstance(value, dict):
-            flat = ", ".join(f"{k}: {v}" for k, v in value.items()
-                             if isinstance(v, (str, int, float)))
-            if flat:
-                out.append(f"{key.replace('_', ' ').capitalize()}: {flat}")
-        elif isinstance(value, list) and value and all(isinstance(x, (str, int, float)) for x in value):
-            out.append(f"{key.replace('_', ' ').capitalize()}: {', '.join(map(str, value))}")
-    return out
+        first.append(str(name))
+    for key in ("description", "day"):
+        if career.get(key):
+            first.append((tr("career_day") + ": " if key == "day" else "") + str(career[key]))
+    wage = career.get("wage")
+    if isinstance(wage, dict) and wage.get("display"):
+        second.append(f"{tr('median_wage')}: {wage['display']}")
+    for key in ("education", "training"):
+        if career.get(key):
+            second.append(f"{tr(key)}: {career[key]}")
+    for key in ("certifications", "courses"):
+        items = career.get(key)
+        if isinstance(items, list) and items:
+            second.append(f"{tr(key)}: " + "; ".join(str(x) for x in items))
+    rel = career.get("related")
+    if isinstance(rel, list) and rel:
+        second.append(f"{tr('related_careers')}: " + ", ".join(
+            str(r.get("title") if isinstance(r, dict) else r) for r in rel))
+    onet = career.get("onet")
+    if isinstance(onet, dict) and onet.get("code"):
+        second.append(f"{tr('career_onet')}: {onet['code']}")
+    if career.get("attribution"):
+        second.append(str(career["attribution"]))
+    pages = [(tr("career_facts"), first)] if first else []
+    if second:
+        pages.append((tr("career_facts"), second))
+    return pages
 
 
 class DebriefScreen(StoryScreen):
@@ -383,9 +396,11 @@ class DebriefScreen(StoryScreen):
             items = [str(x) for x in (d.get(key) or []) if x]
             if items:
                 pages.append((self.tr(label), items))
-        car = career_lines(e.get("career") or {}, self.tr)
-        if car:
-            pages.append((self.tr("career_facts"), car))
+        skills = [f"{k.get('name')}: {k.get('description')}" if k.get("description") else str(k.get("name"))
+                  for k in (e.get("skills") or []) if isinstance(k, dict) and k.get("name")]
+        if skills:
+            pages.append((self.tr("skills_you_used"), skills))
+        pages.extend(career_pages(e.get("career") or {}, self.tr))
         return pages or [(self.tr("debrief"), [])]
 
     def layout(self):
