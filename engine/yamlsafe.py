@@ -47,13 +47,47 @@ class _NoAliasError(Exception):
         self.mark = mark
 
 
-class _Loader(yaml.SafeLoader):
+class _PyLoader(yaml.SafeLoader):
     """PyYAML's safe loader, refusing aliases before they can expand."""
 
     def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
             raise _NoAliasError(self.peek_event().start_mark)
         return super().compose_node(parent, index)
+
+
+# libyaml's C parser is ~10× faster where it exists (CPython here); it composes aliases
+# into shared nodes without expanding them, and _convert refuses any node met twice.
+# Pyodide and pygbag have no libyaml and use the pure-Python loader.
+_Loader = getattr(yaml, "CSafeLoader", None) or _PyLoader
+
+
+def _too_deep(text: str):
+    """Finds nesting deeper than MAX_DEPTH before PyYAML's recursive parser meets it."""
+    depth = 0
+    quote = ""
+    line, col = 1, 0
+    for ch in text:
+        col += 1
+        if ch == "\n":
+            line, col = line + 1, 0
+            if not quote and depth == 0:
+                continue
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'" and depth:
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return (line, col)
+        elif ch in "]}" and depth:
+            depth -= 1
+    for n, text_line in enumerate(text.splitlines(), 1):
+        if len(text_line) - len(text_line.lstrip(" ")) > 2 * MAX_DEPTH * 4:
+            return (n, 1)
+    return None
 
 
 def _pos(mark) -> tuple[int, int]:
@@ -95,6 +129,11 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
             tab_found = True
     if tab_found:
         return None
+    deep = _too_deep(data)
+    if deep:
+        report.error(deep, f"nested more than {MAX_DEPTH} levels deep",
+                     "a simulation never needs this much nesting")
+        return None
     loader = None
     try:
         loader = _Loader(data)
@@ -135,7 +174,11 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
         report.error((1, 1), "file is empty", "start with 'format: 1' and an 'id:'")
         return None
     try:
-        return _convert(node, report, 0)
+        return _convert(node, report, 0, set())
+    except _NoAliasError as exc:
+        report.error(_pos(exc.mark), "aliases (*name) are not allowed",
+                     "write the value out again instead of referring to an anchor")
+        return None
     except RecursionError:
         report.error((1, 1), "file is nested too deeply")
         return None
@@ -165,8 +208,16 @@ def _scalar(node: ScalarNode):
     return value
 
 
-def _convert(node, report: Reporter, depth: int):
+class _Mark:
+    def __init__(self, pos):
+        self.line, self.column = pos[0] - 1, pos[1] - 1
+
+
+def _convert(node, report: Reporter, depth: int, seen: set, at=None):
     pos = _pos(node.start_mark)
+    if id(node) in seen:  # the same node met twice: an alias (C loader)
+        raise _NoAliasError(_Mark(at or pos))
+    seen.add(id(node))
     if depth > MAX_DEPTH:
         report.error(pos, f"nested more than {MAX_DEPTH} levels deep")
         return None
@@ -180,7 +231,7 @@ def _convert(node, report: Reporter, depth: int):
         out = YList()
         out.pos = pos
         for item in node.value:
-            out.append(_convert(item, report, depth + 1))
+            out.append(_convert(item, report, depth + 1, seen, pos))
             out.item_pos.append(_pos(item.start_mark))
         return out
     if isinstance(node, MappingNode):
@@ -194,7 +245,7 @@ def _convert(node, report: Reporter, depth: int):
             if not isinstance(key_node, ScalarNode):
                 report.error(kpos, "a key must be a plain word")
                 continue
-            key = _convert(key_node, report, depth + 1)
+            key = _convert(key_node, report, depth + 1, seen)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 report.error(kpos, "a key must be a plain word")
                 continue
@@ -206,7 +257,7 @@ def _convert(node, report: Reporter, depth: int):
                              "YAML keeps only one of them: remove or rename one",
                              length=len(key))
                 continue
-            out[key] = _convert(value_node, report, depth + 1)
+            out[key] = _convert(value_node, report, depth + 1, seen, kpos)
             out.key_pos[key] = kpos
             out.val_pos[key] = _pos(value_node.start_mark)
         return out

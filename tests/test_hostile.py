@@ -66,3 +66,17 @@ def test_many_keys_and_long_lines_do_not_crash():
     src = "\n".join(f"k{i}: {i}" for i in range(20000))
     errs = errors(src)
     assert any("unknown key" in d.message for d in errs)
+
+
+@pytest.mark.parametrize("src,expect", [
+    (BILLION_LAUGHS, "aliases (*name) are not allowed"),
+    ("a: &x 1\nb: *x\n", "aliases (*name) are not allowed"),
+    ("a: !!python/object:os.system x\n", "is not allowed"),
+    ("a: " + "[" * 5000 + "]" * 5000, "nested more than 64"),
+    ("a: 1\na: 2\n", "duplicate key"),
+])
+def test_pure_python_loader_refuses_the_same(monkeypatch, src, expect):
+    """Pyodide and pygbag have no libyaml: the pure-Python path must be as strict."""
+    from engine import yamlsafe
+    monkeypatch.setattr(yamlsafe, "_Loader", yamlsafe._PyLoader)
+    assert any(expect in d.message for d in errors(src))
