@@ -66,6 +66,7 @@ function el(tag, attrs = {}, ...children) {
     if (v == null || v === false) continue;
     if (k === "text") node.textContent = v;
     else if (k === "class") node.className = v;
+    else if (k === "value") node.value = v;
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else if (k in node && typeof v !== "string") node[k] = v;
     else node.setAttribute(k, v === true ? "" : v);
@@ -291,6 +292,10 @@ function playPage() {
     view = reply.view;
     store.set(VIEW, JSON.stringify(view));
     render(view, quiet);
+    const main = $("#main");
+    main.dataset.scene = view.scene;
+    main.dataset.phase = view.phase;
+    main.dataset.step = String(view.step);
   }
 
   async function send(request) {
@@ -415,12 +420,12 @@ function playPage() {
       }
       box.append(list);
     }
-    if (v.continue) box.append(actionButton(t("continue"), () => act({ type: "continue" })));
+    if (v.continue) box.append(actionButton(t("continue"), () => act({ type: "continue" }), "button primary continue"));
   }
 
   // ------------------------------------------------------------- activities ---------
   function renderActivity(box, a) {
-    const form = el("form", { class: `activity activity-${a.kind}`, novalidate: true });
+    const form = el("form", { class: `activity activity-${a.kind}`, "data-kind": a.kind, novalidate: true });
     const error = el("p", { class: "form-error", id: "activity-error", role: "alert" });
     let getAnswer;
     const kind = a.kind;
@@ -639,7 +644,7 @@ function playPage() {
         el("ul", { class: "correct" }, ...f.correct.display.map((line) => el("li", {}, line))));
     }
     box.append(section);
-    if (v.continue) box.append(actionButton(t("continue"), () => act({ type: "continue" })));
+    if (v.continue) box.append(actionButton(t("continue"), () => act({ type: "continue" }), "button primary continue"));
   }
 
   // ----------------------------------------------------------------- ending ---------

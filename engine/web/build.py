@@ -171,12 +171,13 @@ def art_paths(obj, found: set) -> None:
             art_paths(v, found)
 
 
-def sim_art(path: Path) -> set:
-    """Art referenced by a simulation's source file (every scene, portrait, hotspot)."""
-    import yaml
-
+def sim_art(sim, compiled) -> set:
+    """Art referenced anywhere in a simulation (every scene, portrait, hotspot)."""
     found: set = set()
-    art_paths(yaml.safe_load(path.read_text(encoding="utf-8")), found)
+    if compiled is not None:
+        art_paths(compiled, found)
+    else:
+        art_paths(json.loads(sim.data) if getattr(sim, "data", None) else {}, found)
     return found
 
 
@@ -321,7 +322,7 @@ def render_first(view: dict, ui_en: dict, base: str) -> dict:
                          f'{_e(c["text"])}</button></li>')
         choices = f'<ul class="choices" aria-label="{_e(ui_en.get("choices", ""))}">{"".join(items)}</ul>'
     if view.get("continue"):
-        choices += f'<button type="button" class="button primary" disabled>{_e(ui_en["continue"])}</button>'
+        choices += f'<button type="button" class="button primary continue" disabled>{_e(ui_en["continue"])}</button>'
     sp = view.get("speaker")
     hud = []
     if view.get("clock"):
@@ -385,6 +386,8 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
     if not (pyo / "pyodide.mjs").is_file():
         raise BuildError("node_modules/pyodide is missing: run `npm ci` (or scripts/setup-test.d/web.sh)")
     font_dir = nm / "@fontsource" / "atkinson-hyperlegible" / "files"
+    if out.exists() and not (out / ".testdrive-build").exists() and any(out.iterdir()):
+        raise BuildError(f"{out} exists and is not a previous web build; not overwriting it")
     paths = find_simulations(sim_dir)
     if not paths:
         raise BuildError(f"no simulations found under {sim_dir}")
@@ -427,7 +430,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
         entry = catalogue_entry(path, sim)
         catalog.append(entry)
         firsts[sim.id] = first_views(sim)
-        art |= sim_art(path)
+        art |= sim_art(sim, compiled.get(sim.id))
         art_paths(firsts[sim.id], art)
         for key in ("icon", "cover"):
             if entry[key]:
@@ -504,9 +507,6 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
     gzip_tree(stage)
 
     if out.exists():
-        if not (out / ".testdrive-build").exists() and any(out.iterdir()):
-            shutil.rmtree(stage)
-            raise BuildError(f"{out} exists and is not a previous web build; not overwriting it")
         shutil.rmtree(out)
     stage.rename(out)
     summary = {

@@ -1,0 +1,410 @@
+"""Shared browser fixtures and helpers for the web player's tests (tests/test_web_*.py).
+
+One site is built per test run (into a temporary folder), served by `testdrive serve`'s
+server in a thread, and driven by one headless Debian Chromium. Each test gets its own
+browser context (fresh storage) that fails the test on any console error, page error or
+request to a host other than 127.0.0.1.
+
+Without /usr/bin/chromium or node_modules the browser tests skip with the reason — unless
+CI is set, where they fail instead.
+"""
+from __future__ import annotations
+
+import atexit
+import functools
+import os
+import random
+import shutil
+import sys
+import tempfile
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BOOT_TIMEOUT = 90_000  # ms: Pyodide's first boot on a busy 2-core machine
+STEP_TIMEOUT = 20_000
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def missing_requirements() -> str | None:
+    if not Path(CHROMIUM).is_file():
+        return f"{CHROMIUM} is missing (apt-get install -y chromium; scripts/setup-test.d/web.sh)"
+    if not (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
+        return "node_modules/pyodide is missing (npm ci; scripts/setup-test.d/web.sh)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "the playwright Python package is missing (pip install -e '.[dev]')"
+    return None
+
+
+def require_browser() -> None:
+    reason = missing_requirements()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot run under CI: {reason}")
+        pytest.skip(reason)
+
+
+def require_node() -> None:
+    reason = None
+    if not shutil.which("node"):
+        reason = "node is not installed"
+    elif not (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
+        reason = "node_modules/pyodide is missing (npm ci)"
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def simulation_files() -> list[Path]:
+    return sorted((ROOT / "simulations").rglob("*.yaml"))
+
+
+def simulation_ids() -> list[str]:
+    from engine import load_simulation
+
+    return [load_simulation(p).id for p in simulation_files()]
+
+
+@functools.cache
+def built_site() -> Path:
+    from engine.web.build import build
+
+    out = Path(tempfile.mkdtemp(prefix="ctd-web-test-")) / "web"
+    build(out, ROOT / "simulations")
+    atexit.register(shutil.rmtree, out.parent, True)
+    return out
+
+
+@functools.cache
+def site_url() -> str:
+    from engine.web.serve import serve_in_thread
+
+    server, url = serve_in_thread(built_site())
+    atexit.register(server.shutdown)
+    return url
+
+
+@functools.cache
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+    def close():
+        try:
+            b.close()
+        finally:
+            pw.stop()
+
+    atexit.register(close)
+    return b
+
+
+class Guard:
+    """Collects console errors, page errors and requests to non-local hosts."""
+
+    def __init__(self, context):
+        self.problems: list[str] = []
+        self.requests: list[str] = []
+        context.on("console", self._console)
+        context.on("weberror", lambda e: self.problems.append(f"page error: {e.error}"))
+        context.on("request", self._request)
+        context.on("page", self._page)
+
+    def _page(self, page):
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+
+    def _console(self, msg):
+        if msg.type == "error":
+            self.problems.append(f"console error: {msg.text} ({msg.location})")
+
+    def _request(self, request):
+        url = request.url
+        self.requests.append(url)
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if parts.hostname not in LOCAL_HOSTS:
+            self.problems.append(f"request to a non-local host: {url}")
+
+    def check(self):
+        assert not self.problems, "\n".join(self.problems)
+
+
+def new_context(**kwargs):
+    ctx = browser().new_context(**kwargs)
+    ctx.set_default_timeout(STEP_TIMEOUT)
+    return ctx, Guard(ctx)
+
+
+# ----------------------------------------------------------------------------- player
+
+class Player:
+    """Drives the player page like a person: by mouse, or by keyboard alone."""
+
+    def __init__(self, page, mode: str = "mouse", seed: int = 0):
+        assert mode in ("mouse", "keys")
+        self.page = page
+        self.mode = mode
+        self.rng = random.Random(seed)
+        self.taken: dict[str, int] = {}
+        self.kinds: set[str] = set()
+        self.phases: list[str] = []
+
+    # -- state --------------------------------------------------------------------
+    def open(self, sim_id: str):
+        self.page.goto(site_url() + f"sims/{sim_id}.html")
+        self.wait_ready()
+        return self
+
+    def wait_ready(self):
+        self.page.wait_for_selector("body[data-ready='true']", state="attached", timeout=BOOT_TIMEOUT)
+
+    def step(self) -> int:
+        return int(self.page.get_attribute("#main", "data-step") or 0)
+
+    def phase(self) -> str:
+        return self.page.get_attribute("#main", "data-phase") or ""
+
+    def scene(self) -> str:
+        return self.page.get_attribute("#main", "data-scene") or ""
+
+    def wait_step(self, before: int):
+        self.page.wait_for_function(
+            "n => Number(document.querySelector('#main').dataset.step) > n && document.body.dataset.busy !== 'true'",
+            arg=before)
+
+    def narration(self) -> str:
+        return self.page.inner_text("#narration")
+
+    # -- input ----------------------------------------------------------------------
+    def press_on(self, locator, key: str = "Enter"):
+        """Click (mouse) or Tab to the element and press a key (keyboard)."""
+        if self.mode == "mouse":
+            locator.click()
+            return
+        self.tab_to(locator)
+        self.page.keyboard.press(key)
+
+    def tab_to(self, locator, limit: int = 200):
+        handle = locator.element_handle()
+        for _ in range(limit):
+            if handle.evaluate("el => el === document.activeElement"):
+                return
+            self.page.keyboard.press("Tab")
+        raise AssertionError(f"could not reach {locator} with Tab")
+
+    # -- one action -------------------------------------------------------------------
+    def act_once(self):
+        page = self.page
+        phase = self.phase()
+        self.phases.append(phase)
+        before = self.step()
+        box = page.locator("#interaction")
+        if phase == "scene":
+            enabled = box.locator("button.choice:not([disabled])")
+            n = enabled.count()
+            if n:
+                scene = self.scene()
+                options = [(self.taken.get(f"{scene}/{enabled.nth(i).get_attribute('data-choice')}", 0),
+                            self.rng.random(), i) for i in range(n)]
+                _, _, pick = min(options)
+                button = enabled.nth(pick)
+                key = f"{scene}/{button.get_attribute('data-choice')}"
+                self.taken[key] = self.taken.get(key, 0) + 1
+                self.press_on(button)
+            else:
+                self.press_on(box.locator("button.continue"))
+        elif phase == "activity":
+            self.answer_activity(box.locator("form.activity"))
+        elif phase == "feedback":
+            self.press_on(box.locator("button.continue"))
+        else:
+            raise AssertionError(f"cannot act in phase {phase!r}")
+        self.wait_step(before)
+
+    def answer_activity(self, form):
+        page = self.page
+        kind = form.get_attribute("data-kind")
+        self.kinds.add(kind)
+        keys = self.mode == "keys"
+        if kind in ("order", "sequence"):
+            items = form.locator("li.order-item")
+            if keys:
+                self.press_on(items.nth(0).locator("button.down"))
+                self.press_on(items.nth(items.count() - 1).locator("button.up"))
+            else:
+                items.nth(0).locator("button.down").click()
+                items.nth(items.count() - 1).drag_to(items.nth(0))
+        elif kind == "numeric":
+            field = form.locator("input#numeric-input")
+            if keys:
+                self.tab_to(field)
+                page.keyboard.type(str(self.rng.choice([1, 2.5, 10, 100])))
+            else:
+                field.fill(str(self.rng.choice([1, 2.5, 10, 100])))
+        elif kind == "multi":
+            boxes = form.locator("input[type=checkbox]")
+            for i in range(boxes.count()):
+                if self.rng.random() < 0.5 or i == 0:
+                    if keys:
+                        self.tab_to(boxes.nth(i))
+                        page.keyboard.press("Space")
+                    else:
+                        boxes.nth(i).check()
+        elif kind == "match":
+            selects = form.locator("select")
+            for i in range(selects.count()):
+                options = selects.nth(i).locator("option")
+                target = 1 + (i % (options.count() - 1))
+                if keys:
+                    self.tab_to(selects.nth(i))
+                    for _ in range(target):
+                        page.keyboard.press("ArrowDown")
+                else:
+                    selects.nth(i).select_option(index=target)
+        elif kind == "hotspot":
+            spots = form.locator("button.spot")
+            self.press_on(spots.nth(0))
+        elif kind == "allocate":
+            inputs = form.locator("input[type=number]")
+            field = inputs.nth(0)
+            if keys:
+                self.tab_to(field)
+                page.keyboard.press("ArrowUp")
+            else:
+                field.fill("1")
+        else:
+            raise AssertionError(f"unknown activity kind {kind!r}")
+        self.press_on(form.locator("button[type=submit]"))
+
+    def play_to_end(self, max_steps: int = 400) -> int:
+        for _ in range(max_steps):
+            if self.phase() == "ending":
+                return self.step()
+            self.act_once()
+        raise AssertionError(f"no ending after {max_steps} actions")
+
+
+def run_axe(page, context: str = "document") -> list:
+    """axe-core's WCAG 2.1 A/AA violations on the page (injected from node_modules)."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async ([ctx, tags]) => {
+            const r = await axe.run(ctx === 'document' ? document : document.querySelector(ctx),
+                                    {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
+        }""",
+        [context, AXE_TAGS],
+    )
+    return result
+
+
+# ------------------------------------------------------------------ reaching a state
+
+def default_answer(activity: dict):
+    """A valid (not necessarily right) answer for an activity view."""
+    kind = activity["kind"]
+    if kind in ("order", "sequence"):
+        return [i["id"] for i in activity["items"]]
+    if kind == "numeric":
+        return 1
+    if kind == "multi":
+        return [activity["options"][0]["id"]]
+    if kind == "match":
+        return {l["id"]: r["id"] for l, r in zip(activity["left"], activity["right"])}
+    if kind == "hotspot":
+        return [activity["spots"][0]["id"]]
+    if kind == "allocate":
+        return {i["id"]: 0 for i in activity["items"]}
+    raise ValueError(kind)
+
+
+def next_actions(view: dict) -> list[dict]:
+    if view["phase"] == "scene":
+        acts = [{"type": "choose", "choice": c["id"]} for c in view["choices"] if c["enabled"]]
+        if view.get("continue"):
+            acts.append({"type": "continue"})
+        return acts
+    if view["phase"] == "activity":
+        return [{"type": "answer", "answer": default_answer(view["activity"])}]
+    if view["phase"] == "feedback":
+        return [{"type": "continue"}]
+    return []
+
+
+def reach(sim, predicate, seed: int = 7, max_states: int = 4000):
+    """A session of `sim` in the first state (breadth first) whose view satisfies
+    predicate(view), or None."""
+    from engine import Session
+
+    start = Session(sim, seed=seed)
+    queue = [start.save()]
+    seen = set()
+    while queue and len(seen) < max_states:
+        save = queue.pop(0)
+        session = Session.restore(sim, save)
+        view = session.view()
+        if predicate(view):
+            return session
+        key = (view["scene"], view["phase"], tuple(sorted(session.state["vars"].items())),
+               tuple(sorted(session.state["fired"])) if isinstance(session.state.get("fired"), list) else ())
+        if key in seen:
+            continue
+        seen.add(key)
+        for action in next_actions(view):
+            child = Session.restore(sim, save)
+            child.act(action)
+            queue.append(child.save())
+    return None
+
+
+@functools.cache
+def simulations() -> dict:
+    from engine import load_simulation
+
+    return {sim.id: sim for sim in (load_simulation(p) for p in simulation_files())}
+
+
+@functools.cache
+def states_for_checks() -> dict:
+    """Resume codes for a scene, every activity kind, feedback and an ending, found in
+    whichever simulations have them (the example uses every kind)."""
+    found: dict = {}
+    wanted = ["scene", "feedback", "ending", "order", "sequence", "numeric", "multi", "match",
+              "hotspot", "allocate"]
+
+    def label(view):
+        if view["phase"] == "activity":
+            return view["activity"]["kind"]
+        return view["phase"]
+
+    for sim in simulations().values():
+        for want in wanted:
+            if want in found:
+                continue
+            session = reach(sim, lambda v, w=want: label(v) == w and (w != "scene" or v["step"] > 0))
+            if session is not None:
+                found[want] = (sim.id, session.resume_code(), session.view())
+    return found
