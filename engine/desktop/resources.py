@@ -67,10 +67,17 @@ class LRU:
         return len(self.data)
 
 
+# Stand-ins for symbols the bundled (Latin) font has no glyph for.
+SUBSTITUTES = {"≤": "<=", "≥": ">=", "≠": "=/=", "≈": "~", "→": "–", "←": "–", "↔": "–",
+               "⇒": "=>", "σ": "sigma", "π": "pi", "Δ": "delta", "μ": "µ", "✓": "OK",
+               "✔": "OK", "✗": "X", "✘": "X", "★": "*", "☆": "*", "√": "sqrt", "∞": "infinity"}
+
+
 class Text:
     """Fonts and rendered text surfaces, cached (rendering text is the slow part)."""
 
     def __init__(self, limit: int = 600):
+        self.glyphs: dict[str, str] = {}
         self.fonts: dict = {}
         self.surfaces = LRU(limit)
         folder = content_dir()
@@ -89,11 +96,30 @@ class Text:
             self.fonts[key] = font
         return font
 
+    def clean(self, text: str) -> str:
+        """Swap characters the font cannot draw for readable stand-ins."""
+        if text.isascii():
+            return text
+        out = []
+        for ch in text:
+            if ord(ch) <= 0xFF:
+                out.append(ch)
+                continue
+            rep = self.glyphs.get(ch)
+            if rep is None:
+                font = self.font(24)
+                missing = font.metrics("\uffff")
+                rep = ch if font.metrics(ch) != missing else SUBSTITUTES.get(ch, ch)
+                self.glyphs[ch] = rep
+            out.append(rep)
+        return "".join(out)
+
     def render(self, text: str, size: int, color, bold: bool = False, wrap: int = 0,
                align: str = "left") -> pygame.Surface:
         key = (text, int(size), tuple(color), bold, int(wrap), align)
         surf = self.surfaces.get(key)
         if surf is None:
+            text = self.clean(text)
             font = self.font(size, bold)
             if wrap:
                 font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER,
@@ -117,6 +143,7 @@ class Text:
             s = max(min_size, int(s * 0.9))
 
     def ellipsize(self, text: str, size: int, width: int, bold: bool = False) -> str:
+        text = self.clean(text)
         font = self.font(size, bold)
         if font.size(text)[0] <= width:
             return text
