@@ -100,28 +100,58 @@ def _uses_roll(tree) -> bool:
     return any(_uses_roll(t) for t in tree[1:] if isinstance(t, tuple))
 
 
+#: state entries that never change what can happen next: the log, the answers given, the
+#: step count, this view's notices, the shuffled order shown, the skills/RIASEC tallies
+IGNORED_STATE = frozenset({"log", "answers", "step", "notices", "shown", "skills", "riasec"})
+
+
+def _freeze(v):
+    if isinstance(v, dict):
+        return tuple(sorted((k, _freeze(x)) for k, x in v.items()))
+    if isinstance(v, list):
+        return tuple(_freeze(x) for x in v)
+    return v
+
+
 def state_key(state: dict, reads: Reads) -> tuple:
-    fb = state["feedback"]
-    fb_key = None if fb is None else (fb.get("type"), fb.get("scene"), fb.get("choice"), fb.get("outcome"))
-    return (
-        state["scene"], state["phase"], state["time"], tuple(state["vars"].values()),
-        tuple(state["visits"].get(i, 0) for i in reads.visited),
-        tuple(state["chosen"].get(i, 0) for i in reads.chose),
-        tuple(state["scores"].get(i) for i in reads.score_ids),
-        tuple(state["outcomes"].get(i) for i in reads.outcome),
-        tuple(sorted(state["fired"])), state["rng"] if reads.random else None,
-        tuple(tuple(b) for b in state["back"]), state["pending"], fb_key, state["ending"],
-    )
+    """What distinguishes two states for the rest of the story. Any state entry the
+    engine adds later is included (merging too little is safe; too much is not)."""
+    out = []
+    for k in sorted(state):
+        if k in IGNORED_STATE:
+            continue
+        v = state[k]
+        if k == "vars":
+            v = tuple(v.values())
+        elif k == "visits":
+            v = tuple(v.get(i, 0) for i in reads.visited)
+        elif k == "chosen":
+            v = tuple(v.get(i, 0) for i in reads.chose)
+        elif k == "scores":
+            v = tuple(v.get(i) for i in reads.score_ids)
+        elif k == "outcomes":
+            v = tuple(v.get(i) for i in reads.outcome)
+        elif k == "fired":
+            v = tuple(sorted(v))
+        elif k == "rng":
+            v = v if reads.random else None
+        elif k == "feedback":
+            v = None if v is None else (v.get("type"), v.get("scene"), v.get("choice"), v.get("outcome"))
+        else:
+            v = _freeze(v)
+        out.append(v)
+    return tuple(out)
 
 
 def clone(session: Session) -> Session:
     """A copy of a session to branch from. Uses Session.copy() when the engine has one;
-    otherwise copies the state one level deep, as Session.act() does for its undo."""
+    otherwise copies the session's lists and dicts and its state one level deep (the
+    engine only replaces nested values, as its own undo snapshot in act() relies on)."""
     copier = getattr(session, "copy", None)
     if copier is not None:
         return copier()
     new = Session.__new__(Session)
-    new.__dict__.update(session.__dict__)
+    new.__dict__.update({k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in session.__dict__.items()})
     new.state = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in session.state.items()}
     return new
 
@@ -259,6 +289,59 @@ def representative_answers(act, keep_scores: bool) -> tuple[list, dict]:
     return chosen, {o: lbl for o, (lbl, _a) in by_outcome.items()}
 
 
+# ---- how far a state is from an ending's condition ------------------------------------
+
+_NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+_compiled: dict = {}
+
+
+def _run(tree, env):
+    fn = _compiled.get(tree)
+    if fn is None:
+        fn = _compiled[tree] = ex.compile_tree(tree)
+    return fn(env)
+
+
+def distance(tree, env, negate: bool = False) -> float:
+    """0 when the condition holds (or fails, with negate); otherwise roughly how far off
+    it is: the gap in a comparison, summed over 'and', the least over 'or'."""
+    kind = tree[0]
+    if kind in ("and", "or"):
+        a, b = distance(tree[1], env, negate), distance(tree[2], env, negate)
+        return a + b if (kind == "and") != negate else min(a, b)
+    if kind == "not":
+        return distance(tree[1], env, not negate)
+    if kind == "cmp":
+        op = _NEGATE[tree[1]] if negate else tree[1]
+        try:
+            a, b = float(_run(tree[2], env)), float(_run(tree[3], env))
+        except (TypeError, ValueError, KeyError):
+            return 1.0
+        if op == ">=":
+            return max(0.0, b - a)
+        if op == ">":
+            return 0.0 if a > b else b - a + 1
+        if op == "<=":
+            return max(0.0, a - b)
+        if op == "<":
+            return 0.0 if a < b else a - b + 1
+        if op == "==":
+            return abs(a - b)
+        return 0.0 if a != b else 1.0
+    try:
+        truth = bool(_run(tree, env))
+    except (TypeError, ValueError, KeyError):
+        return 1.0
+    return 0.0 if truth != negate else 1.0
+
+
+def _env(state: dict) -> ex.Env:
+    values = dict(state["vars"])
+    values["time"] = state["time"]
+    return ex.Env(values, state["visits"], state["chosen"], state["scores"], state["outcomes"],
+                  lambda lo, hi: lo)
+
+
 class Explorer:
     """Explores one simulation from one start scene."""
 
@@ -373,6 +456,58 @@ class Explorer:
         return {"ending": view["ending"]["id"], "rating": view["ending"]["rating"],
                 "minutes": result["minutes"], "steps": steps, "variables": result["variables"]}
 
+    # ---- 3. a search aimed at one ending ------------------------------------------------
+    def target(self, ending_id: str, seeds, width: int = 64, max_depth: int = 400):
+        """Beam search towards an ending the other passes missed: keeps the states whose
+        variables come closest to that ending's condition (and to failing the conditions
+        of the endings before it, which END would pick first). Returns (record, path)."""
+        sim = self.sim
+        goal = []
+        for e in sim.endings:
+            if e.id == ending_id:
+                if e.condition is not None:
+                    goal.append((ex.parse(e.condition.source).tree, False))
+                break
+            if e.condition is not None:
+                goal.append((ex.parse(e.condition.source).tree, True))
+
+        def score(state):
+            env = _env(state)
+            return sum(distance(t, env, neg) for t, neg in goal)
+
+        for seed in seeds:
+            pick = random.Random(seed + 101)
+            beam = [(self.new_session(seed), [])]
+            seen = set()
+            for _depth in range(max_depth):
+                cands = []
+                for s, path in beam:
+                    view = s.view()
+                    for label, action in self.actions(view):
+                        c = clone(s)
+                        try:
+                            c.act(action)
+                        except ActionError:
+                            continue
+                        k = state_key(c.state, self.reads)
+                        if k in seen:
+                            continue
+                        seen.add(k)
+                        if c.state["phase"] == "ending":
+                            end_view = c.view()
+                            if end_view["ending"]["id"] == ending_id:
+                                return self._ending_record(end_view, len(path) + 1), path + [label]
+                            continue
+                        cands.append((score(c.state), pick.random(), c, path + [label]))
+                if not cands:
+                    break
+                cands.sort(key=lambda t: (t[0], t[1]))
+                best = int(width * 0.75)
+                rest = cands[best:]
+                keep = cands[:best] + pick.sample(rest, min(len(rest), width - best))
+                beam = [(c, p) for _d, _r, c, p in keep]
+        return None, None
+
     # ---- 2. random players -------------------------------------------------------------
     def random_player(self, seed: int, max_steps: int = RANDOM_MAX_STEPS) -> dict:
         s = self.new_session(seed)
@@ -407,8 +542,10 @@ class Explorer:
 
 def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPTH,
             players: int = DEFAULT_PLAYERS, seeds: int | None = None,
-            max_states: int = DEFAULT_MAX_STATES, lang: str = "en") -> dict:
-    """Explores from `start` (default: the simulation's start). Returns a JSON-ready report."""
+            max_states: int = DEFAULT_MAX_STATES, lang: str = "en", skip_targets=None) -> dict:
+    """Explores from `start` (default: the simulation's start). Returns a JSON-ready report.
+    Endings the search and the random players miss get a targeted search, except those
+    in `skip_targets`."""
     t0 = _time.perf_counter()
     xp = Explorer(sim, start, lang)
     n_seeds = seeds if seeds is not None else (3 if xp.reads.random else 1)
@@ -420,7 +557,8 @@ def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPT
     t2 = _time.perf_counter()
 
     ending_ids = [e.id for e in sim.endings]
-    per: dict = {e: {"search": 0, "random": 0, "minutes": [], "steps": [], "vars": {}} for e in ending_ids}
+    per: dict = {e: {"search": 0, "random": 0, "target": 0, "minutes": [], "steps": [], "vars": {}}
+                 for e in ending_ids}
 
     def note(rec, where):
         p = per[rec["ending"]]
@@ -436,6 +574,18 @@ def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPT
     finished = [r for r in runs if "ending" in r]
     for rec in finished:
         note(rec, "random")
+    paths: dict = {}
+    targets = [e.id for e in sim.endings if per[e.id]["search"] + per[e.id]["random"] == 0
+               and (skip_targets is None or e.id not in skip_targets)]
+    for eid in targets:
+        for width in (64, 256):
+            rec, path = xp.target(eid, range(n_seeds), width=width, max_depth=depth)
+            if rec is not None:
+                per[eid]["target"] = 1
+                note(rec, "target")
+                paths[eid] = path
+                break
+    t3 = _time.perf_counter()
 
     scenes_reached = set(found["scenes"])
     for r in runs:
@@ -487,10 +637,11 @@ def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPT
     endings_out = {}
     for e in sim.endings:
         p = per[e.id]
-        reached = p["search"] + p["random"] > 0
+        reached = p["search"] + p["random"] + p["target"] > 0
         share = p["random"] / players if players else None
         endings_out[e.id] = {
             "rating": e.rating, "reached": reached, "by_search": p["search"] > 0,
+            "by_targeted_search": p["target"] > 0, "example": paths.get(e.id),
             "random_players": p["random"], "share": None if share is None else round(share, 4),
             "rare": bool(reached and players and share < RARE_SHARE),
             "minutes": [min(p["minutes"]), max(p["minutes"])] if reached else None,
@@ -506,6 +657,7 @@ def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPT
                    "frontier": len(found["frontier"]), "complete": not found["frontier"],
                    "endings_found": len(found["endings"]), "seconds": round(t1 - t0, 3)},
         "random": {"players": players, "finished": len(finished), "seconds": round(t2 - t1, 3)},
+        "targeted": {"endings": targets, "found": sorted(paths), "seconds": round(t3 - t2, 3)},
         "scenes": {"reached": sorted(s for s in scenes_reached),
                    "unreached": [s.id for s in sim.scenes if s.id not in scenes_reached]},
         "endings": endings_out,
@@ -525,9 +677,15 @@ def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPT
 def explore_all(sim: Simulation, depth=DEFAULT_DEPTH, players=DEFAULT_PLAYERS, seeds=None,
                 max_states=DEFAULT_MAX_STATES, lang="en") -> dict:
     """The whole simulation, and its kiosk cut when it has one."""
-    main_report = explore(sim, None, depth, players, seeds, max_states, lang)
+    kiosk = None
+    kiosk_endings: set = set()
     if sim.kiosk_start:
-        kiosk = explore(sim, sim.kiosk_start, depth, players, seeds, max_states, lang)
+        # the kiosk cut ends at its own endings: no targeted search for the others there
+        kiosk = explore(sim, sim.kiosk_start, depth, players, seeds, max_states, lang,
+                        skip_targets={e.id for e in sim.endings})
+        kiosk_endings = {e for e, v in kiosk["endings"].items() if v["reached"]}
+    main_report = explore(sim, None, depth, players, seeds, max_states, lang, skip_targets=kiosk_endings)
+    if kiosk is not None:
         # unreached endings are expected in a cut; everything else is a problem there too
         real = kiosk["play"]["real_minutes"]
         kiosk["target_minutes"] = list(KIOSK_MINUTES)
@@ -537,7 +695,12 @@ def explore_all(sim: Simulation, depth=DEFAULT_DEPTH, players=DEFAULT_PLAYERS, s
                 "message": f"the kiosk cut takes about {real['median']} minutes (median); "
                            f"aim for {KIOSK_MINUTES[0]:g}-{KIOSK_MINUTES[1]:g}", "path": None})
         main_report["kiosk"] = kiosk
-        # scenes only the kiosk cut reaches are not unreachable
+        # endings and scenes only the kiosk cut reaches are not unreachable
+        for eid, e in kiosk["endings"].items():
+            if e["reached"] and not main_report["endings"][eid]["reached"]:
+                main_report["endings"][eid]["reached_from_kiosk"] = True
+        main_report["unreached_endings"] = [e for e in main_report["unreached_endings"]
+                                            if not kiosk["endings"][e]["reached"]]
         kiosk_scenes = set(kiosk["scenes"]["reached"])
         main_report["scenes"]["unreached"] = [s for s in main_report["scenes"]["unreached"]
                                               if s not in kiosk_scenes]
@@ -581,15 +744,22 @@ def format_report(report: dict, indent: str = "") -> str:
       + (f"; never reached: {', '.join(sc['unreached'])}" if sc["unreached"] else ""))
     w(f"{indent}  endings:")
     for eid, e in report["endings"].items():
+        if not e["reached"] and report.get("target_minutes"):
+            continue  # a kiosk cut lists only the endings it reaches
         if not e["reached"]:
-            w(f"{indent}    {eid:<22} {'*' * e['rating']:<3}  NEVER REACHED")
+            note = "only in the kiosk cut" if e.get("reached_from_kiosk") else "NEVER REACHED"
+            w(f"{indent}    {eid:<22} {'*' * e['rating']:<3}  {note}")
             continue
         share = f"{100 * e['share']:5.1f}%" if e["share"] is not None else "  -  "
         rare = "  rare" if e["rare"] else ""
+        if e.get("by_targeted_search"):
+            rare += " (found by the targeted search)"
         w(f"{indent}    {eid:<22} {'*' * e['rating']:<3}  {share} of random players{rare}; "
           f"clock {_range(e['minutes'], ' min')}, {_range(e['steps'])} steps")
         if e["variables"]:
             w(f"{indent}      " + ", ".join(f"{k} {_range(v)}" for k, v in e["variables"].items()))
+        if e.get("example"):
+            w(f"{indent}      one way there: {' → '.join(e['example'])}")
     play = report["play"]
     w(f"{indent}  play time: {_range(play['minutes'], ' min')} on the clock, {_range(play['steps'])} steps")
     if play["real_minutes"]:

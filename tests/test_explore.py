@@ -1,0 +1,203 @@
+"""`testdrive explore`: every shipped simulation reaches every ending with no dead end or
+soft-lock, and the explorer catches small broken simulations written here."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from engine import load_simulation, load_source
+from engine.explore import Explorer, explore_all, failed, format_report, main, representative_answers
+
+ROOT = Path(__file__).resolve().parent.parent
+SIMS = sorted(p for p in (ROOT / "simulations").rglob("*") if p.suffix in (".yaml", ".yml"))
+IDS = [str(p.relative_to(ROOT / "simulations")) for p in SIMS]
+
+HEAD = """
+format: 1
+id: broken
+version: "1"
+title: Broken
+field: manufacturing
+career: industrial-engineering-technician
+minutes: 5
+summary: A small broken simulation.
+languages: [en]
+start: hall
+variables:
+  quality: {type: int, start: 50, min: 0, max: 100, show: meter, label: Quality}
+"""
+
+
+def test_there_are_simulations_to_explore():
+    assert SIMS, "no simulation files under simulations/"
+
+
+@pytest.mark.parametrize("path", SIMS, ids=IDS)
+def test_shipped_simulation_has_no_dead_end_soft_lock_or_unreachable_ending(path):
+    sim = load_simulation(path)
+    report = explore_all(sim, players=300, max_states=5000)
+    print(format_report(report))
+    errors = [p["message"] for p in report["problems"] + report.get("kiosk", {}).get("problems", [])
+              if p["severity"] == "error"]
+    assert not report["unreached_endings"], f"{path.name}: endings never reached: {report['unreached_endings']}"
+    assert not errors, f"{path.name}: " + "; ".join(errors)
+    # every activity has an answer that is graded correct
+    bad = [p["message"] for p in report["problems"] if p["kind"] == "activity"]
+    assert not bad, f"{path.name}: " + "; ".join(bad)
+    assert report["play"]["minutes"] is not None
+
+
+def write(tmp_path, body: str) -> Path:
+    p = tmp_path / "broken.yaml"
+    p.write_text(HEAD + body, encoding="utf-8")
+    return p
+
+
+def load(tmp_path, body):
+    return load_simulation(write(tmp_path, body))
+
+
+def test_unreachable_ending_fails(tmp_path):
+    sim = load(tmp_path, """
+scenes:
+  hall:
+    text: You are in the hall.
+    choices:
+      - {id: careful, text: Work carefully, effects: [quality += 20], next: END}
+      - {id: rush, text: Rush, effects: [quality -= 20], next: END}
+endings:
+  - {id: perfect, if: quality > 100, title: Perfect, rating: 3, text: Impossible.}
+  - {id: fine, if: quality >= 60, title: Fine, rating: 2, text: Good work.}
+  - {id: learning, title: Learning, rating: 1, text: Keep going.}
+""")
+    report = explore_all(sim, players=50)
+    assert report["unreached_endings"] == ["perfect"]
+    assert report["endings"]["fine"]["reached"] and report["endings"]["learning"]["reached"]
+    assert report["endings"]["fine"]["variables"]["quality"] == [70, 70]
+    assert failed(report)
+    assert main([str(tmp_path / "broken.yaml"), "--players", "20"]) == 1
+
+
+def test_dead_end_from_an_impossible_condition_fails(tmp_path):
+    load(tmp_path, """
+scenes:
+  hall:
+    text: You are in the hall.
+    choices:
+      - {id: go, text: Go to the machine, next: machine}
+      - {id: leave, text: Leave, next: END}
+  machine:
+    text: The machine is locked.
+    choices:
+      - {id: fix, text: Fix it, if: quality > 500, show_locked: true, locked: Not yet., next: END}
+endings:
+  - {id: done, title: Done, rating: 1, text: Done.}
+""")
+    report = explore_all(load_simulation(tmp_path / "broken.yaml"), players=50)
+    dead = [p for p in report["problems"] if p["kind"] == "dead-end"]
+    assert dead and dead[0]["scene"] == "machine"
+    assert dead[0]["path"] == ["go"]
+    assert failed(report)
+    assert "dead end in scene 'machine'" in format_report(report)
+
+
+def test_loop_without_exit_is_a_soft_lock(tmp_path):
+    sim = load(tmp_path, """
+scenes:
+  hall:
+    text: You are in the hall.
+    choices:
+      - {id: enter, text: Enter the maze, next: maze-a}
+      - {id: leave, text: Leave, next: END}
+  maze-a:
+    text: A corridor.
+    next: maze-b
+  maze-b:
+    text: Another corridor.
+    next: maze-a
+endings:
+  - {id: done, title: Done, rating: 1, text: Done.}
+""")
+    report = explore_all(sim, players=30)
+    kinds = {p["kind"] for p in report["problems"]}
+    assert "soft-lock" in kinds
+    scenes = {p["scene"] for p in report["problems"] if p["kind"] == "soft-lock"}
+    assert scenes & {"maze-a", "maze-b"}
+    assert failed(report)
+
+
+def test_clean_small_simulation_passes_and_reports_json(tmp_path, capsys):
+    write(tmp_path, """
+clock: {start: "09:00", limit: 30}
+scenes:
+  hall:
+    text: You are in the hall.
+    time: 5
+    choices:
+      - {id: careful, text: Work carefully, time: 10, effects: [quality += 20], next: check}
+      - {id: rush, text: Rush, effects: [quality -= 20], next: END}
+  check:
+    text: Check the part.
+    activity:
+      kind: numeric
+      prompt: How many millimetres?
+      answer: 12
+      tolerance: 0.5
+      close_pct: 20
+      effects: {correct: [quality += 10], wrong: [quality -= 10]}
+      next: END
+endings:
+  - {id: great, if: quality >= 80, title: Great, rating: 3, text: Great work.}
+  - {id: learning, title: Learning, rating: 1, text: Keep going.}
+""")
+    assert main([str(tmp_path / "broken.yaml"), "--players", "40", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["unreached_endings"] == [] and report["search"]["complete"]
+    assert report["endings"]["great"]["minutes"] == [15, 15]
+    assert report["play"]["minutes"] == [5, 15]
+    assert report["play"]["steps"][0] == 1
+    assert report["endings"]["great"]["variables"]["quality"] == [80, 80]
+
+
+def test_representative_answers_cover_every_outcome_of_the_example():
+    sim = load_simulation(ROOT / "simulations" / "examples" / "every-feature.yaml")
+    kinds = set()
+    for scene in sim.scenes:
+        if scene.activity is None:
+            continue
+        answers, outcomes = representative_answers(scene.activity, keep_scores=False)
+        kinds.add(scene.activity.kind)
+        assert "correct" in outcomes and "wrong" in outcomes, scene.id
+        assert answers[0][0].startswith("right"), scene.id
+    assert kinds == {"order", "sequence", "numeric", "multi", "match", "hotspot", "allocate"}
+
+
+def test_chance_events_are_explored_with_several_seeds():
+    sim = load_simulation(ROOT / "simulations" / "examples" / "every-feature.yaml")
+    xp = Explorer(sim)
+    assert xp.reads.random  # the press-jam event has a chance
+    found = xp.search(range(3), max_depth=200, max_states=20000)
+    assert "jam" in found["scenes"]
+
+
+def test_kiosk_cut_is_explored_from_its_own_start():
+    sim = load_simulation(ROOT / "simulations" / "examples" / "every-feature.yaml")
+    report = explore_all(sim, players=30)
+    kiosk = report["kiosk"]
+    assert kiosk["start"] == sim.kiosk_start
+    assert kiosk["play"]["real_minutes"]["median"] > 0
+    assert kiosk["target_minutes"] == [3.0, 4.0]
+    assert any(e["reached"] for e in kiosk["endings"].values())
+
+
+def test_unloadable_file_exits_1(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("format: 1\nid: [oops\n", encoding="utf-8")
+    assert main([str(p)]) == 1
+
+
+def test_broken_simulation_in_source_form_is_rejected_by_loader_not_explorer():
+    with pytest.raises(Exception):
+        load_source(HEAD + "scenes: {}\nendings: []\n")
