@@ -1,0 +1,394 @@
+"""The healthcare flagship: an ER nurse's night shift (simulations/healthcare/er-nurse-shift.yaml).
+
+Lint must be clean; every right answer is worked out again here from the numbers and
+words the student reads (scene text, prompts, items), not copied from the YAML; scripted
+runs reach every ending in both languages; the kiosk cut ends in a few steps; the
+explorer finds every ending and no dead end.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from engine import Session, check_file, load_simulation
+
+ROOT = Path(__file__).resolve().parent.parent
+SIM_PATH = ROOT / "simulations" / "healthcare" / "er-nurse-shift.yaml"
+CONTENT = ROOT / "content"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def sim():
+    return load_simulation(SIM_PATH)
+
+
+def en(text) -> str:
+    return text.get("en")
+
+
+def act_of(sim, scene_id):
+    return sim.scene(scene_id).activity
+
+
+# ---------------------------------------------------------------- lint and art
+def test_lint_has_no_errors_and_no_warnings():
+    loaded, diags, text = check_file(SIM_PATH)
+    assert loaded is not None
+    assert [d.format(text) for d in diags] == []
+
+
+def test_every_art_file_exists_has_a_title_and_the_right_size(sim):
+    backgrounds = {s.background for s in sim.scenes if s.background}
+    portraits = {c.portrait for c in sim.characters}
+    images = {act_of(sim, s).image for s in ("decline-monitor", "kiosk-monitor")}
+    art = {p for _k, p in sim.art}
+    assert len(backgrounds) >= 4 and len(portraits) == 6
+    for group, box in ((backgrounds, "0 0 960 540"), (portraits, "0 0 200 200"),
+                       (images, "0 0 480 320"), (art, None)):
+        for p in group:
+            assert p.startswith("art/healthcare/"), p
+            root = ET.parse(CONTENT / p).getroot()
+            title = root.find(SVG + "title")
+            assert title is not None and len(title.text.strip()) > 20, p
+            if box:
+                assert root.get("viewBox") == box, p
+
+
+def test_credits_name_the_art_folder():
+    assert "content/art/healthcare/" in (CONTENT / "CREDITS.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- ESI triage
+RESOURCE_WORDS = ("blood test", "iv fluid", "ct scan", "x-ray")   # ESI handbook, Table 5-1
+NOT_RESOURCES = ("exam", "prescription")
+
+
+def esi_level(description: str) -> int:
+    """The ESI algorithm applied to the words the student reads."""
+    d = description.lower()
+    if "won't wake up" in d or "breaths a minute" in d:
+        return 1                      # needs a life-saving intervention now
+    if "chest pressure" in d:
+        return 2                      # high-risk presentation
+    needs = d.split("needs", 1)[1]
+    n = sum(1 for w in RESOURCE_WORDS if w in needs)
+    return 3 if n >= 2 else 4 if n == 1 else 5
+
+
+@pytest.mark.parametrize("scene_id", ["triage", "kiosk-triage"])
+def test_triage_levels_follow_the_esi_rules(sim, scene_id):
+    act = act_of(sim, scene_id)
+    assert act.kind == "match"
+    levels = []
+    for pair in act.items:
+        shown = int(re.match(r"ESI (\d)", en(pair.right)).group(1))
+        assert esi_level(en(pair.text)) == shown, pair.id
+        levels.append(shown)
+        assert re.match(r"ESI \d", pair.right.get("es"))
+    assert len(set(levels)) == len(levels)
+    if scene_id == "triage":
+        assert sorted(levels) == [1, 2, 3, 4, 5]
+
+
+def test_the_intro_states_the_esi_rules(sim):
+    text = en(sim.scene("triage-intro").text)
+    for phrase in ("Level 1 needs a life-saving treatment now", "high risk", "newly confused",
+                   "severe pain", "Two or more: level 3", "One: level 4", "None: level 5"):
+        assert phrase in text
+
+
+def test_resources_are_counted_as_the_handbook_counts_them(sim):
+    act = act_of(sim, "resources")
+    picked = {it.id for it in act.items if it.correct}
+    for it in act.items:
+        words = en(it.text).lower()
+        is_resource = any(w in words for w in ("blood test", "ct scan", "iv"))
+        assert it.correct == is_resource, it.id
+    assert len(picked) == 3 and "ESI 3" in en(act.explain)
+
+
+# ---------------------------------------------------------------- the dose
+def test_dose_is_desired_over_have_times_quantity_after_unit_change(sim):
+    order = en(sim.scene("med-order").text)
+    desired_g = float(re.search(r"(\d+\.?\d*) g by mouth", order).group(1))
+    have_mg, qty_ml = (float(x) for x in re.search(r"(\d+) mg in every (\d+) mL", order).groups())
+    g_to_mg = float(re.search(r"1 gram \(g\) = ([\d,]+) milligrams", order).group(1).replace(",", ""))
+    dose = desired_g * g_to_mg / have_mg * qty_ml
+    act = act_of(sim, "dose")
+    assert act.kind == "numeric" and act.unit == "mL"
+    assert act.answer == pytest.approx(dose) == pytest.approx(10)
+    assert act.tolerance < 0.1                       # a dose is exact
+    # forgetting the conversion (0.5 ÷ 250 × 5) is graded wrong, not close
+    s = Session(sim, seed=1, start="dose")
+    s.answer(0.5 / 250 * 5)
+    assert s.view()["feedback"]["outcome"] == "wrong"
+    assert "made up for the game" in order
+
+
+def test_dose_help_repeats_the_same_numbers(sim):
+    help_text = en(sim.scene("dose-help").text)
+    assert "0.5 g is 500 mg" in help_text and "= 10 mL" in help_text
+
+
+# ---------------------------------------------------------------- vital signs
+def normal_ranges(text: str) -> dict:
+    """Normal adult ranges as the scene states them (MedlinePlus; Cleveland Clinic for SpO2)."""
+    t = text.replace("–", "-")
+    rng = lambda pat: tuple(float(x) for x in re.search(pat, t).groups())
+    return {
+        "pulse": rng(r"pulse (\d+)-(\d+)"),
+        "breathing": rng(r"breathing (\d+)-(\d+)"),
+        "systolic": rng(r"blood pressure (\d+)/\d+ to (\d+)/\d+"),
+        "diastolic": rng(r"blood pressure \d+/(\d+) to \d+/(\d+)"),
+        "temperature": rng(r"temperature (\d+\.?\d*)-(\d+\.?\d*)"),
+        "oxygen": rng(r"oxygen (\d+)-(\d+)%"),
+    }
+
+
+def out_of_range(label: str, ranges: dict) -> bool:
+    low = label.lower()
+    inside = lambda v, key: ranges[key][0] <= v <= ranges[key][1]
+    if "blood pressure" in low:
+        sys_, dia = (float(x) for x in re.search(r"(\d+)/(\d+)", low).groups())
+        return not (inside(sys_, "systolic") and inside(dia, "diastolic"))
+    value = float(re.search(r"(\d+\.?\d*)", low).group(1))
+    key = ("pulse" if "heart" in low else "breathing" if "breathing" in low
+           else "oxygen" if "oxygen" in low else "temperature")
+    return not inside(value, key)
+
+
+@pytest.mark.parametrize("scene_id", ["decline-monitor", "kiosk-monitor"])
+def test_abnormal_vitals_follow_the_normal_ranges(sim, scene_id):
+    ranges = normal_ranges(en(sim.scene(scene_id).text))
+    assert ranges["pulse"] == (60, 100) and ranges["oxygen"] == (95, 100)
+    act = act_of(sim, scene_id)
+    assert act.kind == "hotspot"
+    for spot in act.items:
+        assert spot.correct == out_of_range(en(spot.text), ranges), spot.id
+        assert 0 <= spot.x and spot.x + spot.w <= act.width
+        assert 0 <= spot.y and spot.y + spot.h <= act.height
+    assert {s.id for s in act.items if s.correct} == {"hr", "rr", "spo2"}
+
+
+def test_monitor_picture_shows_the_same_numbers(sim):
+    act = act_of(sim, "decline-monitor")
+    title = ET.parse(CONTENT / act.image).getroot().find(SVG + "title").text
+    for spot in act.items:
+        for number in re.findall(r"\d+(?:\.\d+)?", en(spot.text)):
+            assert number in title, (spot.id, number)
+
+
+# ---------------------------------------------------------------- procedures
+def test_steps_before_giving_a_medicine(sim):
+    order = act_of(sim, "before-giving").answer
+    assert order[0] == "hands" and order[-1] == "chart"
+    assert order.index("two-ids") < order.index("allergies") < order.index("give")
+    two_ids = next(it for it in act_of(sim, "before-giving").items if it.id == "two-ids")
+    assert "name and birth date" in en(two_ids.text)  # two identifiers
+
+
+def test_sbar_order(sim):
+    act = act_of(sim, "decline-sbar")
+    assert list(act.answer) == ["s", "b", "a", "r"]
+    words = en(sim.scene("decline-sbar").text)
+    assert [w for w in ("Situation", "Background", "Assessment", "Recommendation") if w in words] == \
+        ["Situation", "Background", "Assessment", "Recommendation"]
+
+
+def test_breathing_problems_come_first(sim):
+    act = act_of(sim, "call-lights")
+    assert act.answer[0] == "oxygen"
+    first = next(it for it in act.items if it.id == act.answer[0])
+    assert "oxygen" in en(first.text) and "ABCs" in en(act.explain)
+
+
+def test_every_activity_and_fact_scene_cites_a_known_source(sim):
+    known = {s.id for s in sim.sources}
+    for scene in sim.scenes:
+        if scene.activity is not None:
+            assert scene.activity.source in known, scene.id
+        if scene.source is not None:
+            assert scene.source in known, scene.id
+
+
+# ---------------------------------------------------------------- scripted runs
+BEST = {
+    "arrival": ("choose", "join-huddle"),
+    "triage": ("answer", {k: k for k in ("dana", "tomas", "dev", "jordan", "mateo")}),
+    "resources": ("answer", ["labs", "ct", "iv-fluid"]),
+    "family": ("choose", "honest-talk"),
+    "dose": ("answer", 10),
+    "label-check": ("choose", "check-label"),
+    "before-giving": ("answer", ["hands", "two-ids", "allergies", "give", "chart"]),
+    "give-med": ("choose", "explain-med"),
+    "break-time": ("choose", "take-break"),
+    "call-lights": ("answer", ["oxygen", "pain", "tv", "parking"]),
+    "decline-monitor": ("answer", ["hr", "rr", "spo2"]),
+    "decline-act": ("choose", "call-now"),
+    "decline-sbar": ("answer", ["s", "b", "a", "r"]),
+    "decline-kai": ("choose", "include-lucia"),
+    "surge": ("choose", "honest-limit"),
+    "handoff": ("answer", ["change", "meds", "pending"]),
+    "clock-out": ("choose", "finish"),
+    "kiosk-triage": ("answer", {"dana": "dana", "jordan": "jordan", "mateo": "mateo"}),
+    "kiosk-monitor": ("answer", ["hr", "rr", "spo2"]),
+    "kiosk-call": ("choose", "kiosk-sbar"),
+}
+
+WORST = {
+    "arrival": ("choose", "skip-huddle"),
+    "triage": ("answer", {"dana": "mateo", "tomas": "jordan", "dev": "dev", "jordan": "tomas", "mateo": "dana"}),
+    "resources": ("answer", ["exam", "pill"]),
+    "family": ("choose", "brush-off"),
+    "dose": ("answer", 0.02),
+    "label-check": ("choose", "skip-label"),
+    "before-giving": ("answer", ["give", "chart", "hands", "allergies", "two-ids"]),
+    "give-med": ("choose", "just-give"),
+    "break-time": ("choose", "skip-break"),
+    "call-lights": ("answer", ["parking", "tv", "pain", "oxygen"]),
+    "decline-monitor": ("answer", ["bp", "temp"]),
+    "decline-act": ("choose", "wait-recheck"),
+    "decline-sbar": ("answer", ["r", "a", "s", "b"]),
+    "decline-kai": ("choose", "send-out"),
+    "surge": ("choose", "take-extra"),
+    "handoff": ("answer", ["phone", "opinion"]),
+    "clock-out": ("choose", "finish"),
+    "kiosk-triage": ("answer", {"dana": "mateo", "jordan": "dana", "mateo": "jordan"}),
+    "kiosk-monitor": ("answer", ["bp"]),
+    "kiosk-call": ("choose", "kiosk-wait"),
+}
+
+
+def play(sim, plan: dict, seed: int = 1, start: str | None = None, max_steps: int = 90,
+         check_es: bool = True):
+    """Plays `plan` (scene -> action); scenes it does not name are continued past.
+    Checks that every view has text in English and in Spanish. Returns (session, scenes)."""
+    s = Session(sim, seed=seed, start=start)
+    scenes = []
+    while not s.ended:
+        assert s.state["step"] < max_steps, scenes[-5:]
+        view = s.view()
+        if check_es:
+            s.set_language("es")
+            es = s.view()
+            s.set_language("en")
+            assert es["text"].strip() and view["text"].strip(), view["scene"]
+            assert es["text"] != view["text"], view["scene"]
+            for c_en, c_es in zip(view["choices"], es["choices"]):
+                assert c_es["text"].strip() and c_es["text"] != c_en["text"]
+            if es["activity"]:
+                assert es["activity"]["prompt"].strip() != view["activity"]["prompt"]
+            if es["feedback"]:
+                assert es["feedback"]["text"].strip()
+        if view["phase"] == "feedback" or (view["phase"] == "scene" and not view["choices"]):
+            s.continue_()
+            continue
+        scenes.append(view["scene"])
+        kind, value = plan[view["scene"]]
+        if kind == "choose":
+            s.choose(value)
+        else:
+            s.answer(value)
+    end = s.view()
+    for lang in ("en", "es"):
+        s.set_language(lang)
+        e = s.view()["ending"]
+        assert e["title"] and e["text"] and e["debrief"]["reflection"]
+        assert e["debrief"]["went_well"] or e["debrief"]["try_next"]
+    s.set_language("en")
+    return s, scenes, end
+
+
+def ending(session) -> str:
+    return session.state["ending"]
+
+
+def test_best_run_is_a_three_star_shift(sim):
+    s, scenes, end = play(sim, BEST, seed=1)
+    assert ending(s) == "star-shift" and end["ending"]["rating"] == 3
+    assert "surge" not in scenes                          # seed 1: no second ambulance
+    # the patient who gets worse interrupts rounds and the story comes back to rounds
+    assert s.state["visits"]["decline"] == 1 and s.state["visits"]["rounds"] == 1
+    assert scenes.index("decline-kai") < len(scenes) - 2
+    assert end["clock"]["time"] == "06:45"
+    assert len(end["ending"]["debrief"]["went_well"]) >= 4
+
+
+def test_random_ambulance_surge_is_seeded(sim):
+    s, scenes, _ = play(sim, BEST, seed=2)
+    assert "surge" in scenes and ending(s) == "star-shift"
+    # the surge interrupts the call-light task, which then goes on
+    assert scenes.index("surge") < scenes.index("call-lights")
+    again, scenes_again, _ = play(sim, BEST, seed=2, check_es=False)
+    assert scenes_again == scenes and again.state["vars"] == s.state["vars"]
+
+
+def test_skipping_the_break_leaves_you_running_on_empty(sim):
+    plan = dict(BEST, **{"break-time": ("choose", "skip-break")})
+    s, _, end = play(sim, plan, seed=1)
+    assert ending(s) == "running-on-empty" and end["ending"]["rating"] == 2
+    assert s.state["vars"]["energy"] < 25 and s.state["vars"]["safety"] >= 90
+
+
+def test_taking_the_extra_patient_costs_energy(sim):
+    plan = dict(BEST, **{"break-time": ("choose", "skip-break"), "surge": ("choose", "take-extra")})
+    s, scenes, _ = play(sim, plan, seed=2, check_es=False)
+    assert "surge" in scenes and s.state["vars"]["took_extra"]
+    assert ending(s) == "running-on-empty"
+    restored = Session.restore(sim, s.save())
+    restored.set_language("en")
+    tips = " ".join(restored.view()["ending"]["debrief"]["try_next"])
+    assert "at your limit" in tips
+
+
+def test_a_slow_call_and_a_broken_promise_give_a_solid_shift(sim):
+    plan = dict(BEST, **{"family": ("choose", "promise"), "decline-act": ("choose", "wait-recheck"),
+                         "decline-kai": ("choose", "repair-trust")})
+    s, scenes, end = play(sim, plan, seed=1)
+    assert "decline-late" in scenes or s.state["visits"].get("decline-late") == 1
+    assert ending(s) == "solid-shift" and end["ending"]["rating"] == 2
+    tips = " ".join(end["ending"]["debrief"]["try_next"])
+    assert "call the doctor at once" in tips and "tell the truth" in tips
+
+
+def test_worst_run_is_a_night_to_learn_from(sim):
+    s, scenes, end = play(sim, WORST, seed=1)
+    assert ending(s) == "learning-night" and end["ending"]["rating"] == 1
+    assert "dose-help" in s.state["visits"]              # Marcus re-teaches the dose
+    assert s.state["vars"]["late_call"]
+
+
+def test_kiosk_cut_is_short_and_reaches_three_ratings(sim):
+    assert sim.kiosk_start == "kiosk-start"
+    mixed = dict(BEST, **{"kiosk-monitor": ("answer", ["hr"])})
+    for plan, want in ((BEST, "star-shift"), (mixed, "solid-shift"), (WORST, "learning-night")):
+        s, scenes, end = play(sim, plan, seed=3, start=sim.kiosk_start, max_steps=12)
+        assert ending(s) == want
+        assert set(scenes) <= {"kiosk-triage", "kiosk-monitor", "kiosk-call"}
+        assert s.state["step"] <= 8
+        debrief = " ".join(end["ending"]["debrief"]["went_well"] + end["ending"]["debrief"]["try_next"])
+        assert "12-hour" not in debrief                  # no full-shift praise in the cut
+
+
+def test_every_ending_has_a_full_debrief_in_both_languages(sim):
+    ratings = set()
+    for e in sim.endings:
+        ratings.add(e.rating)
+        assert 2 <= len(e.reflection) <= 3, e.id
+        assert e.try_next and e.professional, e.id
+        for q in e.reflection:
+            assert q.get("en") and q.get("es") and q.get("es") != q.get("en")
+    assert ratings == {1, 2, 3}
+    assert sim.endings[-1].condition is None
+
+
+def test_explorer_finds_every_ending_and_no_dead_end(sim):
+    from engine.explore import explore_all, failed
+    report = explore_all(sim, players=150, max_states=4000)
+    assert not failed(report), [p["message"] for p in report["problems"]]
+    reached = {e for e, v in report["endings"].items() if v["reached"]}
+    assert reached == {e.id for e in sim.endings}
