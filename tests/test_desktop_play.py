@@ -305,3 +305,18 @@ def test_every_sound_is_an_ogg_that_loads():
     missing = [c for c in cues if not (folder / f"{c}.ogg").is_file()]
     # a cue without its own file plays the generic "cue" sound; list them to make one
     assert (folder / "cue.ogg").is_file(), missing
+
+
+def test_player_words_exist_in_both_languages():
+    from engine.desktop.strings import DEFAULTS, Strings
+    s = Strings()
+    for key in DEFAULTS:
+        en, es = s.get(key, "en"), s.get(key, "es")
+        assert en and es and en != key, key
+    # ui.yaml's canvas_<key> entries are what the player shows
+    import yaml
+    from engine.desktop.resources import content_dir
+    ui = yaml.safe_load((content_dir() / "ui.yaml").read_text(encoding="utf-8"))["strings"]
+    for key, value in ui.items():
+        if key.startswith("canvas_"):
+            assert s.get(key[len("canvas_"):], "es") == value["es"]

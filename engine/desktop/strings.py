@@ -121,9 +121,11 @@ class Strings:
             data = data["strings"]
         if not isinstance(data, dict):
             return
-        for key, value in data.items():
+        items = sorted(data.items(), key=lambda kv: str(kv[0]).startswith("canvas_"))
+        for key, value in items:      # canvas_<key> (ours, in ui.yaml) wins over a shared <key>
             if not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
                 continue
+            key = str(key)[len("canvas_"):] if str(key).startswith("canvas_") else key
             mine = self.table.get(str(key))
             if mine and any(_fields(t) != _fields(mine.get("en", "")) for t in value.values()):
                 continue        # same key, different placeholders: keep ours
