@@ -58,10 +58,18 @@ def test_every_art_file_exists_and_has_a_title(sim):
 
 
 # ---------------------------------------------------------------- the facts
-def test_lower_spec_limit_follows_from_the_tolerance(sim):
-    text = en(sim.scene("limits").text)
-    nominal, tol = (float(x) for x in re.search(r"(\d+\.\d+) ± (\d+\.\d+)", text).groups())
-    assert act_of(sim, "limits").answer == pytest.approx(nominal - tol)  # 24.95
+def test_spec_limits_follow_from_the_tolerance(sim):
+    act = act_of(sim, "drawing")
+    bore = next(spot for spot in act.items if spot.id == "bore")
+    nominal, tol = (float(x) for x in re.search(r"(\d+\.\d+) ± (\d+\.\d+)", en(bore.text)).groups())
+    lsl, usl = nominal - tol, nominal + tol  # 24.95 and 25.05
+    for lang in ("en", "es"):
+        explain = act.explain.get(lang)
+        assert f"{lsl:.2f}" in explain and f"{usl:.2f}" in explain
+    # the first-article check and the control chart use the same limits
+    fai_text = en(sim.scene("fai").text)
+    assert f"bore {lsl:.2f} to {usl:.2f}" in fai_text
+    assert f"{lsl:.2f}" in en(sim.scene("drift-choice").text)
 
 
 def test_tightest_tolerance_on_the_drawing(sim):
@@ -97,7 +105,8 @@ def test_feed_is_rpm_times_flutes_times_chip_load(sim):
     assert act.answer == pytest.approx(rpm * flutes * chip)  # 36.672
     assert round(act.answer, 1) == 36.7
     # the chart's chip load range for a 0.5 inch tool, as stated to the student
-    lo, hi = numbers(en(sim.scene("feed").text))[1:3]
+    lo, hi = (float(x) for x in re.search(r"(\d\.\d+) to (\d\.\d+) inch per flute",
+                                          en(sim.scene("feed").text)).groups())
     assert (lo, hi) == (0.002, 0.0045)
     assert lo <= chip <= hi
 
@@ -192,7 +201,6 @@ def test_every_fact_scene_cites_a_source(sim):
 CORRECT = {
     "ppe": ["glasses", "shoes", "tie-back"],
     "drawing": ["bore"],
-    "limits": 24.95,
     "speeds": 6112,
     "feed": 36.7,
     "fai": ["m-length", "m-height", "m-spacing", "m-thickness"],
