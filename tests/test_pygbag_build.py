@@ -97,3 +97,46 @@ def test_offline_pygbag_build_with_own_cdn(tmp_path):
     with zipfile.ZipFile(out / f"{PB.APP_NAME}.apk") as z:
         assert "assets/main.py" in z.namelist()
         assert not [n for n in z.namelist() if "/tests/" in n or "__pycache__" in n]
+
+
+def test_staged_build_runs_from_its_own_folder_without_parsing_yaml(tmp_path):
+    """The staged folder is self-contained: with only it on sys.path, the browser entry
+    point loads the compiled JSON (no YAML parsed) and plays every simulation to the end."""
+    import os
+    import subprocess
+    import sys
+
+    app = PB.stage(ROOT, tmp_path / "stage")
+    compiled = sorted(p.stem for p in (app / "compiled").glob("*.json"))
+    assert len(compiled) == len(SIMS)
+    for name in ("careers", "skills", "ui"):
+        assert (app / "content" / f"{name}.json").is_file()
+    script = """
+import sys, yaml.reader
+original = yaml.reader.Reader.__init__
+def refuse(self, stream):
+    if stream:                       # the engine makes one empty loader at import
+        raise AssertionError("YAML parsed at start-up")
+    original(self, stream)
+yaml.reader.Reader.__init__ = refuse
+from engine.desktop.browser import make_app
+from engine.desktop.autoplay import Driver
+from engine.desktop import screens as S
+import engine
+assert engine.__file__.startswith(sys.argv[1]), engine.__file__
+for kiosk in (False, True):
+    app = make_app({"kiosk": ""} if kiosk else {"lang": "es"})
+    for entry in app.entries:
+        if kiosk:
+            app.reset()
+        app.start(entry)
+        assert Driver(app, "touch", seed=3).play_to_results(), entry.id
+        assert app.story.view["ending"]["career"], entry.id
+print("OK", len(app.entries))
+"""
+    env = dict(os.environ, PYTHONPATH=str(app), TESTDRIVE_ROOT=str(app),
+               SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    proc = subprocess.run([sys.executable, "-c", script, str(app)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
+    assert f"OK {len(compiled)}" in proc.stdout

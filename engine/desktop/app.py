@@ -62,11 +62,16 @@ class Entry:
 
 
 def load_entries(paths=None, errors: list | None = None) -> list[Entry]:
+    """Simulations from YAML files, or from compiled JSON (engine.compile) for .json."""
     from engine import load_simulation
     out = []
     for p in paths if paths is not None else simulation_files():
         try:
-            sim = load_simulation(str(p))
+            if str(p).endswith(".json"):
+                from engine.compile import load_compiled
+                sim = load_compiled(Path(p).read_text(encoding="utf-8"))
+            else:
+                sim = load_simulation(str(p))
         except Exception as exc:   # a broken file is listed by lint; skip it here
             if errors is not None:
                 errors.append(f"{p}: {exc}")

@@ -82,7 +82,35 @@ def stage(root: Path | None = None, staging: Path | None = None) -> Path:
     _copy_tree(_package_dir("segno"), app / "segno", only=(".py",))
     _copy_tree(root / "simulations", app / "simulations", only=(".yaml", ".json"))
     _copy_tree(root / "content", app / "content")
+    compile_json(root, app)
     return app
+
+
+def compile_json(root: Path, app: Path):
+    """Pre-validated JSON next to the YAML, so the browser parses no YAML at start-up
+    (pure-Python PyYAML takes seconds under WebAssembly): compiled/<sim id>.json and
+    content/careers.json, skills.json, ui.json."""
+    import json
+
+    import yaml
+
+    from engine import load_simulation
+    from engine.compile import compile_simulation
+
+    out = app / "compiled"
+    out.mkdir(exist_ok=True)
+    for path in sorted((root / "simulations").rglob("*.yaml")):
+        sim = load_simulation(str(path))
+        data = compile_simulation(sim)
+        data["path"] = path.relative_to(root).as_posix()
+        (out / f"{sim.id}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                            encoding="utf-8")
+    for name in ("careers", "skills", "ui"):
+        src = root / "content" / f"{name}.yaml"
+        if src.is_file():
+            doc = yaml.safe_load(src.read_text(encoding="utf-8"))
+            (app / "content" / f"{name}.json").write_text(
+                json.dumps(doc, ensure_ascii=False, default=str), encoding="utf-8")
 
 
 def check_environment():

@@ -109,13 +109,19 @@ class Strings:
         self._load_content()
 
     def _load_content(self):
-        path = content_dir() / "ui.yaml"
+        twin = content_dir() / "ui.json"         # the browser build ships JSON
+        path = twin if twin.is_file() else content_dir() / "ui.yaml"
         if not path.is_file():
             return
         try:
-            import yaml
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except Exception:   # a broken ui.yaml must not stop the player
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".json":
+                import json
+                data = json.loads(text)
+            else:
+                import yaml
+                data = yaml.safe_load(text)
+        except Exception:   # a broken ui file must not stop the player
             return
         if isinstance(data, dict) and isinstance(data.get("strings"), dict):
             data = data["strings"]
