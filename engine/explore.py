@@ -36,7 +36,7 @@ from .readability import action_seconds, reading_seconds, view_words
 from .session import Session
 
 DEFAULT_DEPTH = 200
-DEFAULT_MAX_STATES = 20000
+DEFAULT_MAX_STATES = 10000
 DEFAULT_PLAYERS = 1000
 RANDOM_MAX_STEPS = 2000
 RARE_SHARE = 0.05

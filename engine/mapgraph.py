@@ -97,7 +97,8 @@ def to_dot(sim: Simulation) -> str:
 
 
 def _mm_text(s: str) -> str:
-    return '"' + s.replace('"', "#quot;").replace("\n", "<br/>").replace("|", "#124;") + '"'
+    s = s.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;").replace("|", "#124;")
+    return '"' + s.replace("\n", "<br/>") + '"'
 
 
 MERMAID_SHAPES = {"scene": ("[", "]"), "ending": ("([", "])"), "start": ("((", "))"),

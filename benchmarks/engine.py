@@ -1,0 +1,225 @@
+"""Engine benchmark, one run: random play-throughs per second (a generated 30-scene
+simulation and every shipped one), explore time per simulation, and load time of YAML
+versus pre-compiled JSON.
+
+    .venv/bin/python benchmarks/engine.py [--quick]
+
+Target (issue 2): at least 2,000 random play-throughs a second on a 30-scene simulation
+on CPython. A play-through is a fresh Session, view() before every action (as every front
+end does), a random enabled action, until the ending's view.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from engine import Session, load_simulation, load_source  # noqa: E402
+from engine.compile import compile_simulation, load_compiled  # noqa: E402
+from engine.explore import _env as state_env  # noqa: E402
+from engine.explore import explore_all, representative_answers  # noqa: E402
+
+TARGET = 2000.0
+
+
+def generated_simulation(n_scenes: int = 30) -> str:
+    """A 30-scene simulation with choices, conditions, effects, every activity kind, a
+    clock, a timed event, a random interrupting event and four endings."""
+    kinds = ["order", "numeric", "multi", "sequence", "match", "allocate"]
+    lines = [
+        "format: 1", "id: bench-thirty", "version: '1'", "title: {en: Bench, es: Banco}",
+        "field: manufacturing", "career: industrial-engineering-technician", "minutes: 10",
+        "summary: {en: A generated benchmark., es: Un banco de pruebas generado.}",
+        "languages: [en, es]", "start: s1", "clock: {start: '08:00', limit: 600, show: true}",
+        "variables:",
+        "  quality: {type: int, start: 50, min: 0, max: 100, show: meter, label: {en: Quality, es: Calidad}}",
+        "  safety: {type: int, start: 50, min: 0, max: 100, show: meter, label: {en: Safety, es: Seguridad}}",
+        "  parts: {type: int, start: 0, min: 0, max: 1000, show: counter, label: {en: Parts, es: Piezas}}",
+        "  helped: {type: bool, start: false}",
+        "characters:", "  sam: {name: Sam Rivera, role: {en: Lead, es: Líder}}",
+        "scenes:",
+    ]
+    for i in range(1, n_scenes + 1):
+        nxt = f"s{i + 1}" if i < n_scenes else "END"
+        alt = f"s{i + 2}" if i + 2 <= n_scenes else "END"
+        lines += [f"  s{i}:", "    speaker: sam", "    time: 3",
+                  f"    text: {{en: 'Scene {i}. Quality is {{quality}} and it is {{clock}}.', "
+                  f"es: 'Escena {i}. La calidad es {{quality}} y son las {{clock}}.'}}"]
+        if i % 5 == 0:
+            kind = kinds[(i // 5 - 1) % len(kinds)]
+            lines += ["    activity:", f"      kind: {kind}", "      prompt: {en: Do the task., es: Haz la tarea.}",
+                      "      time: 4", "      effects: {correct: [quality += 10], wrong: [quality -= 5]}",
+                      "      feedback: {correct: {en: Right., es: Bien.}, wrong: {en: Not quite., es: Casi.}}"]
+            if kind in ("order", "sequence"):
+                lines += ["      items:"] + [f"        - {{id: i{k}, text: {{en: Item {k}, es: Elemento {k}}}}}"
+                                             for k in range(4)]
+                lines += ["      answer: [i0, i1, i2, i3]"]
+            elif kind == "numeric":
+                lines += ["      answer: 2.5", "      unit: mL", "      tolerance: 0.1", "      close_pct: 20"]
+            elif kind == "multi":
+                lines += ["      options:"] + [f"        - {{id: o{k}, text: {{en: Option {k}, es: Opción {k}}}, "
+                                               f"correct: {'true' if k < 2 else 'false'}}}" for k in range(4)]
+            elif kind == "match":
+                lines += ["      pairs:"] + [f"        - {{id: p{k}, left: {{en: L{k}, es: I{k}}}, right: {{en: R{k}, es: D{k}}}}}"
+                                             for k in range(3)]
+            elif kind == "allocate":
+                lines += ["      budget: 100", "      unit: USD", "      items:",
+                          "        - {id: a, text: {en: Steel, es: Acero}, cost: 20, max: 5, values: {steel: 1}}",
+                          "        - {id: b, text: {en: Bolts, es: Pernos}, cost: 10, max: 5, values: {bolts: 10}}",
+                          "      goals:",
+                          "        - {attr: steel, min: 3, label: {en: 3 steel, es: 3 acero}}",
+                          "        - {attr: bolts, min: 20, label: {en: 20 bolts, es: 20 pernos}}"]
+            lines += [f"      next: {nxt}"]
+        else:
+            lines += ["    choices:",
+                      f"      - {{id: c{i}-care, text: {{en: Work with care, es: Trabaja con cuidado}}, time: 2, "
+                      f"effects: [quality += 3, parts += 5], skills: [problem-solving], riasec: R, next: {nxt}}}",
+                      f"      - {{id: c{i}-fast, text: {{en: Work fast, es: Trabaja rápido}}, "
+                      f"effects: [quality -= 4, parts += 10], feedback: {{en: Fast!, es: ¡Rápido!}}, next: {alt}}}",
+                      f"      - {{id: c{i}-help, text: {{en: Ask for help, es: Pide ayuda}}, if: 'safety >= 40', "
+                      f"show_locked: true, locked: {{en: Not now., es: Ahora no.}}, "
+                      f"effects: [helped = true, safety += 2], next: {nxt}}}"]
+    lines += ["  jam:", "    text: {en: The press jams., es: La prensa se atasca.}", "    effects: [safety += 5]",
+              "    next: BACK",
+              "events:",
+              "  - {id: half, when: 'visited(\"s15\") > 0', text: {en: Halfway!, es: ¡A la mitad!}}",
+              "  - {id: jam-event, when: 'parts >= 40', chance: 0.5, goto: jam, text: {en: Clunk., es: Golpe.}}",
+              "endings:"]
+    for eid, cond, rating in (("star", "quality >= 80 and helped", 3), ("good", "quality >= 60", 2),
+                              ("fast", "parts >= 150", 2), ("learning", None, 1)):
+        lines += [f"  - id: {eid}"] + ([f"    if: '{cond}'"] if cond else []) + [
+            f"    title: {{en: {eid.title()}, es: {eid.title()}}}", f"    rating: {rating}",
+            "    text: {en: The end., es: El fin.}",
+            "    debrief: {went_well: [{en: You finished., es: Terminaste.}], reflection: [{en: Why?, es: ¿Por qué?}]}"]
+    return "\n".join(lines) + "\n"
+
+
+def play_random(sim, answers: dict, seed: int) -> int:
+    """One random play-through through the view/act contract; returns its steps."""
+    s = Session(sim, seed=seed)
+    pick = random.Random(seed)
+    steps = 0
+    while True:
+        v = s.view()
+        if v["phase"] == "ending":
+            return steps
+        if v["activity"]:
+            s.act({"type": "answer", "answer": pick.choice(answers[v["activity"]["scene"]])})
+        else:
+            opts = [c["id"] for c in v["choices"] if c["enabled"]]
+            if opts and not (v["continue"] and pick.random() < 0.5):
+                s.act({"type": "choose", "choice": pick.choice(opts)})
+            else:
+                s.act({"type": "continue"})
+        steps += 1
+
+
+def play_act_only(sim, answers: dict, seed: int) -> int:
+    """The same play-through without view(): actions picked from the content model
+    (for the split between the engine's act() and its view())."""
+    s = Session(sim, seed=seed)
+    pick = random.Random(seed)
+    st = s.state
+    steps = 0
+    while st["phase"] != "ending":
+        scene = sim.scene(st["scene"])
+        if st["phase"] == "activity":
+            s.act({"type": "answer", "answer": pick.choice(answers[scene.id])})
+        elif st["phase"] == "scene" and scene.choices:
+            env = state_env(st)
+            opts = [c.id for c in scene.choices if c.condition is None or c.condition.run(env)]
+            s.act({"type": "choose", "choice": pick.choice(opts)})
+        else:
+            s.act({"type": "continue"})
+        steps += 1
+        st = s.state
+    return steps
+
+
+def throughput(sim, seconds: float, player=play_random) -> tuple[float, float, float]:
+    """(play-throughs per CPU second, per wall-clock second, steps each). CPU time is
+    what the engine costs; wall-clock time also counts other processes on the machine."""
+    answers = {sc.id: [a for _l, a in representative_answers(sc.activity, False)[0]]
+               for sc in sim.scenes if sc.activity}
+    player(sim, answers, 0)  # warm up
+    n, steps = 0, 0
+    c0, w0 = time.process_time(), time.perf_counter()
+    while time.process_time() - c0 < seconds:
+        steps += player(sim, answers, n)
+        n += 1
+    cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+    return n / cpu, n / wall, steps / max(n, 1)
+
+
+def load_times(path: Path, repeat: int) -> tuple[float, float]:
+    sim = load_simulation(path)
+    compiled = json.dumps(compile_simulation(sim), ensure_ascii=False)
+    ty, tj = [], []
+    for _ in range(repeat):  # side by side, alternating
+        t0 = time.perf_counter()
+        load_simulation(path)
+        t1 = time.perf_counter()
+        load_compiled(compiled)
+        t2 = time.perf_counter()
+        ty.append(t1 - t0)
+        tj.append(t2 - t1)
+    return statistics.median(ty), statistics.median(tj)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="shorter runs (for CI smoke tests)")
+    args = ap.parse_args(argv)
+    secs = 0.5 if args.quick else 3.0
+    print(f"engine benchmark — {platform.python_implementation()} {platform.python_version()} "
+          f"on {platform.machine()}")
+    gen = load_source(generated_simulation(30), "<generated 30 scenes>")
+    assert len(gen.scenes) == 31  # 30 + the jam interrupt
+    rate, wall, steps = throughput(gen, secs)
+    ok = rate >= TARGET
+    print("\nrandom play-throughs per second (view() before every action, to the ending's view);")
+    print("per CPU second (per wall-clock second in brackets: other processes share this machine)")
+    print(f"  generated 30-scene simulation    {rate:7,.0f}/s ({wall:,.0f})   {steps:.1f} steps each   "
+          f"target ≥ {TARGET:,.0f}/s: {'MET' if ok else 'NOT MET'} ({rate / TARGET:.2f}× target)")
+    arate, awall, _st = throughput(gen, secs, play_act_only)
+    print(f"  same, act() only, no view()      {arate:7,.0f}/s ({awall:,.0f})   "
+          f"→ view() takes {100 * (1 - rate / arate):.0f}% of a play-through")
+    sims = sorted(p for p in (ROOT / "simulations").rglob("*") if p.suffix in (".yaml", ".yml"))
+    loaded = []
+    for p in sims:
+        sim = load_simulation(p)
+        loaded.append((p, sim))
+        r, w, st = throughput(sim, secs / 2)
+        print(f"  {p.relative_to(ROOT / 'simulations')!s:<32} {r:7,.0f}/s ({w:,.0f})   {st:.1f} steps each")
+
+    players = 200 if args.quick else 1000
+    print(f"\nexplore (search ≤ 10,000 states per seed as `testdrive explore` does, {players:,} random players)")
+    for p, sim in [("generated 30-scene", gen)] + loaded:
+        t0 = time.perf_counter()
+        report = explore_all(sim, players=players)
+        dt = time.perf_counter() - t0
+        name = p if isinstance(p, str) else str(p.relative_to(ROOT / "simulations"))
+        srch = report["search"]
+        print(f"  {name:<32} {dt:6.2f} s   ({srch['states']:,} states in {srch['seconds']} s, "
+              f"{players} players in {report['random']['seconds']} s, "
+              f"targeted {report['targeted']['seconds']} s{', kiosk cut too' if 'kiosk' in report else ''})")
+
+    print("\nload time, YAML versus pre-compiled JSON (median, side by side)")
+    repeat = 3 if args.quick else 9
+    for p, _sim in loaded:
+        ty, tj = load_times(p, repeat)
+        print(f"  {p.relative_to(ROOT / 'simulations')!s:<32} YAML {ty * 1000:7.1f} ms   JSON {tj * 1000:6.1f} ms"
+              f"   JSON is {ty / tj:4.1f}× faster")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
