@@ -226,6 +226,17 @@ def test_deck_package_cheapest_plan_fits_and_the_art_panel_does_not(sim):
     assert f"${act.budget:g}" in en(act.prompt)
 
 
+def test_budget_adds_up(sim):
+    brief = en(sim.scene("client-brief").text)
+    total = num(re.search(r"\$" + NUM, brief).group(1))
+    deck = num(re.search(r"\$" + NUM + " of it is for the deck", brief).group(1))
+    assert (total, deck) == (600_000, 130_000)
+    assert act_of(sim, "deck-package").budget * 1000 == deck
+    assert sim.variable("budget").start * 1000 == total - deck      # 470 thousand for the rest
+    days = num(re.search(r"School starts\s+in " + NUM + " days", brief).group(1))
+    assert sim.variable("days").start == days
+
+
 def test_criteria_and_constraints(sim):
     act = act_of(sim, "criteria")
     constraints = {it.id for it in act.items if it.correct}
