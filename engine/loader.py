@@ -358,18 +358,26 @@ class _Builder:
         if start:
             self.targets.append((start, self.vpos(top, "start"), "'start'"))
         kiosk_start = None
+        kiosk_meters = None
         if "kiosk" in top:
             km = self.mapping(top["kiosk"], self.vpos(top, "kiosk"), "'kiosk'")
             if km is not None:
-                self.keys(km, "'kiosk'", {"start"}, ("start",))
+                self.keys(km, "'kiosk'", {"start", "meters"}, ("start",))
                 kiosk_start = self.ident(km, "start", "'kiosk'")
+                if "meters" in km:
+                    kiosk_meters = self.id_list(km, "meters", "'kiosk'")
+                    shown = {v.id for v in variables if v.show != "hidden"}
+                    for name in kiosk_meters:
+                        if name not in shown:
+                            self.r.error(self.vpos(km, "meters"), f"'{name}' is not a meter or counter",
+                                         did_you_mean(name, shown))
                 if kiosk_start:
                     self.targets.append((kiosk_start, self.vpos(km, "start"), "'kiosk'"))
         sim = Simulation(
             id=sim_id, version=version, title=title, field=field, career=career,
             related_careers=related, minutes=minutes, grades=grades, summary=summary,
             objectives=objectives, skills=skills, sources=sources, languages=self.languages,
-            kiosk_start=kiosk_start, art=art, start=start, clock=clock, variables=variables,
+            kiosk_start=kiosk_start, kiosk_meters=kiosk_meters, art=art, start=start, clock=clock, variables=variables,
             characters=characters, scenes=scenes, events=events, endings=endings, path=self.path,
         )
         self._cross_checks(top, sim)

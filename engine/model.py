@@ -222,6 +222,7 @@ class Simulation:
     sources: tuple
     languages: tuple
     kiosk_start: Optional[str]
+    kiosk_meters: Optional[tuple]  # meters the kiosk cut shows (None: all)
     art: tuple  # ((name, path), ...)
     start: str
     clock: Optional[Clock]

@@ -344,8 +344,9 @@ class Session:
             ch = sim.character(scene.speaker)
             speaker = {"id": ch.id, "name": ch.name, "role": ch.role.get(lang), "portrait": ch.portrait}
         meters = []
+        only = sim.kiosk_meters if (self.start and self.start == sim.kiosk_start) else None
         for v in sim.variables:
-            if v.show == "hidden":
+            if v.show == "hidden" or (only is not None and v.id not in only):
                 continue
             meters.append({"id": v.id, "label": v.label.get(lang), "value": st["vars"][v.id],
                            "min": v.min, "max": v.max, "show": v.show, "good": v.good})

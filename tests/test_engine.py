@@ -267,6 +267,7 @@ def EXAMPLE_TEXT():
 def test_kiosk_cut_starts_at_its_scene(example_sim, new_session):
     s = new_session(example_sim, seed=3, start=example_sim.kiosk_start)
     assert s.view()["scene"] == "kiosk-welcome"
+    assert [m["id"] for m in s.view()["meters"]] == ["quality"]  # kiosk.meters
     s.continue_()
     assert s.view()["activity"]["kind"] == "hotspot"
     spots = s.view()["activity"]["spots"]
