@@ -120,6 +120,9 @@ def test_dose_is_desired_over_have_times_quantity_after_unit_change(sim):
     dose = desired_g * g_to_mg / have_mg * qty_ml
     act = act_of(sim, "dose")
     assert act.kind == "numeric" and act.unit == "mL"
+    prompt = en(act.prompt)           # the numbers stay on screen while the student works
+    assert f"Order: {desired_g:g} g" in prompt and f"{have_mg:g} mg in {qty_ml:g} mL" in prompt
+    assert "1 g = 1,000 mg" in prompt
     assert act.answer == pytest.approx(dose) == pytest.approx(10)
     assert act.tolerance < 0.1                       # a dose is exact
     # forgetting the conversion (0.5 ÷ 250 × 5) is graded wrong, not close
@@ -163,9 +166,9 @@ def out_of_range(label: str, ranges: dict) -> bool:
 
 @pytest.mark.parametrize("scene_id", ["decline-monitor", "kiosk-monitor"])
 def test_abnormal_vitals_follow_the_normal_ranges(sim, scene_id):
-    ranges = normal_ranges(en(sim.scene(scene_id).text))
+    act = act_of(sim, scene_id)       # the prompt is on screen while the student taps
+    ranges = normal_ranges(en(act.prompt))
     assert ranges["pulse"] == (60, 100) and ranges["oxygen"] == (95, 100)
-    act = act_of(sim, scene_id)
     assert act.kind == "hotspot"
     for spot in act.items:
         assert spot.correct == out_of_range(en(spot.text), ranges), spot.id
@@ -194,7 +197,7 @@ def test_steps_before_giving_a_medicine(sim):
 def test_sbar_order(sim):
     act = act_of(sim, "decline-sbar")
     assert list(act.answer) == ["s", "b", "a", "r"]
-    words = en(sim.scene("decline-sbar").text)
+    words = en(act.prompt)
     assert [w for w in ("Situation", "Background", "Assessment", "Recommendation") if w in words] == \
         ["Situation", "Background", "Assessment", "Recommendation"]
 
