@@ -395,3 +395,10 @@ def test_explorer_finds_every_ending_and_no_dead_end(sim):
     assert not failed(report), [p["message"] for p in report["problems"]]
     reached = {e for e, v in report["endings"].items() if v["reached"]}
     assert reached == {e.id for e in sim.endings}
+
+
+def test_a_resume_code_replays_the_same_shift(sim):
+    s, _, _ = play(sim, BEST, seed=2, check_es=False)
+    again = Session.from_resume_code(sim, s.resume_code())
+    assert again.state["ending"] == s.state["ending"] == "star-shift"
+    assert again.state["vars"] == s.state["vars"] and again.state["time"] == s.state["time"]
