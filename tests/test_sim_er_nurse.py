@@ -322,8 +322,9 @@ def test_best_run_is_a_three_star_shift(sim):
 
 
 def test_random_ambulance_surge_is_seeded(sim):
-    s, scenes, _ = play(sim, BEST, seed=2)
+    s, scenes, end = play(sim, BEST, seed=2)
     assert "surge" in scenes and ending(s) == "star-shift"
+    assert any("two ambulances" in t for t in end["ending"]["debrief"]["went_well"])
     # the surge interrupts the call-light task, which then goes on
     assert scenes.index("surge") < scenes.index("call-lights")
     again, scenes_again, _ = play(sim, BEST, seed=2, check_es=False)
