@@ -108,6 +108,8 @@ def test_ramp_length_follows_the_ada_slope(sim):
     assert run == 12                                     # 2010 ADA Standards 405.2
     act = act_of(sim, "survey")
     assert act.answer == pytest.approx(rise * run)       # 0.5 m x 12 = 6 m
+    # the canvas player shows only the prompt during an activity: it repeats the numbers
+    assert "0.5 m" in en(act.prompt) and "1:12" in en(act.prompt)
     assert act.unit == "m"
 
 
@@ -140,6 +142,8 @@ def test_people_load_is_area_times_pedestrian_load(sim, scene_id):
     assert psf == 90 and psf * 4.448222 / 0.09290304 / 1000 == pytest.approx(kpa, abs=0.05)
     act = act_of(sim, scene_id)
     assert act.answer == pytest.approx(length * width * kpa)   # 60 m2 x 4.3 = 258 kN
+    prompt = en(act.prompt)
+    assert f"{length:g} m long and {width:g} m wide" in prompt and f"{kpa:g} kN" in prompt
     assert act.unit == "kN"
 
 
@@ -161,7 +165,10 @@ def test_factor_of_safety_is_failure_over_working_load(sim, scene_id, pick):
     working = num(re.search(r"working load(?: is|:) " + NUM + " kN", text).group(1))
     act = act_of(sim, scene_id)
     assert act.answer == pytest.approx(failure / working)
-    assert "failure load ÷ working load" in en(act.prompt)
+    prompt = en(act.prompt)
+    assert "failure load ÷ working load" in prompt
+    assert num(re.search(r"fails at " + NUM + " kN", prompt).group(1)) == failure
+    assert num(re.search(r"working load is " + NUM + " kN", prompt).group(1)) == working
     if pick:
         ch = choice(sim, "choose-structure", pick)
         assert effects(ch)["capacity"] == ("=", failure)   # the choice and the scene agree
