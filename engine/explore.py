@@ -740,8 +740,9 @@ def format_report(report: dict, indent: str = "") -> str:
     rnd = report["random"]
     w(f"{indent}  random players: {rnd['players']}, {rnd['finished']} reached an ending ({rnd['seconds']} s)")
     sc = report["scenes"]
+    kiosk_cut = bool(report.get("target_minutes"))
     w(f"{indent}  scenes reached: {len(sc['reached'])}"
-      + (f"; never reached: {', '.join(sc['unreached'])}" if sc["unreached"] else ""))
+      + (f"; never reached: {', '.join(sc['unreached'])}" if sc["unreached"] and not kiosk_cut else ""))
     w(f"{indent}  endings:")
     for eid, e in report["endings"].items():
         if not e["reached"] and report.get("target_minutes"):
