@@ -403,3 +403,13 @@ def test_a_resume_code_replays_the_same_shift(sim):
     again = Session.from_resume_code(sim, s.resume_code())
     assert again.state["ending"] == s.state["ending"] == "star-shift"
     assert again.state["vars"] == s.state["vars"] and again.state["time"] == s.state["time"]
+
+
+def test_every_listed_source_is_cited_somewhere(sim):
+    cited = set()
+    for scene in sim.scenes:
+        cited.add(scene.source)
+        if scene.activity is not None:
+            cited.add(scene.activity.source)
+        cited.update(c.source for c in scene.choices)
+    assert {s.id for s in sim.sources} <= cited
