@@ -201,3 +201,73 @@ def test_unloadable_file_exits_1(tmp_path):
 def test_broken_simulation_in_source_form_is_rejected_by_loader_not_explorer():
     with pytest.raises(Exception):
         load_source(HEAD + "scenes: {}\nendings: []\n")
+
+
+def test_targeted_search_finds_an_ending_random_players_miss(tmp_path):
+    # ten choices in a row; only "careful" every time reaches 'perfect' (1 in 1,024)
+    scenes = []
+    for i in range(10):
+        nxt = f"step{i + 1}" if i < 9 else "END"
+        scenes.append(f"""
+  step{i}:
+    text: Step {i}.
+    choices:
+      - {{id: careful{i}, text: Be careful, effects: [quality += 5], next: {nxt}}}
+      - {{id: quick{i}, text: Be quick, effects: [quality -= 1], next: {nxt}}}""")
+    body = "scenes:\n  hall:\n    text: Start.\n    next: step0" + "".join(scenes) + """
+endings:
+  - {id: perfect, if: quality >= 100, title: Perfect, rating: 3, text: Every step was careful.}
+  - {id: fine, title: Fine, rating: 1, text: Done.}
+"""
+    sim = load(tmp_path, body)
+    report = explore_all(sim, players=0, max_states=50)
+    assert not report["search"]["complete"]
+    perfect = report["endings"]["perfect"]
+    assert perfect["reached"] and perfect["by_targeted_search"]
+    assert perfect["example"] == ["continue"] + [f"careful{i}" for i in range(10)]
+    assert not failed(report)
+    assert "one way there: continue → careful0" in format_report(report)
+
+
+def test_kiosk_cut_outside_two_to_five_minutes_warns_without_failing(tmp_path):
+    sim = load(tmp_path, """
+kiosk: {start: quick}
+scenes:
+  hall:
+    text: You are in the hall.
+    next: END
+  quick:
+    text: A very short visit.
+    next: END
+endings:
+  - {id: done, title: Done, rating: 1, text: Done.}
+""")
+    report = explore_all(sim, players=20)
+    warnings = [p for p in report["kiosk"]["problems"] if p["kind"] == "kiosk-time"]
+    assert warnings and warnings[0]["severity"] == "warning"
+    assert report["kiosk"]["play"]["real_minutes"]["median"] < 2
+    assert not failed(report)
+
+
+def test_activity_score_read_by_an_expression_keeps_distinct_scores():
+    sim = load_source(HEAD + """
+scenes:
+  hall:
+    text: Put them in order.
+    activity:
+      kind: order
+      prompt: Most urgent first.
+      items: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}, {id: d, text: D}]
+      answer: [a, b, c, d]
+      next: END
+endings:
+  - {id: close, if: score("hall") >= 0.8, title: Close, rating: 2, text: Close.}
+  - {id: other, title: Other, rating: 1, text: Other.}
+""")
+    xp = Explorer(sim)
+    assert xp.reads.score_ids == ("hall",)
+    answers, _ = representative_answers(sim.scene("hall").activity, keep_scores=True)
+    fewer, _ = representative_answers(sim.scene("hall").activity, keep_scores=False)
+    assert len(answers) > len(fewer)
+    report = explore_all(sim, players=0)
+    assert report["endings"]["close"]["by_search"] and report["endings"]["other"]["by_search"]
