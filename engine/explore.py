@@ -783,7 +783,7 @@ def format_report(report: dict, indent: str = "") -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="testdrive explore",
                                  description="explore every path of a simulation: endings, dead ends, soft-locks")
-    ap.add_argument("sims", nargs="+", metavar="SIM")
+    ap.add_argument("sims", nargs="+", metavar="SIM", help="simulation files or folders")
     ap.add_argument("--depth", type=int, default=DEFAULT_DEPTH, help="most actions the search follows")
     ap.add_argument("--max-states", type=int, default=DEFAULT_MAX_STATES,
                     help="most distinct states the search visits per seed")
@@ -793,10 +793,14 @@ def main(argv=None) -> int:
     ap.add_argument("--lang", default="en", help="language for the reading-time estimate")
     ap.add_argument("--format", choices=["text", "json"], default="text")
     args = ap.parse_args(argv)
-    from .cli import load_or_report
+    from .cli import load_or_report, simulation_files
     status = 0
     reports = []
-    for path in args.sims:
+    files = simulation_files(args.sims)
+    if not files:
+        print("no simulation files found", file=sys.stderr)
+        return 1
+    for path in files:
         sim = load_or_report(path)
         if sim is None:
             status = 1
