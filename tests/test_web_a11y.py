@@ -71,3 +71,23 @@ def test_no_wcag_violations(checks, lang, contrast):
         guard.check()
     finally:
         context.close()
+
+
+def test_the_checker_catches_violations(checks):
+    """The axe run above can fail: a nameless button, an image without alt text and
+    unreadable grey-on-white text are each reported."""
+    context, guard = new_context()
+    try:
+        page = context.new_page()
+        page.goto(site_url())
+        page.evaluate("""() => {
+            const main = document.querySelector('main');
+            main.insertAdjacentHTML('beforeend',
+              '<button id="bad1"></button><img id="bad2" src="icon.svg">' +
+              '<p id="bad3" style="color:#ccc;background:#fff">faint</p>');
+        }""")
+        ids = {v["id"] for v in run_axe(page)}
+        assert {"button-name", "image-alt", "color-contrast"} <= ids
+        guard.check()
+    finally:
+        context.close()

@@ -264,7 +264,7 @@ def test_language_switch_mid_play_keeps_the_story(ctx):
     guard.check()
 
 
-@pytest.mark.parametrize("damage", ["garbage", "old-format", "outdated", "tampered"])
+@pytest.mark.parametrize("damage", ["garbage", "bomb", "old-format", "outdated", "tampered"])
 def test_corrupt_or_outdated_save_is_reported_and_set_aside(ctx, damage):
     from engine import Session
 
@@ -276,6 +276,8 @@ def test_corrupt_or_outdated_save_is_reported_and_set_aside(ctx, damage):
     data = json.loads(session.save())
     if damage == "garbage":
         bad = '{"format": 1, "sim": "every-feature", "log": [[[[['
+    elif damage == "bomb":  # would exhaust WebAssembly's stack if parsed naively
+        bad = "[" * 100000
     elif damage == "old-format":
         data["format"] = 0
         bad = json.dumps(data)

@@ -6,6 +6,9 @@
 const config = JSON.parse(document.getElementById("ctd-config").textContent);
 const UI = config.ui; // {en: {key: text}, es: {...}}
 const $ = (sel, root = document) => root.querySelector(sel);
+const ART = new Set(config.art || []);
+// Art the build shipped (paths under content/); anything else is left out, never a 404.
+const artUrl = (path) => (path && ART.has(path) ? `${config.base}content/${path}` : null);
 
 // ---------------------------------------------------------------- storage ----------
 const store = {
@@ -144,7 +147,7 @@ function startPage() {
       const saved = store.get(`ctd.save.${sim.id}`) != null;
       const titleId = `title-${sim.id}`;
       list.append(el("li", { class: "card", "data-field": sim.field },
-        sim.cover ? el("img", { class: "cover", src: config.base + sim.cover, alt: "", width: 320, height: 180 }) : null,
+        artUrl(sim.cover) ? el("img", { class: "cover", src: artUrl(sim.cover), alt: "", width: 320, height: 180 }) : null,
         el("h2", { id: titleId }, pick(sim.title)),
         el("p", { class: "meta" },
           el("span", { class: "field" }, t(`field_${sim.field}`)), " · ",
@@ -278,6 +281,7 @@ function playPage() {
     $("#boot").hidden = true;
     document.body.dataset.ready = "true";
     accept(reply, true);
+    performance.mark("ctd-interactive");
     registerServiceWorker();
   }
 
@@ -348,8 +352,8 @@ function playPage() {
 
   function renderStage(v) {
     const bg = $("#background");
-    if (v.background) {
-      bg.src = config.base + "content/" + v.background;
+    if (artUrl(v.background)) {
+      bg.src = artUrl(v.background);
       bg.hidden = false;
     } else {
       bg.hidden = true;
@@ -359,8 +363,8 @@ function playPage() {
     if (v.speaker) {
       sp.hidden = false;
       const img = $("#portrait");
-      if (v.speaker.portrait) {
-        img.src = config.base + "content/" + v.speaker.portrait;
+      if (artUrl(v.speaker.portrait)) {
+        img.src = artUrl(v.speaker.portrait);
         img.hidden = false;
       } else img.hidden = true;
       $("#speaker-name").textContent = v.speaker.name;
@@ -564,23 +568,31 @@ function playPage() {
   }
 
   function hotspotWidget(form, a) {
+    // Each spot is a toggle button over the picture, numbered; its accessible name is the
+    // number and the spot's text label, which the legend under the picture also shows.
     const picked = new Set();
+    const img = artUrl(a.image);
     const wrap = el("div", { class: "hotspot", style: `aspect-ratio: ${a.width} / ${a.height}` },
-      a.image ? el("img", { src: config.base + "content/" + a.image, alt: "", width: a.width, height: a.height }) : null);
+      img ? el("img", { src: img, alt: "", width: a.width, height: a.height }) : null);
     const group = el("div", { class: "spots", role: "group", "aria-label": t("hotspot_hint") });
-    for (const s of a.spots) {
+    const legend = el("ol", { class: "spot-legend" });
+    a.spots.forEach((s, i) => {
+      const n = String(i + 1);
       const b = el("button", { type: "button", class: "spot", "aria-pressed": "false", "data-spot": s.id,
+        "aria-label": `${n}. ${s.label}`,
         style: `left:${(100 * s.x) / a.width}%;top:${(100 * s.y) / a.height}%;` +
           `width:${(100 * s.w) / a.width}%;height:${(100 * s.h) / a.height}%` },
-        el("span", { class: "spot-label" }, s.label));
+        el("span", { class: "spot-badge", "aria-hidden": "true" }, n));
       b.addEventListener("click", () => {
         if (picked.has(s.id)) picked.delete(s.id); else picked.add(s.id);
         b.setAttribute("aria-pressed", String(picked.has(s.id)));
+        legend.children[i].dataset.picked = String(picked.has(s.id));
       });
       group.append(b);
-    }
+      legend.append(el("li", { "data-picked": "false" }, s.label));
+    });
     wrap.append(group);
-    form.append(el("p", { class: "hint" }, t("hotspot_hint")), wrap);
+    form.append(el("p", { class: "hint" }, t("hotspot_hint")), wrap, legend);
     return () => a.spots.filter((s) => picked.has(s.id)).map((s) => s.id);
   }
 
@@ -655,7 +667,7 @@ function playPage() {
       el("h2", { id: "ending-title" }, e.title),
       el("p", { class: "stars" }, el("span", { "aria-hidden": "true" }, stars + " "),
         t("rating_n", { n: e.rating, max: e.max_rating || 3 })),
-      ...paragraphs(e.text)));
+      ...(e.text && e.text !== v.text ? paragraphs(e.text) : [])));
     const d = e.debrief || {};
     const debrief = el("section", { class: "debrief", "aria-labelledby": "debrief-title" },
       el("h2", { id: "debrief-title" }, t("debrief")));

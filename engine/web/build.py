@@ -151,8 +151,8 @@ def catalogue_entry(path: Path, sim) -> dict:
         "minutes": getattr(sim, "minutes", None),
         "grades": getattr(sim, "grades", None),
         "languages": langs,
-        "icon": ("content/" + art["icon"]) if art.get("icon") else None,
-        "cover": ("content/" + art["cover"]) if art.get("cover") else None,
+        "icon": art.get("icon") or None,     # paths under content/
+        "cover": art.get("cover") or None,
         "source": str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name,
     }
 
@@ -161,8 +161,7 @@ def art_paths(obj, found: set) -> None:
     """Every string in a view/compiled simulation that names an art file under content/."""
     if isinstance(obj, str):
         if obj.lower().endswith(ART_SUFFIXES) and "/" in obj and not obj.startswith(("/", "http")):
-            if (CONTENT / obj).is_file():
-                found.add(obj)
+            found.add(obj)
     elif isinstance(obj, dict):
         for v in obj.values():
             art_paths(v, found)
@@ -307,6 +306,10 @@ def ui_placeholders(template: str, ui_en: dict) -> dict:
     return {k: _e(ui_en[k]) for k in re.findall(r"%%([a-z_]+)%%", template) if k in ui_en}
 
 
+def _has_art(path) -> bool:
+    return bool(path) and (CONTENT / path).is_file()
+
+
 def render_first(view: dict, ui_en: dict, base: str) -> dict:
     """The first scene as static HTML (the same markup player.js renders)."""
     paras = [p.strip() for p in re.split(r"\n\s*\n", view.get("text") or "") if p.strip()]
@@ -345,8 +348,8 @@ def render_first(view: dict, ui_en: dict, base: str) -> dict:
         "SPEAKER_HIDDEN": "" if sp else " hidden",
         "SPEAKER_NAME": _e(sp["name"]) if sp else "",
         "SPEAKER_ROLE": _e(sp.get("role") or "") if sp else "",
-        "PORTRAIT_ATTR": f' src="{_e(base + "content/" + sp["portrait"])}"' if sp and sp.get("portrait") else " hidden",
-        "BG_ATTR": f' src="{_e(base + "content/" + view["background"])}"' if view.get("background") else " hidden",
+        "PORTRAIT_ATTR": f' src="{_e(base + "content/" + sp["portrait"])}"' if sp and _has_art(sp.get("portrait")) else " hidden",
+        "BG_ATTR": f' src="{_e(base + "content/" + view["background"])}"' if _has_art(view.get("background")) else " hidden",
         "HUD": "".join(hud),
         "HUD_HIDDEN": "" if hud else " hidden",
     }
@@ -355,7 +358,8 @@ def render_first(view: dict, ui_en: dict, base: str) -> dict:
 def render_cards(catalog: list, ui_en: dict) -> str:
     out = []
     for s in catalog:
-        cover = (f'<img class="cover" src="{_e(s["cover"])}" alt="" width="320" height="180">' if s.get("cover") else "")
+        cover = (f'<img class="cover" src="content/{_e(s["cover"])}" alt="" width="320" height="180">'
+                 if _has_art(s.get("cover")) else "")
         minutes = ui_en["minutes_n"].replace("{n}", str(s["minutes"]))
         field = ui_en.get(f"field_{s['field']}", s["field"])
         out.append(
@@ -424,6 +428,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
     fonts_hash = _hash(b"".join((font_dir / f).read_bytes() for f in FONT_FILES))
     for f in FONT_FILES:
         files[f"fonts/{fonts_hash}/{f}"] = (font_dir / f).read_bytes()
+    files[f"fonts/{fonts_hash}/OFL.txt"] = (font_dir.parent / "LICENSE").read_bytes()  # SIL OFL 1.1
     art: set = set()
     catalog, firsts = [], {}
     for path, sim in sims:
@@ -434,10 +439,10 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
         art_paths(firsts[sim.id], art)
         for key in ("icon", "cover"):
             if entry[key]:
-                art.add(entry[key][len("content/"):])
-    for a in sorted(art):
-        if (CONTENT / a).is_file():
-            files[f"content/{a}"] = (CONTENT / a).read_bytes()
+                art.add(entry[key])
+    shipped = sorted(a for a in art if (CONTENT / a).is_file())
+    for a in shipped:
+        files[f"content/{a}"] = (CONTENT / a).read_bytes()
     files["icon.svg"] = (WEB / "icon.svg").read_bytes()
 
     # -- player assets, renamed by content hash
@@ -463,7 +468,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
                 "SETTINGS": settings_html}
 
     def config(base: str, **extra) -> str:
-        return _json_for_html({"base": base, "ui": ui, "sw": base + "sw.js",
+        return _json_for_html({"base": base, "ui": ui, "sw": base + "sw.js", "art": shipped,
                                "worker": base + assets["worker.js"], "pyodide": base + pyodide_url,
                                "bundle": base + bundle_url, **extra})
 
@@ -510,6 +515,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
         shutil.rmtree(out)
     stage.rename(out)
     summary = {
+        "missing_art": sorted(set(art) - set(shipped)),
         "out": str(out), "simulations": [s["id"] for s in catalog], "files": len(files),
         "bundle": bundle_url, "pyodide": pyodide_url, "compiled_json": sorted(compiled),
         "pyc": any(n.endswith(".pyc") for n in zipfile.ZipFile(io.BytesIO(bundle)).namelist()),
@@ -537,6 +543,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"testdrive build web: error: {exc}", file=sys.stderr)
         return 1
     total = sum(p.stat().st_size for p in out.rglob("*") if p.is_file() and not p.name.endswith(".gz"))
+    if summary["missing_art"]:
+        print(f"testdrive build web: warning: {len(summary['missing_art'])} art file(s) named by simulations "
+              f"are missing under content/ and are left out: {', '.join(summary['missing_art'][:8])}"
+              f"{' …' if len(summary['missing_art']) > 8 else ''}", file=sys.stderr)
     print(f"Built {out} ({summary['files']} files, {total / 1e6:.1f} MB before compression): "
           f"{len(summary['simulations'])} simulations; engine bundle {summary['bundle']}"
           f"{' (.pyc)' if summary['pyc'] else ''}"

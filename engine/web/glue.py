@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 from engine import Session
 from engine import catalogue as _catalogue
@@ -52,6 +53,20 @@ def _load(sim_id: str):
     return _sims[sim_id]
 
 
+def _too_deep(text, limit: int = 200) -> bool:
+    """True when brackets nest deeper than any save can. WebAssembly runs Python on the
+    JavaScript stack, so json.loads of a deeply nested "bomb" would kill the runtime
+    instead of raising RecursionError: check before the engine parses it."""
+    if not isinstance(text, str):
+        return False
+    depth = 0
+    for ch in re.sub(r"[^\[\]{}]", "", text):
+        depth += 1 if ch in "[{" else -1
+        if depth > limit:
+            return True
+    return False
+
+
 def _reply(session) -> dict:
     _state["session"] = session
     return {"ok": True, "view": session.view(), "save": session.save()}
@@ -73,6 +88,8 @@ def _do(req: dict) -> dict:
     if op == "restore":
         sim = _load(req["sim"])
         _state["sim"] = req["sim"]
+        if _too_deep(req["save"]):
+            return {"ok": False, "error": "save", "message": "the save is damaged (nested too deeply)"}
         session = Session.restore(sim, req["save"])
         if req.get("lang"):
             session.set_language(req["lang"])

@@ -117,6 +117,7 @@ class Handler(SimpleHTTPRequestHandler):
             try:
                 while chunk := f.read(256 * 1024):
                     self.wfile.write(chunk)
+                    self.server.bytes_sent = getattr(self.server, "bytes_sent", 0) + len(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
 

@@ -1,0 +1,211 @@
+"""Start-up of the browser player against the platform floor, side by side.
+
+The floor is a bare page that only boots Pyodide (from node_modules, served raw by a plain
+static server like `python -m http.server`) and prints 1+1. Our player is the built site
+served by `testdrive serve`. For each, medians of N runs (default 5), interleaved:
+
+  cold: a fresh incognito context per run (empty HTTP cache, no service worker)
+  warm: one persistent context (`launch_persistent_context`), visited once before measuring
+
+and three numbers: time to the first narration visible (Element Timing on #narration),
+time to the first clickable choice (the player's "ctd-interactive" mark), and bytes the
+server sent. The floor has one time: "Python ready" (its 1+1 printed).
+
+Targets (issue 4): first narration <= 0.1 x floor boot; first clickable choice <= 1.0 x
+floor boot; cold transfer <= 6 MB (the floor sends ~13.5 MB).
+
+    .venv/bin/python benchmarks/web_startup.py [--runs 5] [--sim every-feature]
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+        "--disable-background-networking", "--disable-component-update", "--no-first-run",
+        "--disable-sync"]
+FLOOR_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Pyodide floor</title></head>
+<body><p id="out">Booting Python…</p>
+<script type="module">
+import { loadPyodide } from "./pyodide.mjs";
+const py = await loadPyodide({ indexURL: "./", packageBaseUrl: "./" });
+document.getElementById("out").textContent = "Python ready: 1+1 = " + py.runPython("1+1");
+window.__ready = performance.now();
+</script></body></html>
+"""
+
+
+class CountingHandler(SimpleHTTPRequestHandler):
+    """A plain static server (no compression, no cache headers) that counts bytes."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
+                      ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json"}
+
+    def log_message(self, *args):
+        pass
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        outputfile.write(data)
+        self.server.bytes_sent = getattr(self.server, "bytes_sent", 0) + len(data)
+
+
+def start(server):
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def floor_site(tmp: Path) -> Path:
+    floor = tmp / "floor"
+    floor.mkdir()
+    pyo = ROOT / "node_modules" / "pyodide"
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        shutil.copy(pyo / name, floor / name)
+    (floor / "index.html").write_text(FLOOR_HTML)
+    return floor
+
+
+NARRATION_JS = """() => new Promise((resolve) => {
+  const done = (t) => resolve(t);
+  try {
+    new PerformanceObserver((list) => {
+      const e = list.getEntries().find((x) => x.identifier === 'narration');
+      if (e) done(e.renderTime || e.loadTime);
+    }).observe({ type: 'element', buffered: true });
+  } catch (err) { /* no Element Timing */ }
+  setTimeout(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    done(fcp ? fcp.startTime : null);
+  }, 2000);
+})"""
+
+
+def measure_floor(page, url):
+    page.goto(url + "index.html")
+    page.wait_for_function("window.__ready !== undefined", timeout=120_000)
+    return {"boot": page.evaluate("window.__ready")}
+
+
+def measure_player(page, url, sim):
+    page.goto(url + f"sims/{sim}.html")
+    narration = page.evaluate(NARRATION_JS)
+    page.wait_for_function("performance.getEntriesByName('ctd-interactive').length > 0", timeout=120_000)
+    interactive = page.evaluate("performance.getEntriesByName('ctd-interactive')[0].startTime")
+    clickable = page.locator("#interaction button.choice:not([disabled]), #interaction button.continue:not([disabled]),"
+                             " #interaction form button[type=submit]").count()
+    assert clickable, "no clickable control when the player says it is ready"
+    return {"narration": narration, "interactive": interactive}
+
+
+def run(kind, ctx_factory, fn, server, n):
+    results = []
+    for _ in range(n):
+        ctx, close = ctx_factory()
+        page = ctx.new_page()
+        server.bytes_sent = 0
+        r = fn(page)
+        r["bytes"] = server.bytes_sent
+        results.append(r)
+        page.close()
+        close()
+    return results
+
+
+def med(rows, key):
+    vals = [r[key] for r in rows if r.get(key) is not None]
+    return statistics.median(vals) if vals else float("nan")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sim", default="every-feature")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).is_file():
+        print(f"{CHROMIUM} is missing", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    from engine.web.build import build
+    from engine.web.serve import make_server
+
+    tmp = Path(tempfile.mkdtemp(prefix="ctd-bench-"))
+    try:
+        site = tmp / "web"
+        build(site, ROOT / "simulations")
+        floor = floor_site(tmp)
+        ours = make_server(site, 0, quiet=True)
+        ours_url = start(ours)
+        plain = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(floor)))
+        plain_url = start(plain)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+            def cold():
+                c = browser.new_context(service_workers="block")
+                return c, c.close
+
+            cold_floor, cold_ours = [], []
+            for _ in range(args.runs):  # interleaved, side by side
+                cold_floor += run("floor", cold, lambda p: measure_floor(p, plain_url), plain, 1)
+                cold_ours += run("ours", cold, lambda p: measure_player(p, ours_url, args.sim), ours, 1)
+
+            warm = {}
+            for name, url, server, fn in (
+                    ("floor", plain_url, plain, lambda p, u=plain_url: measure_floor(p, u)),
+                    ("ours", ours_url, ours, lambda p, u=ours_url: measure_player(p, u, args.sim))):
+                profile = tmp / f"profile-{name}"
+                ctx = pw.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=ARGS)
+                first = ctx.new_page()
+                fn(first)  # the first visit fills the cache (and installs the service worker)
+                if name == "ours":
+                    first.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+                    first.evaluate("navigator.serviceWorker.ready.then(() => true)")
+                    first.wait_for_timeout(1500)
+                first.close()
+                warm[name] = run(name, lambda c=ctx: (c, lambda: None), fn, server, args.runs)
+                ctx.close()
+            browser.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    floor_cold, floor_warm = med(cold_floor, "boot"), med(warm["floor"], "boot")
+    rows = [
+        ("cold", floor_cold, med(cold_floor, "bytes"), med(cold_ours, "narration"),
+         med(cold_ours, "interactive"), med(cold_ours, "bytes")),
+        ("warm", floor_warm, med(warm["floor"], "bytes"), med(warm["ours"], "narration"),
+         med(warm["ours"], "interactive"), med(warm["ours"], "bytes")),
+    ]
+    print(f"web start-up, medians of {args.runs} runs; simulation {args.sim}; headless Chromium, localhost")
+    print(f"{'':6}{'floor boot':>12}{'floor bytes':>14}{'narration':>12}{'clickable':>12}{'our bytes':>12}")
+    for label, fb, fbytes, nar, inter, obytes in rows:
+        print(f"{label:6}{fb:>10.0f}ms{fbytes / 1e6:>12.2f}MB{nar:>10.0f}ms{inter:>10.0f}ms{obytes / 1e6:>10.2f}MB")
+    ok = True
+    print()
+    for label, fb, fbytes, nar, inter, obytes in rows:
+        r1, r2 = nar / fb, inter / fb
+        ok &= r1 <= 0.1 and r2 <= 1.0
+        print(f"{label}: first narration = {r1:.3f} x floor boot (target <= 0.1)   "
+              f"first clickable choice = {r2:.2f} x floor boot (target <= 1.0)")
+    cold_mb = rows[0][5] / 1e6
+    ok &= cold_mb <= 6
+    print(f"cold transfer: {cold_mb:.2f} MB (target <= 6 MB) = {rows[0][5] / rows[0][2]:.2f} x the floor's "
+          f"{rows[0][2] / 1e6:.2f} MB")
+    print("all targets met" if ok else "some targets missed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
