@@ -95,6 +95,9 @@ def test_every_activity_cites_a_known_source_and_the_key_standards_are_cited(sim
     for must in ("2010 ADA Standards", "405.2", "403.3", "AASHTO", "Pedestrian Bridges",
                  "90 psf", "MS-ETS1", "HS-ETS1", "Factor of Safety"):
         assert must in titles, must
+    cited = {sc.source for sc in sim.scenes} | {sc.activity.source for sc in sim.scenes if sc.activity} \
+        | {c.source for sc in sim.scenes for c in sc.choices}
+    assert known <= cited                                 # every listed source is used
     urls = {s.id: s.url for s in sim.sources}
     assert urls["ngss-ms"].startswith("https://www.nextgenscience.org/")
     assert urls["ada"].startswith("https://www.ada.gov/")
