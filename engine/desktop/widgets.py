@@ -251,7 +251,7 @@ def draw_button(app, surf, b: Button, hover=False, focus=False, pressed=False):
         isz = min(rr.h - 16, 28)
         if not b.label:
             draw_icon(surf, b.icon, pygame.Rect(0, 0, isz, isz).move(
-                rr.centerx - isz // 2, rr.centery - isz // 2), ink)
+                rr.centerx - isz // 2, rr.centery - isz // 2), ink, bg)
             if focus:
                 pygame.draw.rect(surf, c["focus"], rr.inflate(8, 8), width=4, border_radius=radius + 3)
             return
@@ -276,18 +276,20 @@ def draw_button(app, surf, b: Button, hover=False, focus=False, pressed=False):
 ICONS = ("gear", "lock", "up", "down", "backspace", "check", "box", "cross", "approx")
 
 
-def draw_icon(surf, name: str, r: pygame.Rect, col):
+def draw_icon(surf, name: str, r: pygame.Rect, col, bg=None):
     """Small vector icons (the bundled font has no symbol glyphs)."""
     cx, cy = r.center
     w = max(2, r.w // 9)
     if name == "gear":
-        rad = r.w * 0.42
-        for k in range(8):
-            ang = k * math.pi / 4
-            x, y = cx + rad * math.cos(ang), cy + rad * math.sin(ang)
-            pygame.draw.circle(surf, col, (x, y), max(2, r.w // 8))
-        pygame.draw.circle(surf, col, (cx, cy), round(r.w * 0.34))
-        pygame.draw.circle(surf, (0, 0, 0, 0) if False else _inv(col), (cx, cy), round(r.w * 0.14))
+        outer, inner, half = r.w * 0.5, r.w * 0.36, math.pi / 16
+        pts = []
+        for k in range(8):                     # eight square teeth around a disc
+            a = k * math.pi / 4
+            for ang, rad in ((a - 2 * half, inner), (a - half, outer), (a + half, outer), (a + 2 * half, inner)):
+                pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
+        pygame.draw.polygon(surf, col, pts)
+        pygame.draw.circle(surf, col, (cx, cy), round(inner))
+        pygame.draw.circle(surf, bg if bg is not None else _inv(col), (cx, cy), round(r.w * 0.15))
     elif name == "lock":
         body = pygame.Rect(0, 0, round(r.w * 0.7), round(r.h * 0.5))
         body.midbottom = (cx, r.bottom)
