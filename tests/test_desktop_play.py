@@ -320,3 +320,19 @@ def test_player_words_exist_in_both_languages():
     for key, value in ui.items():
         if key.startswith("canvas_"):
             assert s.get(key[len("canvas_"):], "es") == value["es"]
+
+
+def test_main_kiosk_cut_and_resume_code(entries, tmp_path, capsys):
+    from engine import Session
+    e = every_feature(entries)
+    assert main([str(e.path), "--kiosk-cut", "--frames", "1", "--seed", "2"]) == 0
+    s = Session(e.sim, seed=5, lang="es")
+    first = s.view()["choices"][0]["id"]
+    s.act({"type": "choose", "choice": first})
+    code = s.resume_code()
+    app = App(entries=[e])
+    app.resume(e, Session.from_resume_code(e.sim, code))
+    assert app.story.view["step"] == 1 and app.settings.lang == "es"
+    assert main([str(e.path), "--resume", code, "--frames", "1"]) == 0
+    assert main([str(e.path), "--resume", "not-a-code", "--frames", "1"]) == 0
+    assert "could not be used" in capsys.readouterr().err

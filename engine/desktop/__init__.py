@@ -5,3 +5,7 @@ Entry points (argparse inside, called by engine.cli):
   engine.desktop.kiosk.main(argv)        testdrive kiosk
   engine.desktop.pygbag_build.main(argv) testdrive build pygbag
 """
+
+import os as _os
+
+_os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

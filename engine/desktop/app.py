@@ -151,6 +151,14 @@ class App:
         self.sounds.music(True)
         self.on_view(self.story)
 
+    def resume(self, entry: Entry, session):
+        """Carry on a session made elsewhere (a resume code)."""
+        self.settings.lang = session.view().get("lang") or self.settings.lang
+        self.story = Story(self, entry.sim, session, path=entry.path)
+        self.story.entry = entry
+        self.sounds.music(True)
+        self.on_view(self.story)
+
     def on_view(self, story: Story):
         """The story has a new view: show the screen for its phase."""
         phase = story.view.get("phase")
@@ -370,6 +378,8 @@ def build_parser():
     p.add_argument("--high-contrast", action="store_true")
     p.add_argument("--text-scale", type=float, default=1.0)
     p.add_argument("--mute", action="store_true")
+    p.add_argument("--kiosk-cut", action="store_true", help="start at the simulation's kiosk cut")
+    p.add_argument("--resume", default=None, help="a resume code to carry on from")
     p.add_argument("--frames", type=int, default=0, help=argparse.SUPPRESS)
     p.add_argument("--screenshot", default=None, help=argparse.SUPPRESS)
     return p
@@ -391,8 +401,17 @@ def main(argv: list[str] | None = None) -> int:
         for e in errors:
             print("skipped:", e, file=sys.stderr)
     app = App(entries=entries, settings=settings, size=args.size, seed=args.seed)
-    if args.sim:
-        app.start(entries[0])
+    if args.sim and args.resume:
+        from engine import SaveError, Session
+        try:
+            session = Session.from_resume_code(entries[0].sim, args.resume)
+        except SaveError as exc:
+            print(f"That code could not be used: {exc}. Starting fresh.", file=sys.stderr)
+            app.start(entries[0], kiosk=args.kiosk_cut)
+        else:
+            app.resume(entries[0], session)
+    elif args.sim:
+        app.start(entries[0], kiosk=args.kiosk_cut)
     else:
         app.home()
     if args.frames:
