@@ -109,7 +109,9 @@ class KioskApp(App):
         self.defaults = Settings(**vars(self.settings))
         self.stats = Stats(self.config.data_dir)
         ids = [e.id for e in self.entries]
-        wanted = self.stats.rotation or self.config.rotation or ids
+        # the authoring examples (simulations/examples/) stay out of the default rotation
+        shown = [e.id for e in self.entries if "examples" not in Path(e.path).parts] or ids
+        wanted = self.stats.rotation or self.config.rotation or shown
         self.rotation = [i for i in wanted if i in ids] or ids
         self.resets = 0
         self.sessions = 0
