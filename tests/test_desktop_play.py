@@ -228,6 +228,8 @@ def test_settings_language_contrast_text_size_sound(entries):
     assert app.settings.muted and app.sounds.muted
     d.press("vol-")
     assert app.sounds.volume < 0.7
+    d.press("motion")
+    assert app.settings.reduced_motion
     d.press("close")
     assert isinstance(app.screen, S.SceneScreen)
     assert app.screen.button("settings") is not None

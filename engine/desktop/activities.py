@@ -259,7 +259,8 @@ class NumericPanel(Panel):
         pygame.draw.rect(surf, c["panel"], self.display, border_radius=12)
         pygame.draw.rect(surf, c["button"], self.display, width=3, border_radius=12)
         unit = self.act.get("unit") or ""
-        shown = (self.text or "") + ("|" if int(self.screen.t * 2) % 2 == 0 else " ")
+        blink = int(self.screen.t * 2) % 2 == 0 or self.s.reduced_motion
+        shown = (self.text or "") + ("|" if blink else " ")
         t = self.app.text.render(shown, self.s.ts(40), c["ink"], True)
         surf.blit(t, t.get_rect(midleft=(self.display.x + 18, self.display.centery)))
         if unit:

@@ -182,10 +182,10 @@ class App:
     def settings_extra_buttons(self, screen) -> list[Button]:
         out = []
         if self.story is not None:
-            out.append(Button("menu", pygame.Rect(40 + 30, H - 70, 280, 50), screen.tr("menu"),
+            out.append(Button("menu", pygame.Rect(40 + 24, H - 88, 280, 50), screen.tr("menu"),
                               self.home))
         else:
-            out.append(Button("quit", pygame.Rect(40 + 30, H - 70, 200, 50), screen.tr("quit"),
+            out.append(Button("quit", pygame.Rect(40 + 24, H - 88, 200, 50), screen.tr("quit"),
                               self.quit))
         return out
 
@@ -378,6 +378,7 @@ def build_parser():
     p.add_argument("--high-contrast", action="store_true")
     p.add_argument("--text-scale", type=float, default=1.0)
     p.add_argument("--mute", action="store_true")
+    p.add_argument("--reduced-motion", action="store_true")
     p.add_argument("--kiosk-cut", action="store_true", help="start at the simulation's kiosk cut")
     p.add_argument("--resume", default=None, help="a resume code to carry on from")
     p.add_argument("--frames", type=int, default=0, help=argparse.SUPPRESS)
@@ -388,7 +389,8 @@ def build_parser():
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings(lang=args.lang, fullscreen=args.fullscreen, high_contrast=args.high_contrast,
-                        text_scale=args.text_scale, muted=args.mute)
+                        text_scale=args.text_scale, muted=args.mute,
+                        reduced_motion=args.reduced_motion)
     errors: list[str] = []
     if args.sim:
         entries = load_entries([Path(args.sim)], errors)

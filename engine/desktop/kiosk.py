@@ -155,7 +155,7 @@ class KioskApp(App):
     def settings_extra_buttons(self, screen):
         if self.story is None:
             return []
-        return [Button("start_over", pygame.Rect(70, H - 70, 280, 50), screen.tr("start_over"),
+        return [Button("start_over", pygame.Rect(64, H - 88, 280, 50), screen.tr("start_over"),
                        self.reset)]
 
     def global_key(self, inp):

@@ -504,7 +504,7 @@ class SettingsScreen(Screen):
 
     def layout(self):
         s = self.s
-        x0, y0, rh = 330, 96, 58
+        x0, y0, rh = 330, 88, 50
         rows = []
         rows.append(("text_size", [("text-", "A−", lambda: self._set(lambda: s.bigger_text(-1)), False),
                                    ("text+", "A+", lambda: self._set(lambda: s.bigger_text(1)), False)]))
@@ -517,6 +517,8 @@ class SettingsScreen(Screen):
                                 lambda: self._set(self._toggle_mute), not s.muted)]))
         rows.append(("volume", [("vol-", "−", lambda: self._set(lambda: self._vol(-0.1)), False),
                                 ("vol+", "+", lambda: self._set(lambda: self._vol(0.1)), False)]))
+        rows.append(("reduced_motion", [("motion", self.tr("on") if s.reduced_motion else self.tr("off"),
+                                         lambda: self._set(self._toggle_motion), s.reduced_motion)]))
         rows.append(("fullscreen", [("fullscreen", self.tr("on") if s.fullscreen else self.tr("off"),
                                      lambda: self._set(self.app.toggle_fullscreen), s.fullscreen)]))
         self.rows = []
@@ -528,7 +530,7 @@ class SettingsScreen(Screen):
                 self.buttons.append(Button(bid, pygame.Rect(x, y, 110, 46), label, act,
                                            selected=sel, size=20, hint=self.tr(key)))
                 x += 122
-        self.buttons.append(Button("close", pygame.Rect(W - 296, H - 70, 260, 50), self.tr("back"),
+        self.buttons.append(Button("close", pygame.Rect(W - 64 - 240, H - 88, 240, 50), self.tr("back"),
                                    self.close))
         for b in self.app.settings_extra_buttons(self):
             self.buttons.append(b)
@@ -540,6 +542,9 @@ class SettingsScreen(Screen):
 
     def _toggle_contrast(self):
         self.s.high_contrast = not self.s.high_contrast
+
+    def _toggle_motion(self):
+        self.s.reduced_motion = not self.s.reduced_motion
 
     def _toggle_mute(self):
         self.s.muted = not self.s.muted

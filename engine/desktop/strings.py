@@ -30,6 +30,7 @@ DEFAULTS: dict[str, dict[str, str]] = {
     "on": {"en": "On", "es": "Sí"},
     "off": {"en": "Off", "es": "No"},
     "fullscreen": {"en": "Full screen", "es": "Pantalla completa"},
+    "reduced_motion": {"en": "Reduce motion", "es": "Reducir movimiento"},
     "choose_sim": {"en": "Pick a career to test-drive", "es": "Elige una profesión para probar"},
     "minutes_n": {"en": "{n} min", "es": "{n} min"},
     "correct": {"en": "Correct!", "es": "¡Correcto!"},
