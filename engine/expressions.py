@@ -323,9 +323,10 @@ def parse_effect(source) -> ParsedEffect:
 class Env:
     """What an expression may read; the session provides it."""
 
-    __slots__ = ("vars", "visits", "chosen", "scores", "outcomes", "roll")
+    __slots__ = ("vars", "visits", "chosen", "scores", "outcomes", "roll", "state")
 
-    def __init__(self, vars, visits, chosen, scores, outcomes, roll):
+    def __init__(self, vars, visits, chosen, scores, outcomes, roll, state=None):
+        self.state = state  # the session's state: `time` is read from it
         self.vars = vars
         self.visits = visits
         self.chosen = chosen
@@ -390,6 +391,8 @@ def compile_tree(tree: tuple) -> Callable[[Env], object]:
         return lambda env: value
     if kind == "name":
         name = tree[1]
+        if name == "time":
+            return lambda env: env.state["time"] if env.state is not None else env.vars.get("time", 0)
         return lambda env: env.vars[name]
     if kind == "neg":
         inner = compile_tree(tree[1])

@@ -20,14 +20,14 @@ class Text:
 
     by_lang: tuple  # ((lang, text), ...)
 
+    def __post_init__(self):
+        table = dict(self.by_lang)
+        fallback = table.get("en") or (self.by_lang[0][1] if self.by_lang else "")
+        object.__setattr__(self, "_table", table)
+        object.__setattr__(self, "_fallback", fallback)
+
     def get(self, lang: str) -> str:
-        first = ""
-        for code, value in self.by_lang:
-            if code == lang:
-                return value
-            if code == "en":
-                first = value
-        return first or (self.by_lang[0][1] if self.by_lang else "")
+        return self._table.get(lang) or self._fallback
 
     def langs(self) -> set:
         return {code for code, _ in self.by_lang}

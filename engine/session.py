@@ -5,6 +5,7 @@ plain data that saves as JSON. Same simulation + seed + actions = same state, an
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from . import grading
@@ -12,9 +13,40 @@ from .expressions import Env
 from .grading import ActionError
 from .model import Simulation
 from .rng import Rng
+from .saves import _action_from_log
 
 VIEW_FORMAT = 1
-_APPEND_ONLY = ("log", "answers", "fired")
+@functools.lru_cache(maxsize=64)
+def _career_view_cached(career: str, lang: str) -> dict:
+    from .catalogue import career_view
+    return career_view(career, lang)
+
+
+def format_number(v, lang: str) -> str:
+    """A value as a student reads it: 2.75 in English, 2,75 in Spanish."""
+    if isinstance(v, bool):
+        return "✓" if v else "✗"
+    if isinstance(v, float):
+        text = f"{v:g}" if abs(v) < 1e6 else f"{v:.0f}"
+        return text.replace(".", ",") if lang in DECIMAL_COMMA else text
+    return str(v)
+
+
+DECIMAL_COMMA = {"es", "fr", "de", "it", "pt"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _template(text: str) -> tuple:
+    """Splits a text once into (literal, placeholder name or None) pairs."""
+    parts, pos = [], 0
+    for m in PLACEHOLDER_RE.finditer(text):
+        parts.append((text[pos:m.start()], m.group(1)))
+        pos = m.end()
+    parts.append((text[pos:], None))
+    return tuple(parts)
+
+
+_CLOCK_FACE = [f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60)]
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 __all__ = ["Session", "ActionError"]
@@ -56,7 +88,7 @@ class Session:
             "step": 0,
             "log": [],
         }
-        self._tokens: list = []  # the log, packed for resume codes as it grows
+        self._scenes_at: list = []  # where each logged action was taken (for resume codes)
         self._enter(start or sim.start)
         self._check_events()
 
@@ -79,35 +111,74 @@ class Session:
     def ended(self) -> bool:
         return self.state["phase"] == "ending"
 
+    @property
+    def scene(self) -> str:
+        """The current scene's id."""
+        return self.state["scene"]
+
+    @property
+    def phase(self) -> str:
+        """"scene", "activity", "feedback" or "ending" — as in view()["phase"]."""
+        return self.state["phase"]
+
+    def choices(self) -> list:
+        """The ids of the choices the student can take now (ink's `currentChoices`).
+
+        A light host call for players that only need to know what is possible — tests,
+        explorers, bots; front ends that draw use view()."""
+        if self.state["phase"] != "scene":
+            return []
+        scene = self.sim.scene(self.state["scene"])
+        env = self._env()
+        return [c.id for c in scene.choices if c.condition is None or c.condition.run(env)]
+
+    def can_continue(self) -> bool:
+        phase = self.state["phase"]
+        if phase == "feedback":
+            return True
+        scene = self.sim.scene(self.state["scene"])
+        return phase == "scene" and not scene.choices and bool(scene.next)
+
     def act(self, action: dict) -> None:
-        """Applies one action; on ActionError the session is unchanged."""
+        """Applies one action; on ActionError the session is unchanged.
+
+        `_apply` checks an action completely before it changes anything, so a refused
+        action needs no undo. Only a fault in the content itself (a bug, not a student's
+        mistake) can stop an action half-way; then the state is rebuilt from the log.
+        """
         if not isinstance(action, dict) or not isinstance(action.get("type"), str):
             raise ActionError("an action is a mapping with a 'type'")
         st = self.state
-        # A cheap snapshot: lists that only grow are cut back to their length; the rest
-        # are copied one level deep (nested values are only replaced, never edited).
-        grown = {k: len(st[k]) for k in _APPEND_ONLY}
-        saved = {k: (v.copy() if isinstance(v, (dict, list)) else v)
-                 for k, v in st.items() if k not in _APPEND_ONLY}
         scene_before = st["scene"]
         try:
             logged = self._apply(action)
+        except ActionError:
+            raise
         except Exception as exc:
-            for k, n in grown.items():
-                del st[k][n:]
-            st.update(saved)
-            if isinstance(exc, ActionError):
-                raise
-            raise ActionError(f"that did not work: {exc}") from exc  # a content bug
+            self._rebuild()
+            raise ActionError(f"that did not work: {exc}") from exc
         st["step"] += 1
         st["log"].append(logged)
-        from .saves import _encode_action
-        self._tokens.append(_encode_action(self.sim, {"scene": scene_before}, logged))
+        self._scenes_at.append(scene_before)
+
+    def _rebuild(self) -> None:
+        again = Session(self.sim, seed=self.seed, lang=self.lang, start=self.start)
+        for entry, _scene in zip(self.state["log"], self._scenes_at):
+            again.act(_action_from_log(entry))
+        self.state, self._scenes_at = again.state, again._scenes_at
+
+    def copy(self) -> "Session":
+        """An independent copy (explorers branch sessions with it)."""
+        other = Session.__new__(Session)
+        other.sim, other.seed, other.lang, other.start = self.sim, self.seed, self.lang, self.start
+        # one level deep is enough: nested values are only replaced or appended, never edited
+        other.state = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in self.state.items()}
+        other._scenes_at = list(self._scenes_at)
+        return other
 
     # ---- applying actions -----------------------------------------------------------
     def _apply(self, action: dict):
         st = self.state
-        st["notices"] = []
         kind = action["type"]
         phase = st["phase"]
         if phase == "ending":
@@ -122,6 +193,7 @@ class Session:
                 raise ActionError(f"no choice '{cid}' here")
             if choice.condition is not None and not choice.condition.run(self._env()):
                 raise ActionError("that choice is not available yet")
+            st["notices"] = []
             st["time"] += choice.time
             self._run(choice.effects)
             st["chosen"][cid] = st["chosen"].get(cid, 0) + 1
@@ -139,6 +211,7 @@ class Session:
             scene = self.sim.scene(st["scene"])
             act = scene.activity
             given = grading.normalise(act, action.get("answer"))
+            st["notices"] = []
             value = grading.score(act, given)
             result = grading.outcome(act, value)
             st["time"] += act.time
@@ -155,6 +228,7 @@ class Session:
             return ["a", given]
         if kind == "continue":
             if phase == "feedback":
+                st["notices"] = []
                 target = st["pending"]
                 st["pending"] = None
                 st["feedback"] = None
@@ -162,6 +236,7 @@ class Session:
                 return ["n"]
             scene = self.sim.scene(st["scene"])
             if phase == "scene" and not scene.choices and scene.next:
+                st["notices"] = []
                 self._go(scene.next)
                 return ["n"]
             raise ActionError("choose an option first" if phase == "scene" else "finish the activity first")
@@ -262,10 +337,13 @@ class Session:
 
     # ---- expressions ----------------------------------------------------------------
     def _env(self) -> Env:
+        # An Env reads the state's dicts live, so one serves until the state is replaced.
+        env = getattr(self, "_env_obj", None)
         st = self.state
-        values = dict(st["vars"])
-        values["time"] = st["time"]
-        return Env(values, st["visits"], st["chosen"], st["scores"], st["outcomes"], self._roll)
+        if env is None or env.state is not st:
+            env = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"], self._roll, st)
+            self._env_obj = env
+        return env
 
     def _roll(self, lo: int, hi: int) -> int:
         rng = Rng(self.state["rng"])
@@ -274,31 +352,41 @@ class Session:
         return value
 
     def _run(self, effects) -> None:
+        if not effects:
+            return
         st = self.state
+        values = st["vars"]
+        env = self._env()
         for eff in effects:
-            env = self._env()
             value = eff.run(env)
-            current = st["time"] if eff.target == "time" else st["vars"][eff.target]
-            if eff.op == "+=":
+            target = eff.target
+            if target == "time":
+                current = st["time"]
+            else:
+                current = values[target]
+            op = eff.op
+            if op == "+=":
                 value = current + value
-            elif eff.op == "-=":
+            elif op == "-=":
                 value = current - value
-            elif eff.op == "*=":
+            elif op == "*=":
                 value = current * value
-            if eff.target == "time":
+            if target == "time":
                 st["time"] = max(0, int(round(value)))
             else:
-                st["vars"][eff.target] = self._fit(eff.target, value)
+                values[target] = self._fit(target, value)
 
     def _fit(self, name: str, value):
         var = self.sim.variable(name)
-        if var.type == "bool":
+        kind = var.type
+        if kind == "bool":
             return bool(value)
-        if var.min is not None and value < var.min:
-            value = var.min
-        if var.max is not None and value > var.max:
-            value = var.max
-        if var.type == "int":
+        lo, hi = var.min, var.max
+        if lo is not None and value < lo:
+            value = lo
+        if hi is not None and value > hi:
+            value = hi
+        if kind == "int":
             return int(round(value))
         return round(float(value), 6)
 
@@ -307,31 +395,41 @@ class Session:
         """Puts variable values and the clock into a text's {placeholders}."""
         if "{" not in text:
             return text
+        parts = _template(text)
         values = self.state["vars"]
-
-        def sub(m):
-            name = m.group(1)
+        out = []
+        for literal, name in parts:
+            out.append(literal)
+            if name is None:
+                continue
             if name == "clock":
-                return self._clock_text()
-            if name in values:
-                v = values[name]
-                if isinstance(v, bool):
-                    return "✓" if v else "✗"
-                if isinstance(v, float):
-                    return f"{v:g}"
-                return str(v)
-            return m.group(0)
-
-        return PLACEHOLDER_RE.sub(sub, text)
+                out.append(self._clock_text())
+            elif name in values:
+                out.append(format_number(values[name], self.lang))
+            else:
+                out.append("{" + name + "}")
+        return "".join(out)
 
     def _t(self, text) -> str:
         return self.fill(text.get(self.lang)) if text is not None else ""
 
     def _clock_text(self) -> str:
         clock = self.sim.clock
-        start = clock.start if clock else 0
-        minutes = (start + self.state["time"]) % (24 * 60)
-        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+        minutes = ((clock.start if clock else 0) + self.state["time"]) % (24 * 60)
+        return _CLOCK_FACE[minutes]
+
+    def _static(self, lang: str):
+        """View parts that depend only on content and language, built once."""
+        cache = self.__dict__.setdefault("_static_cache", {})
+        if lang not in cache:
+            sim = self.sim
+            only = sim.kiosk_meters if (self.start and self.start == sim.kiosk_start) else None
+            meters = [(v.id, v.label.get(lang), v.min, v.max, v.show, v.good) for v in sim.variables
+                      if v.show != "hidden" and (only is None or v.id in only)]
+            header = {"id": sim.id, "version": sim.version, "title": sim.title.get(lang),
+                      "field": sim.field, "career": sim.career}
+            cache[lang] = (header, meters, {e.id: e for e in sim.events})
+        return cache[lang]
 
     def view(self) -> dict:
         st = self.state
@@ -339,39 +437,31 @@ class Session:
         lang = self.lang
         scene = sim.scene(st["scene"])
         phase = st["phase"]
+        header, meter_specs, events = self._static(lang)
         speaker = None
         if scene.speaker:
             ch = sim.character(scene.speaker)
             speaker = {"id": ch.id, "name": ch.name, "role": ch.role.get(lang), "portrait": ch.portrait}
-        meters = []
-        only = sim.kiosk_meters if (self.start and self.start == sim.kiosk_start) else None
-        for v in sim.variables:
-            if v.show == "hidden" or (only is not None and v.id not in only):
-                continue
-            meters.append({"id": v.id, "label": v.label.get(lang), "value": st["vars"][v.id],
-                           "min": v.min, "max": v.max, "show": v.show, "good": v.good})
+        values = st["vars"]
+        meters = [{"id": i, "label": label, "value": values[i], "min": lo, "max": hi, "show": show,
+                   "good": good} for i, label, lo, hi, show, good in meter_specs]
         clock = None
         if sim.clock and sim.clock.show:
             limit = sim.clock.limit
             clock = {"time": self._clock_text(), "elapsed": st["time"], "limit": limit,
                      "left": max(0, limit - st["time"]) if limit else None}
         choices = []
-        env = self._env()
-        if phase == "scene":
+        if phase == "scene" and scene.choices:
+            env = self._env()
             for c in scene.choices:
                 ok = c.condition is None or bool(c.condition.run(env))
                 if ok or c.show_locked:
                     choices.append({"id": c.id, "text": self._t(c.text), "enabled": ok,
                                     "locked": None if ok else (self._t(c.locked) or None)})
         can_continue = phase == "feedback" or (phase == "scene" and not scene.choices and bool(scene.next))
-        notices = []
-        for eid in st["notices"]:
-            event = next(e for e in sim.events if e.id == eid)
-            notices.append(self._t(event.text))
         view = {
             "format": VIEW_FORMAT,
-            "sim": {"id": sim.id, "version": sim.version, "title": sim.title.get(lang),
-                    "field": sim.field, "career": sim.career},
+            "sim": dict(header),
             "lang": lang,
             "languages": list(sim.languages),
             "phase": phase,
@@ -381,7 +471,7 @@ class Session:
             "background": scene.background,
             "sound": scene.sound,
             "text": self._t(scene.text),
-            "notices": notices,
+            "notices": [self._t(events[eid].text) for eid in st["notices"]],
             "meters": meters,
             "clock": clock,
             "choices": choices,
@@ -442,15 +532,7 @@ class Session:
         def pick(items):
             return [self._t(it.text) for it in items if it.condition is None or it.condition.run(env)]
 
-        career = None
-        skills = []
-        try:
-            from .catalogue import career_view, skill_view
-            career = career_view(sim.career, self.lang)
-            for s in sorted(self.state["skills"], key=lambda k: (-self.state["skills"][k], k)):
-                skills.append({**skill_view(s, self.lang), "count": self.state["skills"][s]})
-        except Exception:  # the catalogue is optional for engine-only use
-            skills = [{"id": s, "name": s, "count": n} for s, n in self.state["skills"].items()]
+        career, skills = self._career_facts()
         return {
             "id": ending.id,
             "title": self._t(ending.title),
@@ -466,8 +548,33 @@ class Session:
             "career": career,
             "skills": skills,
             "result": self.result(),
-            "result_code": self.resume_code(),
+            "result_code": self._final_code(),
         }
+
+    def _career_facts(self):
+        """The career (built once per language: it never changes) and the skills used."""
+        cache = self.__dict__.setdefault("_career_cache", {})
+        tally = self.state["skills"]
+        order = sorted(tally, key=lambda k: (-tally[k], k))
+        try:
+            from .catalogue import CatalogueError, career_view, skill_view
+        except ImportError:  # an engine shipped without its catalogue
+            return None, [{"id": s, "name": s, "count": tally[s]} for s in order]
+        try:
+            if self.lang not in cache:
+                cache[self.lang] = _career_view_cached(self.sim.career, self.lang)
+            skills = [{**skill_view(s, self.lang), "count": tally[s]} for s in order]
+            return cache[self.lang], skills
+        except (CatalogueError, KeyError, OSError):
+            return None, [{"id": s, "name": s, "count": tally[s]} for s in order]
+
+    def _final_code(self) -> str:
+        """The result code, packed once: nothing changes after an ending but the language."""
+        key = (self.state["step"], self.lang)
+        cached = self.__dict__.get("_code_cache")
+        if not cached or cached[0] != key:
+            self._code_cache = cached = (key, self.resume_code())
+        return cached[1]
 
     def result(self) -> dict:
         """The summary teacher tools use; complete at an ending."""
