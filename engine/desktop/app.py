@@ -210,7 +210,7 @@ class App:
 
     def apply_settings(self):
         self.sounds.set(volume=self.settings.volume, muted=self.settings.muted)
-        self.text.surfaces.clear()
+        # the text cache needs no clearing: its keys carry size and colour
 
     def toggle_fullscreen(self):
         self.settings.fullscreen = not self.settings.fullscreen
