@@ -211,3 +211,27 @@ def test_rotation_is_remembered(entries, tmp_path):
 
 def test_kiosk_main_runs(tmp_path):
     assert main(["--windowed", "--frames", "3", "--data-dir", str(tmp_path)]) == 0
+
+
+def test_typed_numbers_are_not_kept_in_any_cache(kiosk):
+    from engine.desktop.activities import NumericPanel
+    app, clock = kiosk
+    d = Driver(app, "keys", seed=4)
+    for e in app.rotation_entries():
+        app.reset()
+        d.press(f"sim:{e.id}")
+        for _ in range(200):
+            scr = app.screen
+            if isinstance(scr, S.ActivityScreen) and isinstance(scr.panel, NumericPanel):
+                for ch in "98765":
+                    d.key(getattr(pygame, f"K_{ch}"), text=ch)
+                clock.t += 100          # walks away: the prompt...
+                app.frame()
+                clock.t += 100          # ...then the reset
+                app.frame()
+                assert isinstance(app.screen, AttractScreen)
+                assert not any("98765" in str(k[0]) for k in app.text.surfaces.data)
+                return
+            if d.step() == "results":
+                break
+    pytest.skip("no numeric activity in the rotation")

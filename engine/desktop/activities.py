@@ -261,7 +261,8 @@ class NumericPanel(Panel):
         unit = self.act.get("unit") or ""
         blink = int(self.screen.t * 2) % 2 == 0 or self.s.reduced_motion
         shown = (self.text or "") + ("|" if blink else " ")
-        t = self.app.text.render(shown, self.s.ts(40), c["ink"], True)
+        # what the student types is drawn uncached: a kiosk keeps nothing of a visitor
+        t = self.app.text.font(self.s.ts(40), True).render(shown, True, c["ink"])
         surf.blit(t, t.get_rect(midleft=(self.display.x + 18, self.display.centery)))
         if unit:
             u = self.app.text.render(unit, self.s.ts(26), c["ink_soft"])
