@@ -138,10 +138,12 @@ def outcome(activity: Activity, value: float) -> str:
     return "wrong"
 
 
-def _fmt(x: float, decimals: int = 2) -> str:
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
+def _fmt(x: float, decimals: int = 2, lang: str = "en") -> str:
+    """1,234.5 in English; 1 234,5 in Spanish (RAE: a space for thousands)."""
+    text = f"{int(x):,}" if float(x).is_integer() else f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
+    if lang != "en":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
 
 
 def right_answer(activity: Activity, lang: str, given=None) -> dict:
@@ -153,7 +155,7 @@ def right_answer(activity: Activity, lang: str, given=None) -> dict:
                 "display": [f"{n}. {items[i].text.get(lang)}" for n, i in enumerate(activity.answer, 1)]}
     if kind == "numeric":
         return {"answer": activity.answer,
-                "display": [f"{_fmt(activity.answer, activity.decimals)} {activity.unit}".strip()]}
+                "display": [f"{_fmt(activity.answer, activity.decimals, lang)} {activity.unit.get(lang)}".strip()]}
     if kind in ("multi", "hotspot"):
         right = [it for it in activity.items if it.correct]
         lines = []
@@ -168,9 +170,10 @@ def right_answer(activity: Activity, lang: str, given=None) -> dict:
         lines = []
         if isinstance(given, dict):
             spent, totals = allocate_totals(activity, given)
-            lines.append(f"{_fmt(spent)} / {_fmt(activity.budget)} {activity.unit}".strip())
+            lines.append(f"{_fmt(spent, 2, lang)} / {_fmt(activity.budget, 2, lang)} {activity.unit.get(lang)}".strip())
             for g in activity.goals:
                 mark = "✓" if totals.get(g.attr, 0) >= g.min - 1e-9 else "✗"
-                lines.append(f"{mark} {g.label.get(lang)}: {_fmt(totals.get(g.attr, 0))} / {_fmt(g.min)}")
+                lines.append(f"{mark} {g.label.get(lang)}: {_fmt(totals.get(g.attr, 0), 2, lang)} / "
+                             f"{_fmt(g.min, 2, lang)}")
         return {"answer": None, "display": lines}
     return {"answer": None, "display": []}

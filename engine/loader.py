@@ -237,11 +237,18 @@ class _Builder:
             return None
         return v
 
-    def source_ref(self, m, where):
-        v = self.string(m, "source", where)
-        if v is not None:
-            self.sources_used.append((v, self.vpos(m, "source")))
-        return v
+    def source_ref(self, m, where) -> tuple:
+        """`source: id` or `source: [id, id]`: the public sources a fact comes from."""
+        if "source" not in m or m["source"] is None:
+            return ()
+        raw = m["source"]
+        ids = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
+        if ids is None or not all(isinstance(i, str) for i in ids):
+            self.r.error(self.vpos(m, "source"), f"'source' of {where} must be a source id or a list of them")
+            return ()
+        for i in ids:
+            self.sources_used.append((i, self.vpos(m, "source")))
+        return tuple(ids)
 
     def target(self, v, pos, where):
         if not isinstance(v, str):
@@ -648,7 +655,7 @@ class _Builder:
             return None
         self.keys(m, f"{where} ({kind})", ACTIVITY_COMMON | ACTIVITY_KEYS[kind], ("prompt",))
         items, answer = (), None
-        unit, tolerance, close, decimals = "", 0.0, 0.0, 2
+        unit, tolerance, close, decimals = EMPTY_TEXT, 0.0, 0.0, 2
         image, width, height, budget, goals = None, 0, 0, 0.0, ()
         if kind in ("order", "sequence"):
             items = self._items(m, "items", where, kind)
@@ -672,7 +679,7 @@ class _Builder:
             if answer is None:
                 self.r.error(self.mpos(m), f"{where} needs a numeric 'answer'")
                 answer = 0
-            unit = self.string(m, "unit", where, default="")
+            unit = self.text(m, "unit", where, required=False)
             decimals = self.number(m, "decimals", where, 2, 0, 6, integer=True)
             tol = self.number(m, "tolerance", where, None, 0)
             tol_pct = self.number(m, "tolerance_pct", where, None, 0, 100)
@@ -699,7 +706,7 @@ class _Builder:
             budget = self.number(m, "budget", where, 0, 0)
             if "budget" not in m:
                 self.r.error(self.mpos(m), f"{where} needs a 'budget'")
-            unit = self.string(m, "unit", where, default="")
+            unit = self.text(m, "unit", where, required=False)
             items = self._items(m, "items", where, kind)
             goals = self._goals(m, where, items)
         pass_score = self.number(m, "pass", where, 1.0, 0, 1)

@@ -83,7 +83,7 @@ class Choice:
     skills: tuple
     riasec: Optional[str]
     next: str
-    source: Optional[str]
+    source: tuple  # ids of the public sources cited
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ class Activity:
     time: int
     items: tuple  # of Item (order, sequence, multi options, match pairs, spots, budget lines)
     answer: object  # order/sequence: tuple of ids; numeric: number; others: None
-    unit: str
+    unit: Text  # mL, USD, in/min... (a word may need translating: {en: dollars, es: dólares})
     tolerance: float
     close: float  # numeric: partial credit within this absolute distance
     decimals: int
@@ -135,7 +135,7 @@ class Activity:
     explain: Text
     skills: tuple
     riasec: Optional[str]
-    source: Optional[str]
+    source: tuple
 
     def feedback_for(self, outcome: str) -> Text:
         return dict(self.feedback).get(outcome, EMPTY_TEXT)
@@ -159,7 +159,7 @@ class Scene:
     choices: tuple
     activity: Optional[Activity]
     next: Optional[str]
-    source: Optional[str]
+    source: tuple
 
 
 @dataclass(frozen=True)

@@ -135,8 +135,9 @@ def _defs() -> dict:
         "riasec": {"enum": list(model.RIASEC),
                    "description": "RIASEC interest area: R realistic, I investigative, A artistic, "
                                   "S social, E enterprising, C conventional."},
-        "source": {"type": "string", "pattern": ident,
-                   "description": "Cites a source by its id in the top-level 'sources' list."},
+        "source": {"anyOf": [{"type": "string", "pattern": ident},
+                             {"type": "array", "items": {"type": "string", "pattern": ident}, "minItems": 1}],
+                   "description": "Cites a source (or a list of them) by id from the top-level 'sources' list."},
         "outcome_text": _by_outcome({"$ref": "#/$defs/text"}, "Feedback for each outcome."),
     }
 
@@ -265,7 +266,7 @@ def _types() -> dict:
             # kind-specific keys
             "items": {"type": "array", "description": "order, sequence: the items; allocate: the budget lines."},
             "answer": {"description": "order, sequence: item ids, best first; numeric: the number."},
-            "unit": {"type": "string", "description": "Unit shown next to the number or budget, e.g. mL, USD."},
+            "unit": T("text", "Unit shown next to the number or budget, e.g. mL, USD; translatable like any text."),
             "tolerance": {"type": "number", "minimum": 0, "description": "numeric: absolute tolerance."},
             "tolerance_pct": {"type": "number", "minimum": 0, "maximum": 100, "description": "numeric: tolerance in percent of the answer."},
             "close_pct": {"type": "number", "minimum": 0, "maximum": 100, "description": "numeric: partial credit within this percent."},

@@ -493,7 +493,7 @@ class Session:
         if act.kind in ("order", "sequence"):
             out["items"] = [{"id": i, "text": self._t(items[i].text)} for i in shown]
         elif act.kind == "numeric":
-            out["unit"] = act.unit
+            out["unit"] = act.unit.get(self.lang)
             out["decimals"] = act.decimals
         elif act.kind == "multi":
             out["options"] = [{"id": it.id, "text": self._t(it.text)} for it in act.items]
@@ -505,7 +505,7 @@ class Session:
                        spots=[{"id": it.id, "x": it.x, "y": it.y, "w": it.w, "h": it.h,
                                "label": self._t(it.text)} for it in act.items])
         elif act.kind == "allocate":
-            out.update(budget=act.budget, unit=act.unit,
+            out.update(budget=act.budget, unit=act.unit.get(self.lang),
                        items=[{"id": it.id, "text": self._t(it.text), "cost": it.cost, "max": it.max}
                               for it in act.items],
                        goals=[{"attr": g.attr, "min": g.min, "label": g.label.get(lang)} for g in act.goals])
@@ -517,12 +517,17 @@ class Session:
         if fb["type"] == "choice":
             choice = next(c for c in scene.choices if c.id == fb["choice"])
             return {"kind": "choice", "outcome": None, "score": None, "text": self._t(choice.feedback),
-                    "explain": "", "correct": None, "choice": choice.id, "source": choice.source}
+                    "explain": "", "correct": None, "choice": choice.id,
+                    "sources": self._sources(choice.source)}
         act = scene.activity
         return {"kind": act.kind, "outcome": fb["outcome"], "score": fb["score"],
                 "text": self._t(act.feedback_for(fb["outcome"])), "explain": self._t(act.explain),
                 "correct": grading.right_answer(act, self.lang, fb["answer"]), "answer": fb["answer"],
-                "source": act.source}
+                "sources": self._sources(act.source)}
+
+    def _sources(self, ids) -> list:
+        table = {src.id: src for src in self.sim.sources}
+        return [{"id": i, "title": table[i].title, "url": table[i].url} for i in ids if i in table]
 
     def _ending_view(self) -> dict:
         sim = self.sim
