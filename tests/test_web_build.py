@@ -151,3 +151,20 @@ def test_build_reports_broken_simulations(tmp_path, capsys):
     assert status == 1
     err = capsys.readouterr().err
     assert "bad.yaml" in err and not (tmp_path / "out").exists()
+
+
+def test_standard_library_is_slim_and_precompiled_for_start_up(site):
+    import importlib.util
+
+    runtime = next((site / "pyodide").iterdir())
+    stdlib = zipfile.ZipFile(runtime / "python_stdlib.zip")
+    names = set(stdlib.namelist())
+    original = set(zipfile.ZipFile(ROOT / "node_modules/pyodide/python_stdlib.zip").namelist())
+    assert len(names) < len(original)
+    assert not any(n.startswith(("test/", "tkinter/", "idlelib/", "unittest/")) for n in names)
+    # What start-up imports is compiled by Pyodide's own Python (not the host's).
+    for module in ("dataclasses.pyc", "json/__init__.pyc", "re/__init__.pyc"):
+        assert module in names, module
+        assert stdlib.read(module)[:4] != importlib.util.MAGIC_NUMBER
+    assert "dataclasses.py" not in names
+    assert json.loads((runtime / "pyodide-lock.json").read_text())["packages"] == {}

@@ -27,6 +27,10 @@ function isHashed(url) {
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  // Online, files named by their content hash go straight to the browser's HTTP cache
+  // (cached for a year): the browser then also reuses its compiled WebAssembly, which a
+  // response passed through a service worker loses. Offline, the cache below serves them.
+  if (self.navigator.onLine && isHashed(req.url)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     const cached = await cache.match(req, { ignoreSearch: req.mode === "navigate" });

@@ -53,6 +53,18 @@ STDLIB_DROP = {
     "_osx_support.py", "_aix_support.py", "_android_support.py", "_apple_support.py",
     "__hello__.py", "__phello__", "xml", "site-packages",
 }
+# Modules under these prefixes are left out of the browser's stdlib too, unless the
+# engine's start-up imports them (then they ship compiled; see compile_stdlib()).
+STDLIB_DROP_COLD = [
+    "email/", "http/", "urllib/", "html/", "ctypes/", "tarfile.py", "_pyio.py", "_pydatetime.py",
+    "argparse.py", "statistics.py", "optparse.py", "ipaddress.py", "configparser.py", "uuid.py",
+    "bdb.py", "plistlib.py", "socketserver.py", "wave.py", "cmd.py", "timeit.py",
+    "modulefinder.py", "tomllib/", "asyncio/", "concurrent/", "logging/", "importlib/metadata/",
+    "importlib/resources/", "pydoc", "fractions.py", "_strptime.py", "calendar.py", "gettext.py",
+    "mimetypes.py", "csv.py", "pprint.py", "compileall.py", "zoneinfo/", "pickle.py",
+    "_ast_unparse.py", "gzip.py", "lzma.py", "bz2.py", "getpass.py", "netrc.py", "shelve.py",
+    "sched.py", "filecmp.py", "fileinput.py", "pty.py", "tty.py", "ssl.py", "webbrowser.py",
+]
 STDLIB_KEEP_ENCODINGS = {
     "__init__.py", "aliases.py", "utf_8.py", "utf_8_sig.py", "ascii.py", "latin_1.py",
     "cp437.py", "charmap.py", "raw_unicode_escape.py", "unicode_escape.py", "utf_16.py",
@@ -209,6 +221,48 @@ def slim_stdlib(src: Path) -> bytes:
             zi.external_attr = info.external_attr
             zout.writestr(zi, zin.read(info), zipfile.ZIP_STORED)
     return out.getvalue()
+
+
+def compile_stdlib(slim: bytes, pyodide_dir: Path, bundle: bytes, sim_id: str, log=print) -> bytes:
+    """The slim stdlib with every module that start-up imports (Pyodide's boot, the engine,
+    opening a session) byte-compiled by Pyodide's own Python under Node, and modules under
+    STDLIB_DROP_COLD that nothing imported left out. Python then compiles nothing at
+    start-up, which is most of a bare Pyodide boot. Cached in node_modules/.cache by the
+    hash of its inputs; falls back to `slim` if Node cannot run it."""
+    node = shutil.which("node")
+    script = ROOT / "scripts" / "wasm" / "compile_stdlib.mjs"
+    engine_bytes = b"".join(p.read_bytes() for _, p in engine_files())
+    key = _hash(slim + engine_bytes + json.dumps(STDLIB_DROP_COLD).encode() + script.read_bytes(), 16)
+    cache = ROOT / "node_modules" / ".cache" / "testdrive-web" / f"stdlib-{key}.zip"
+    if cache.is_file():
+        return cache.read_bytes()
+    if not node:
+        log("testdrive build web: warning: node not found; the standard library ships uncompiled")
+        return slim
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        (t / "in.zip").write_bytes(slim)
+        (t / "bundle.zip").write_bytes(bundle)
+        (t / "drop.json").write_text(json.dumps(STDLIB_DROP_COLD))
+        try:
+            proc = subprocess.run([node, str(script), str(pyodide_dir), str(t / "in.zip"), str(t / "out.zip"),
+                                   str(t / "bundle.zip"), sim_id, str(t / "drop.json")],
+                                  capture_output=True, timeout=300)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            log(f"testdrive build web: warning: compiling the standard library failed ({exc})")
+            return slim
+        if proc.returncode != 0 or not (t / "out.zip").is_file():
+            log("testdrive build web: warning: compiling the standard library failed:\n"
+                + proc.stderr.decode(errors="replace")[-1500:])
+            return slim
+        out = (t / "out.zip").read_bytes()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    for old in cache.parent.glob("stdlib-*.zip"):
+        old.unlink()
+    cache.write_bytes(out)
+    return out
 
 
 def engine_files() -> list[tuple[str, Path]]:
@@ -405,15 +459,6 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
     stage.mkdir(parents=True)
     files: dict[str, bytes] = {}  # every file of the site, by URL path
 
-    # -- Pyodide runtime, in a folder named by the content hash of what is in it
-    runtime = {name: (pyo / name).read_bytes() for name in PYODIDE_FILES}
-    runtime["python_stdlib.zip"] = slim_stdlib(pyo / "python_stdlib.zip")
-    version = json.loads((pyo / "package.json").read_text())["version"]
-    rhash = _hash(b"".join(_hash(v).encode() for _, v in sorted(runtime.items())))
-    pyodide_url = f"pyodide/{version}-{rhash}/"
-    for name, data in runtime.items():
-        files[pyodide_url + name] = data
-
     # -- engine + simulations bundle
     compiled = {}
     for path, sim in sims:
@@ -423,6 +468,22 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
     bundle = make_bundle(sims, compiled, pyo, pyc)
     bundle_url = f"bundle-{_hash(bundle)}.zip"
     files[bundle_url] = bundle
+
+    # -- Pyodide runtime, in a folder named by the content hash of what is in it
+    runtime = {name: (pyo / name).read_bytes() for name in PYODIDE_FILES}
+    # The player loads no Pyodide packages: keep the lock file's header, list none.
+    lock = json.loads(runtime["pyodide-lock.json"])
+    runtime["pyodide-lock.json"] = json.dumps({**lock, "packages": {}}, separators=(",", ":")).encode()
+    stdlib = slim_stdlib(pyo / "python_stdlib.zip")
+    if pyc:
+        ids = [sim.id for _, sim in sims]
+        stdlib = compile_stdlib(stdlib, pyo, bundle, "every-feature" if "every-feature" in ids else ids[0], log)
+    runtime["python_stdlib.zip"] = stdlib
+    version = json.loads((pyo / "package.json").read_text())["version"]
+    rhash = _hash(b"".join(_hash(v).encode() for _, v in sorted(runtime.items())))
+    pyodide_url = f"pyodide/{version}-{rhash}/"
+    for name, data in runtime.items():
+        files[pyodide_url + name] = data
 
     # -- fonts, art, icon
     fonts_hash = _hash(b"".join((font_dir / f).read_bytes() for f in FONT_FILES))

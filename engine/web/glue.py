@@ -91,14 +91,14 @@ def _do(req: dict) -> dict:
         if _too_deep(req["save"]):
             return {"ok": False, "error": "save", "message": "the save is damaged (nested too deeply)"}
         session = Session.restore(sim, req["save"])
-        if req.get("lang"):
+        if req.get("lang") in sim.languages:
             session.set_language(req["lang"])
         return _reply(session)
     if op == "from_code":
         sim = _load(req["sim"])
         _state["sim"] = req["sim"]
         session = Session.from_resume_code(sim, req["code"].strip())
-        if req.get("lang"):
+        if req.get("lang") in sim.languages:
             session.set_language(req["lang"])
         return _reply(session)
     session = _state["session"]
@@ -108,7 +108,8 @@ def _do(req: dict) -> dict:
         session.act(req["action"])
         return _reply(session)
     if op == "lang":
-        session.set_language(req["lang"])
+        if req["lang"] in session.sim.languages:  # else the story stays in its language
+            session.set_language(req["lang"])
         return _reply(session)
     if op == "code":
         return {"ok": True, "code": session.resume_code()}
