@@ -338,3 +338,19 @@ def test_main_kiosk_cut_and_resume_code(entries, tmp_path, capsys):
     assert main([str(e.path), "--resume", code, "--frames", "1"]) == 0
     assert main([str(e.path), "--resume", "not-a-code", "--frames", "1"]) == 0
     assert "could not be used" in capsys.readouterr().err
+
+
+def test_launcher_pages_through_many_simulations(entries):
+    from engine.desktop.app import Entry
+    many = [Entry(f"{e.id}-{k}", e.path, e.sim) for k in range(3) for e in entries.values()]
+    app = App(entries=many, seed=1)
+    app.home()
+    d = Driver(app, "keys")
+    first = [b.id for b in app.screen.buttons if b.id.startswith("sim:")]
+    assert len(first) == min(6, len(many))
+    if len(many) > 6:
+        d.press("next")
+        second = [b.id for b in app.screen.buttons if b.id.startswith("sim:")]
+        assert second and not set(second) & set(first)
+        d.press("prev")
+        assert [b.id for b in app.screen.buttons if b.id.startswith("sim:")] == first
