@@ -197,10 +197,22 @@ class ActivityScreen(StoryScreen):
         super().layout()
         act = self.view.get("activity") or {}
         prompt = act.get("prompt") or self.view.get("text") or ""
+        story = (self.view.get("text") or "").strip()
+        if story == prompt.strip():
+            story = ""
+        sp = self.view.get("speaker")
+        if story and sp and sp.get("name"):
+            story = f"{sp['name']}: {story}"
         c = self.c
-        self.prompt_surf = self.app.text.fit(prompt, self.s.ts(20), c["ink"], W - 2 * MARGIN - 28, 84)
-        self.prompt_rect = pygame.Rect(MARGIN, HUD_H + 8, W - 2 * MARGIN,
-                                       self.prompt_surf.get_height() + 20)
+        width = W - 2 * MARGIN - 28
+        # the scene's narration (often holding the numbers), then the task itself
+        self.story_surf = self.app.text.fit(story, self.s.ts(17), c["ink_soft"], width, 92,
+                                            min_size=12) if story else None
+        self.prompt_surf = self.app.text.fit(prompt, self.s.ts(20), c["ink"], width, 66, bold=True)
+        h = self.prompt_surf.get_height() + 20
+        if self.story_surf is not None:
+            h += self.story_surf.get_height() + 6
+        self.prompt_rect = pygame.Rect(MARGIN, HUD_H + 8, W - 2 * MARGIN, h)
         area = pygame.Rect(MARGIN, self.prompt_rect.bottom + 8, W - 2 * MARGIN,
                            H - 72 - self.prompt_rect.bottom - 8)
         self.panel.layout(area)
@@ -240,7 +252,11 @@ class ActivityScreen(StoryScreen):
         self.draw_frame(surf)
         c = self.c
         cached_panel(surf, self.prompt_rect, c["panel"], c["panel_alpha"], 14)
-        surf.blit(self.prompt_surf, (self.prompt_rect.x + 14, self.prompt_rect.y + 10))
+        y = self.prompt_rect.y + 10
+        if self.story_surf is not None:
+            surf.blit(self.story_surf, (self.prompt_rect.x + 14, y))
+            y += self.story_surf.get_height() + 6
+        surf.blit(self.prompt_surf, (self.prompt_rect.x + 14, y))
         self.panel.draw_under(surf)
         self.draw_buttons(surf)
         self.panel.draw_over(surf)
