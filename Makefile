@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SIM ?= simulations/examples/every-feature.yaml
 
-.PHONY: play play-text test test-py test-py312 test-wasm setup setup-test lint explore bench clean
+.PHONY: play play-text desktop kiosk pygbag screenshots audio test test-py test-py312 test-wasm setup setup-test lint explore bench clean
 
 $(BIN)/testdrive: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,25 @@ play: setup
 
 play-text: setup
 	$(BIN)/testdrive play $(SIM)
+
+## The pygame-ce window with every simulation, and the career-fair kiosk.
+desktop: setup
+	$(BIN)/testdrive desktop
+
+kiosk: setup
+	$(BIN)/testdrive kiosk
+
+## The canvas build for browsers (pygbag), into dist/pygbag/.
+pygbag: setup
+	$(BIN)/pip install -q -e '.[build]' && $(BIN)/testdrive build pygbag
+
+## Refresh the reference screenshots after an intended layout change.
+screenshots: setup-test
+	UPDATE_SCREENSHOTS=1 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest -q tests/test_desktop_screenshots.py
+
+## Re-make the sound effects (needs Debian's vorbis-tools).
+audio:
+	python3 scripts/make_audio.py
 
 setup-test:
 	bash scripts/setup-test.sh
@@ -44,8 +63,14 @@ test-wasm:
 lint: setup
 	$(BIN)/testdrive lint simulations
 
+explore: setup
+	$(BIN)/testdrive explore simulations
+
 bench: setup-test
 	$(BIN)/python benchmarks/engine.py
+	$(BIN)/python benchmarks/hostile_inputs.py
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python benchmarks/pygame_frames.py
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python benchmarks/kiosk_soak.py
 
 clean:
 	rm -rf $(VENV) dist node_modules .pytest_cache
