@@ -354,3 +354,53 @@ def test_offline_reload_through_the_service_worker(ctx):
     finally:
         context.set_offline(False)
     guard.check()
+
+
+def test_read_aloud_speaks_narration_and_choices(ctx):
+    context, guard = ctx
+    context.add_init_script("""
+        if (location.protocol === 'http:') {
+          localStorage.setItem('ctd.settings', JSON.stringify({readAloud: true, lang: 'en'}));
+        }
+        window.__spoken = [];
+        if (window.speechSynthesis) {
+          speechSynthesis.speak = (u) => window.__spoken.push({text: u.text, lang: u.lang});
+          speechSynthesis.cancel = () => {};
+        }
+    """)
+    page = context.new_page()
+    player = Player(page, seed=8).open(EXAMPLE)
+    player.act_once()
+    spoken = page.evaluate("window.__spoken")
+    assert spoken, "nothing was read aloud"
+    last = spoken[-1]
+    assert page.inner_text("#narration").split("\n")[0].strip()[:30] in last["text"]
+    if player.phase() == "scene":
+        first_choice = page.locator("#interaction button.choice:not([disabled])").first.inner_text()
+        assert first_choice in last["text"]
+    assert last["lang"].startswith("en")
+    guard.check()
+
+
+def test_certificate_prints_on_its_own(ctx):
+    from webtools import states_for_checks
+
+    context, guard = ctx
+    page = context.new_page()
+    sim_id, code, view = states_for_checks()["ending"]
+    Player(page).open(sim_id)
+    enter_code(page, code)
+    page.fill("#cert-name", "Ana López")
+    assert "Ana López" in page.inner_text(".certificate")
+    assert view["ending"]["title"] in page.inner_text(".certificate")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => [...document.querySelectorAll('#narration, .debrief, .topbar, .career')]
+        .map(e => getComputedStyle(e).visibility === 'hidden' || getComputedStyle(e).display === 'none')""")
+    assert all(hidden)
+    assert page.evaluate("getComputedStyle(document.querySelector('.certificate')).visibility") == "visible"
+    page.emulate_media(media="screen")
+    # The name stays on this device for the next certificate.
+    page.reload()
+    Player(page).wait_ready()
+    assert page.input_value("#cert-name") == "Ana López"
+    guard.check()
