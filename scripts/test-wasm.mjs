@@ -70,6 +70,7 @@ py.mountNodeFS("/repo", ROOT);
 
 console.log(`test-wasm: Pyodide ${py.version} (Python ${py.runPython("import sys; sys.version.split()[0]")}), ` +
   `booted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`test-wasm: ${args.filter((a) => a.startsWith("tests/")).join(" ")}`);
 if (skipped.length) console.log(`test-wasm: not run here (need the host): ${skipped.join(", ")}`);
 py.globals.set("pytest_args", py.toPy(["-p", "no:cacheprovider", "-p", "wasm_plugin", ...args]));
 const code = await py.runPythonAsync(`
