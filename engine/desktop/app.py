@@ -113,7 +113,7 @@ class App:
         self.canvas = pygame.Surface((W, H)).convert()
         self.box, self.k = letterbox(self.window.get_size())
         self.text = Text()
-        self.images = Images()
+        self.images = Images(text=self.text)
         self.sounds = Sounds(self.settings.volume, self.settings.muted)
         self.strings = Strings()
         self.clock = clock or time.monotonic

@@ -8,13 +8,18 @@ is bounded so a kiosk that runs all day does not grow.
 from __future__ import annotations
 
 import os
+import sys
+import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from pathlib import Path
 
 import pygame
 
+from . import svgtext
+
 FONT_REGULAR = "fonts/atkinson-hyperlegible-latin-400-normal.woff"
 FONT_BOLD = "fonts/atkinson-hyperlegible-latin-700-normal.woff"
+FONT_FALLBACK = "fonts/DejaVuSans.ttf"
 
 
 def project_root() -> Path:
@@ -67,25 +72,36 @@ class LRU:
         return len(self.data)
 
 
-# Stand-ins for symbols the bundled (Latin) font has no glyph for.
-SUBSTITUTES = {"≤": "<=", "≥": ">=", "≠": "=/=", "≈": "~", "→": "–", "←": "–", "↔": "–",
-               "⇒": "=>", "σ": "sigma", "π": "pi", "Δ": "delta", "μ": "µ", "✓": "OK",
-               "✔": "OK", "✗": "X", "✘": "X", "★": "*", "☆": "*", "√": "sqrt", "∞": "infinity"}
+def lacks(font: pygame.font.Font, ch: str) -> bool:
+    """True when font has no glyph for ch: it draws exactly its 'missing' box."""
+    notdef = "\U0010fffd"                      # private use: in no font we ship
+    if font.metrics(ch) != font.metrics(notdef):
+        return False
+    ink, paper = (0, 0, 0), (255, 255, 255)
+    return (pygame.image.tobytes(font.render(ch, False, ink, paper), "RGB")
+            == pygame.image.tobytes(font.render(notdef, False, ink, paper), "RGB"))
 
 
 class Text:
-    """Fonts and rendered text surfaces, cached (rendering text is the slow part)."""
+    """Fonts and rendered text surfaces, cached (rendering text is the slow part).
+
+    The bundled Atkinson Hyperlegible has only a Latin subset. Runs of characters it has
+    no glyph for (≤ ≥ σ π → ✓ ✗ ⚙ …) are drawn with the fallback font, DejaVu Sans, on
+    the same baseline; text without such characters takes pygame's own (faster) path.
+    """
 
     def __init__(self, limit: int = 600):
-        self.glyphs: dict[str, str] = {}
+        self.glyphs: dict[str, bool] = {}       # char -> True when the primary lacks it
         self.fonts: dict = {}
+        self.fallbacks: dict = {}
         self.surfaces = LRU(limit)
         folder = content_dir()
         self.regular = folder / FONT_REGULAR
         self.bold = folder / FONT_BOLD
+        self.fallback = folder / FONT_FALLBACK
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
-        key = (int(size), bool(bold))
+        key = (max(1, int(size)), bool(bold))
         font = self.fonts.get(key)
         if font is None:
             path = self.bold if bold else self.regular
@@ -96,32 +112,121 @@ class Text:
             self.fonts[key] = font
         return font
 
-    def clean(self, text: str) -> str:
-        """Swap characters the font cannot draw for readable stand-ins."""
-        if text.isascii():
-            return text
-        out = []
+    def fallback_font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (max(1, int(size)), bool(bold))
+        font = self.fallbacks.get(key)
+        if font is None:
+            try:
+                font = pygame.font.Font(str(self.fallback), key[0])
+            except (OSError, FileNotFoundError, pygame.error):
+                font = self.font(*key)
+            else:
+                font.bold = key[1]              # one file; bold is synthesised
+            self.fallbacks[key] = font
+        return font
+
+    def missing(self, ch: str) -> bool:
+        """True when the primary font has no glyph for ch (it would draw its box)."""
+        if ord(ch) <= 0xFF or ch in "\n\t":
+            return False
+        hit = self.glyphs.get(ch)
+        if hit is None:
+            hit = self.glyphs[ch] = lacks(self.font(24), ch)
+        return hit
+
+    def drawable(self, ch: str) -> bool:
+        """True when the primary or the fallback font has a glyph for ch."""
+        return not self.missing(ch) or not lacks(self.fallback_font(24), ch)
+
+    def runs(self, text: str) -> list[tuple[str, bool]]:
+        """text cut into runs of (chars, needs the fallback font)."""
+        out: list[tuple[str, bool]] = []
         for ch in text:
-            if ord(ch) <= 0xFF:
-                out.append(ch)
+            fb = self.missing(ch)
+            if out and out[-1][1] == fb:
+                out[-1] = (out[-1][0] + ch, fb)
+            else:
+                out.append((ch, fb))
+        return out
+
+    def needs_fallback(self, text: str) -> bool:
+        return not text.isascii() and any(self.missing(ch) for ch in text)
+
+    def clean(self, text: str) -> str:
+        """Kept for callers: every character is drawn now (see runs), so this is text."""
+        return text
+
+    def size(self, text: str, size: int, bold: bool = False) -> tuple[int, int]:
+        """Width and height of one line of text, fallback runs included."""
+        font = self.font(size, bold)
+        if not self.needs_fallback(text):
+            return font.size(text)
+        w = sum((self.fallback_font(size, bold) if fb else font).size(part)[0]
+                for part, fb in self.runs(text))
+        return w, font.get_linesize()
+
+    def line(self, text: str, size: int, color, bold: bool = False) -> pygame.Surface:
+        """One line, not cached, runs of missing glyphs in the fallback font on the
+        primary font's baseline."""
+        return self.line_with_baseline(text, size, color, bold)[0]
+
+    def line_with_baseline(self, text: str, size: int, color, bold: bool = False):
+        """(surface, baseline y) of one line, not cached (SVG <text> uses this)."""
+        font = self.font(size, bold)
+        if not self.needs_fallback(text):
+            return font.render(text, True, color), font.get_ascent()
+        parts = []
+        for part, fb in self.runs(text):
+            f = self.fallback_font(size, bold) if fb else font
+            parts.append((f.render(part, True, color), f.get_ascent()))
+        asc = max(font.get_ascent(), max(a for _, a in parts))
+        desc = max(font.get_height() - font.get_ascent(),
+                   max(s.get_height() - a for s, a in parts))
+        out = pygame.Surface((max(1, sum(s.get_width() for s, _ in parts)), asc + desc),
+                             pygame.SRCALPHA)
+        x = 0
+        for surf, a in parts:
+            out.blit(surf, (x, asc - a))
+            x += surf.get_width()
+        return out, asc
+
+    def _wrapped(self, text: str, size: int, color, bold: bool, wrap: int, align: str):
+        """Word-wrapped text with fallback runs (pygame's own wrap takes one font)."""
+        font = self.font(size, bold)
+        lines: list[str] = []
+        for para in text.split("\n"):
+            cur = ""
+            for word in para.split(" "):
+                trial = f"{cur} {word}" if cur else word
+                if cur and self.size(trial, size, bold)[0] > wrap:
+                    lines.append(cur)
+                    cur = word
+                else:
+                    cur = trial
+            lines.append(cur)
+        surfs = [self.line(t, size, color, bold) if t else None for t in lines]
+        step = font.get_linesize()
+        width = max([s.get_width() for s in surfs if s is not None] + [1])
+        height = step * (len(lines) - 1) + max(font.get_height(),
+                                               surfs[-1].get_height() if surfs[-1] else 0)
+        out = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+        for i, s in enumerate(surfs):
+            if s is None:
                 continue
-            rep = self.glyphs.get(ch)
-            if rep is None:
-                font = self.font(24)
-                missing = font.metrics("\uffff")
-                rep = ch if font.metrics(ch) != missing else SUBSTITUTES.get(ch, ch)
-                self.glyphs[ch] = rep
-            out.append(rep)
-        return "".join(out)
+            x = {"center": (width - s.get_width()) // 2, "right": width - s.get_width()}.get(align, 0)
+            out.blit(s, (x, i * step))
+        return out
 
     def render(self, text: str, size: int, color, bold: bool = False, wrap: int = 0,
                align: str = "left") -> pygame.Surface:
         key = (text, int(size), tuple(color), bold, int(wrap), align)
         surf = self.surfaces.get(key)
         if surf is None:
-            text = self.clean(text)
             font = self.font(size, bold)
-            if wrap:
+            if self.needs_fallback(text):
+                surf = (self._wrapped(text, size, color, bold, wrap, align) if wrap
+                        else self.line(text, size, color, bold))
+            elif wrap:
                 font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER,
                               "right": pygame.FONT_RIGHT}[align]
                 surf = font.render(text, True, color, None, int(wrap))
@@ -143,11 +248,9 @@ class Text:
             s = max(min_size, int(s * 0.9))
 
     def ellipsize(self, text: str, size: int, width: int, bold: bool = False) -> str:
-        text = self.clean(text)
-        font = self.font(size, bold)
-        if font.size(text)[0] <= width:
+        if self.size(text, size, bold)[0] <= width:
             return text
-        while text and font.size(text + "…")[0] > width:
+        while text and self.size(text + "…", size, bold)[0] > width:
             text = text[:-1]
         return text + "…"
 
@@ -155,9 +258,16 @@ class Text:
 class Images:
     """Raster and SVG images under content/, cached by (path, size)."""
 
-    def __init__(self, limit: int = 48):
+    def __init__(self, limit: int = 48, text: Text | None = None):
         self.cache = LRU(limit)
         self.root = content_dir()
+        self._text = text
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            self._text = Text(limit=8)
+        return self._text
 
     def path(self, rel: str) -> Path:
         p = Path(rel)
@@ -187,14 +297,26 @@ class Images:
         self.cache.put(key, surf if surf is not None else False)
         return surf
 
-    @staticmethod
-    def _svg(path: Path, size, mode):
+    def _svg(self, path: Path, size, mode, texts: bool = True):
+        """nanosvg's raster of the SVG, then its <text> drawn on top (nanosvg skips
+        text; svgtext draws it with the player's fonts, scaled the same way)."""
         if mode == "stretch" or not hasattr(pygame.image, "load_sized_svg"):
-            return pygame.image.load(str(path))
-        # Rasterise big enough for the target, then shape it exactly.
-        w, h = size
-        big = (max(w, h), max(w, h)) if mode == "cover" else (w, h)
-        return pygame.image.load_sized_svg(str(path), big)
+            raw = pygame.image.load(str(path))
+        else:
+            # Rasterise big enough for the target, then shape it exactly.
+            w, h = size
+            big = (max(w, h), max(w, h)) if mode == "cover" else (w, h)
+            raw = pygame.image.load_sized_svg(str(path), big)
+        if texts:
+            try:
+                doc = svgtext.parse(path)
+            except (ET.ParseError, ValueError, OSError) as exc:
+                print(f"warning: {path.name}: its text is not drawn ({exc})", file=sys.stderr)
+                doc = None
+            if doc is not None and doc.chunks:
+                raw = raw.convert_alpha() if pygame.display.get_surface() else raw.copy()
+                svgtext.draw(raw, doc, self.text)
+        return raw
 
     @staticmethod
     def _shape(raw: pygame.Surface, size, mode):
