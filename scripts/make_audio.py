@@ -5,6 +5,7 @@ WAV and converted to OGG Vorbis (pygbag plays OGG only) with oggenc (Debian's
 vorbis-tools) or sox.
 
     python3 scripts/make_audio.py            # writes content/audio/*.ogg
+    python3 scripts/make_audio.py alarm siren    # only these
 
 The output is deterministic except for the encoder's own bytes.
 """
@@ -73,6 +74,28 @@ def noise(dur: float, vol: float, seed: int, lowpass: float = 0.15) -> list[floa
     return out
 
 
+def sweep(f0: float, f1: float, dur: float, vol: float, cycles: float, harmonics=(1.0, 0.35, 0.15),
+          attack: float = 0.05, release: float = 0.2) -> list[float]:
+    """A tone gliding between f0 and f1 and back, `cycles` times (a siren's wail)."""
+    n = int(dur * RATE)
+    out, phase = [], 0.0
+    for i in range(n):
+        t = i / RATE
+        pos = 0.5 - 0.5 * math.cos(2 * math.pi * cycles * t / dur)
+        f = f0 + (f1 - f0) * pos
+        phase += 2 * math.pi * f / RATE
+        env = min(1.0, t / attack) * min(1.0, max(0.0, (dur - t) / release))
+        s = sum(a * math.sin((k + 1) * phase) for k, a in enumerate(harmonics))
+        out.append(vol * env * s / sum(harmonics))
+    return out
+
+
+def decay(freq: float, dur: float, vol: float, rate: float) -> list[float]:
+    """A struck partial: instant attack, exponential decay (metal, glass)."""
+    return [vol * math.exp(-rate * i / RATE) * math.sin(2 * math.pi * freq * i / RATE)
+            for i in range(int(dur * RATE))]
+
+
 def hz(name: str) -> float:
     names = {"C": -9, "D": -7, "E": -5, "F": -4, "G": -2, "A": 0, "B": 2}
     base = names[name[0]] + (1 if "#" in name else 0) - (1 if name[1:2] == "b" else 0)
@@ -98,6 +121,25 @@ def effects() -> dict[str, list[float]]:
         "start": seq(note(hz("G4"), 0.1, 0.35), note(hz("C5"), 0.1, 0.35), note(hz("E5"), 0.22, 0.35)),
         "cue": mix(noise(0.35, 0.25, 3), note(hz("D5"), 0.35, 0.2, 0.05, 0.2)),
         "door": seq(noise(0.08, 0.5, 7, 0.5), silence(0.05), noise(0.12, 0.35, 8, 0.3)),
+        # a bedside monitor alarming: two groups of three quick high beeps
+        "alarm": seq(*([note(960, 0.11, 0.4, 0.004, 0.03, (1.0, 0.2)), silence(0.07)] * 3
+                       + [silence(0.3)]
+                       + [note(960, 0.11, 0.4, 0.004, 0.03, (1.0, 0.2)), silence(0.07)] * 3)),
+        # an ambulance passing: a short wail that rises and falls twice
+        "siren": sweep(620, 1250, 2.4, 0.38, 2.0, attack=0.25, release=0.5),
+        # metal parts hitting the floor: a noise burst and clanging partials
+        "crash": mix(noise(0.25, 0.55, 11, 0.6),
+                     *(decay(f, 1.0, v, r) for f, v, r in
+                       ((523, 0.22, 6), (1187, 0.18, 8), (1873, 0.14, 10), (2791, 0.1, 12))),
+                     noise(0.18, 0.3, 12, 0.4), at=[0, 0, 0.01, 0.02, 0.03, 0.22]),
+        # a machine shop: a low motor hum with a soft whir of noise, fading in and out
+        "shop": mix(note(110, 2.2, 0.22, 0.4, 0.6, (1.0, 0.5, 0.25, 0.12), vibrato=0.004),
+                    note(hz("E3") * 2.02, 2.0, 0.08, 0.5, 0.6, (1.0, 0.2)),
+                    noise(2.2, 0.12, 13, 0.05), at=[0, 0.1, 0]),
+        # a desk phone ringing twice
+        "phone": seq(*([mix(note(440, 0.4, 0.25, 0.01, 0.03, (1.0,), vibrato=0.02),
+                            note(480, 0.4, 0.25, 0.01, 0.03, (1.0,), vibrato=0.02)),
+                        silence(0.25)] * 2)),
     }
 
 
@@ -148,12 +190,21 @@ def to_ogg(wav: Path, ogg: Path):
     subprocess.run(cmd, check=True)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Write every sound, or only the ones named (python3 scripts/make_audio.py alarm)."""
+    names = list(sys.argv[1:] if argv is None else argv)
     OUT.mkdir(parents=True, exist_ok=True)
     sounds = effects()
     sounds["music-loop"] = music()
+    unknown = [n for n in names if n not in sounds]
+    if unknown:
+        print(f"unknown sound(s): {', '.join(unknown)}; known: {', '.join(sorted(sounds))}",
+              file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
         for name, samples in sounds.items():
+            if names and name not in names:
+                continue
             wav = Path(tmp) / f"{name}.wav"
             write_wav(wav, samples)
             to_ogg(wav, OUT / f"{name}.ogg")

@@ -294,19 +294,36 @@ def test_every_sound_is_an_ogg_that_loads():
     from engine.desktop.resources import Sounds, content_dir
     folder = content_dir() / "audio"
     pygame.mixer.init()
-    for name in Sounds.CUES + ("music-loop",):
+    for name in Sounds.CUES + Sounds.SCENE_CUES + ("music-loop",):
         path = folder / f"{name}.ogg"
         assert path.is_file(), path
         assert pygame.mixer.Sound(str(path)).get_length() > 0.02
     assert not list(folder.glob("*.wav")) and not list(folder.glob("*.mp3"))
+    assert set(Sounds.SCENE_CUES) <= set(Sounds().available())
+
+
+def test_every_scene_sound_cue_has_a_sound():
+    from engine.desktop.resources import content_dir
+    folder = content_dir() / "audio"
     cues = set()
     for sim in SIMS:
-        for line in sim.read_text().splitlines():
+        for line in sim.read_text(encoding="utf-8").splitlines():
             if line.strip().startswith("sound:"):
-                cues.add(line.split(":", 1)[1].strip())
-    missing = [c for c in cues if not (folder / f"{c}.ogg").is_file()]
-    # a cue without its own file plays the generic "cue" sound; list them to make one
-    assert (folder / "cue.ogg").is_file(), missing
+                cues.add(line.split(":", 1)[1].split("#")[0].strip().strip("'\""))
+    cues.discard("null")
+    cues.discard("")
+    missing = sorted(c for c in cues if not (folder / f"{c}.ogg").is_file())
+    assert not missing, f"sound cues with no content/audio/<cue>.ogg: {missing}"
+
+
+def test_an_unknown_cue_plays_nothing_and_never_raises():
+    from engine.desktop.resources import Sounds
+    snd = Sounds()
+    for name in ("no-such-cue", "../ui", "", None, "ALARM!"):
+        snd.play(name)
+        if name:
+            assert snd._get(name) is None
+    assert "no-such-cue" in snd.last_played
 
 
 def test_player_words_exist_in_both_languages():

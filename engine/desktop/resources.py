@@ -342,10 +342,12 @@ class Images:
 
 class Sounds:
     """OGG sound effects and the music loop from content/audio/. Quiet when there is no
-    audio device (or in tests with the dummy driver): nothing here ever raises."""
+    audio device (or in tests with the dummy driver): nothing here ever raises. A scene's
+    ``sound:`` cue plays content/audio/<cue>.ogg; a cue with no file plays nothing."""
 
     CUES = ("click", "choice", "correct", "partial", "wrong", "notice", "ending", "cue",
-            "tick", "start")
+            "tick", "start")                                  # the player's own
+    SCENE_CUES = ("alarm", "crash", "cue", "door", "notice", "phone", "shop", "siren")
 
     def __init__(self, volume: float = 0.7, muted: bool = False):
         self.volume = volume
@@ -362,12 +364,16 @@ class Sounds:
         except pygame.error:
             self.ok = False
 
+    def available(self) -> list[str]:
+        """Every cue name that has a sound file (scene ``sound:`` cues and the UI's)."""
+        return sorted(p.stem for p in self.folder.glob("*.ogg") if p.stem != "music-loop")
+
     def _get(self, name: str):
         if name in self.bank:
             return self.bank[name]
         snd = None
         path = self.folder / f"{name}.ogg"
-        if self.ok and path.is_file():
+        if self.ok and name.replace("-", "").isalnum() and path.is_file():
             try:
                 snd = pygame.mixer.Sound(str(path))
             except pygame.error:
@@ -382,7 +388,7 @@ class Sounds:
         del self.last_played[:-20]
         if self.muted or not self.ok:
             return
-        snd = self._get(name) or (self._get("cue") if name not in self.CUES else None)
+        snd = self._get(name)           # a cue with no sound file plays nothing
         if snd is not None:
             snd.set_volume(self.volume)
             try:
