@@ -16,6 +16,7 @@ from webtools import (
     built_site,
     new_context,
     require_browser,
+    run_axe,
     simulation_ids,
     simulations,
     site_url,
@@ -108,6 +109,9 @@ def test_full_playthrough_by_mouse(ctx, sim_id):
         assert page.locator("#career-title").is_visible()
     data = json.loads(saved(page, sim_id))
     assert data["sim"] == sim_id and len(data["log"]) == player.step()
+    # Each simulation's own ending, debrief and career facts pass axe too.
+    violations = run_axe(page)
+    assert not violations, violations
     # Reflection answers stay on the device.
     areas = page.locator(".reflection textarea")
     if areas.count():
