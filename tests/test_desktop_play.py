@@ -16,6 +16,12 @@ from engine.desktop.resources import simulation_files  # noqa: E402
 from engine.desktop.theme import Settings  # noqa: E402
 
 SIMS = simulation_files()
+
+
+@pytest.fixture(autouse=True)
+def own_config(tmp_path, monkeypatch):
+    """main() reads and keeps settings in the user's config folder: use a fresh one."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 ALL_KINDS = {"order", "sequence", "numeric", "multi", "match", "hotspot", "allocate"}
 
 

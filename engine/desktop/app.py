@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pygame
 
+from . import prefs
 from .resources import Images, Sounds, Text, project_root, simulation_files
 from .screens import (ActivityScreen, EndingScreen, FeedbackScreen, LauncherScreen,
                       SceneScreen, SettingsScreen)
@@ -97,12 +98,15 @@ class App:
     """The window, the canvas and the current screen."""
 
     def __init__(self, *, entries=None, settings: Settings | None = None, size=None,
-                 clock=None, mirror=None, seed=None, headless=None):
+                 clock=None, mirror=None, seed=None, headless=None, prefs_path=None):
         if headless is None:
             headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
         self.headless = headless
         pygame.init()
         self.settings = settings or Settings()
+        # where the player's settings are kept between runs (None: nowhere, e.g. kiosk)
+        self.prefs_path = prefs_path
+        self._saved_prefs = self._prefs_snapshot()
         self.window_size = tuple(size or (W, H))
         flags = pygame.RESIZABLE if not WEB else 0
         if self.settings.fullscreen and not WEB and not headless:
@@ -207,10 +211,23 @@ class App:
         self.settings.lang = lang
         if self.story is not None:
             self.story.set_language(lang)
+        self.save_prefs()
 
     def apply_settings(self):
         self.sounds.set(volume=self.settings.volume, muted=self.settings.muted)
         # the text cache needs no clearing: its keys carry size and colour
+        self.save_prefs()
+
+    def _prefs_snapshot(self):
+        return tuple(getattr(self.settings, k) for k in prefs.KEYS)
+
+    def save_prefs(self):
+        """Keep the settings for next time (desktop only), when they changed."""
+        if self.prefs_path is None:
+            return
+        now = self._prefs_snapshot()
+        if now != self._saved_prefs and prefs.save(self.settings, self.prefs_path):
+            self._saved_prefs = now
 
     def toggle_fullscreen(self):
         self.settings.fullscreen = not self.settings.fullscreen
@@ -372,13 +389,15 @@ def build_parser():
                                 description="Play simulations in the pygame-ce canvas player.")
     p.add_argument("sim", nargs="?", help="a simulation YAML file; leave out for the launcher")
     p.add_argument("--seed", type=int, default=None)
-    p.add_argument("--lang", default="en")
+    p.add_argument("--lang", default=None, help="language (default: the saved one, else en)")
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--size", type=parse_size, default=(W, H), help="window size, e.g. 1280x720")
-    p.add_argument("--high-contrast", action="store_true")
-    p.add_argument("--text-scale", type=float, default=1.0)
-    p.add_argument("--mute", action="store_true")
-    p.add_argument("--reduced-motion", action="store_true")
+    p.add_argument("--high-contrast", action="store_true", default=None)
+    p.add_argument("--text-scale", type=float, default=None)
+    p.add_argument("--mute", action="store_true", default=None)
+    p.add_argument("--reduced-motion", action="store_true", default=None)
+    p.add_argument("--no-saved-settings", action="store_true",
+                   help="neither read nor keep settings in ~/.config/career-test-drive/")
     p.add_argument("--kiosk-cut", action="store_true", help="start at the simulation's kiosk cut")
     p.add_argument("--resume", default=None, help="a resume code to carry on from")
     p.add_argument("--frames", type=int, default=0, help=argparse.SUPPRESS)
@@ -388,9 +407,15 @@ def build_parser():
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings(lang=args.lang, fullscreen=args.fullscreen, high_contrast=args.high_contrast,
-                        text_scale=args.text_scale, muted=args.mute,
-                        reduced_motion=args.reduced_motion)
+    prefs_path = None if args.no_saved_settings else prefs.config_path()
+    settings = Settings(fullscreen=args.fullscreen)
+    if prefs_path is not None:
+        prefs.apply(settings, prefs.load(prefs_path))
+    given = {"lang": args.lang, "high_contrast": args.high_contrast, "text_scale": args.text_scale,
+             "muted": args.mute, "reduced_motion": args.reduced_motion}
+    for key, value in given.items():      # options on the command line win
+        if value is not None:
+            setattr(settings, key, value)
     errors: list[str] = []
     if args.sim:
         entries = load_entries([Path(args.sim)], errors)
@@ -402,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         entries = load_entries(None, errors)
         for e in errors:
             print("skipped:", e, file=sys.stderr)
-    app = App(entries=entries, settings=settings, size=args.size, seed=args.seed)
+    app = App(entries=entries, settings=settings, size=args.size, seed=args.seed,
+              prefs_path=prefs_path)
     if args.sim and args.resume:
         from engine import SaveError, Session
         try:

@@ -105,6 +105,7 @@ class KioskApp(App):
     def __init__(self, *, entries, config: KioskConfig | None = None, **kw):
         self.config = config or KioskConfig()
         kw.setdefault("settings", Settings(lang=self.config.lang))
+        kw["prefs_path"] = None            # a kiosk keeps no settings between visitors
         super().__init__(entries=entries, **kw)
         self.defaults = Settings(**vars(self.settings))
         self.stats = Stats(self.config.data_dir)
