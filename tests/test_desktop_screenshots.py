@@ -1,7 +1,8 @@
 """Screenshot tests for the canvas player: key screens rendered headless to PNG and
 compared with the references in tests/screenshots/ within a tolerance, so layout
-regressions show. The screens are fed fixed views (no engine, no art files) so content
-edits do not move them.
+regressions show. The screens are fed fixed views (no engine, no content art; the one
+picture, tests/screenshots/fixtures/drawing.svg, is the tests' own) so content edits do
+not move them.
 
 Refresh the references after an intended change:  make screenshots
 (UPDATE_SCREENSHOTS=1 pytest tests/test_desktop_screenshots.py). A failing screen is
@@ -73,6 +74,10 @@ ACTIVITIES = {
                 "spots": [{"id": "s1", "x": 60, "y": 300, "w": 140, "h": 90, "label": "Wet floor"},
                           {"id": "s2", "x": 520, "y": 80, "w": 160, "h": 100, "label": "Open sharps box"},
                           {"id": "s3", "x": 330, "y": 200, "w": 120, "h": 120, "label": "Bed rail down"}]},
+    "hotspot-drawing": {"kind": "hotspot", "prompt": "Tap the size with the tightest tolerance (the smallest ± number, ≤ 0.2).",
+                        "image": str(HERE / "fixtures" / "drawing.svg"), "width": 800, "height": 450,
+                        "spots": [{"id": "len", "x": 225, "y": 70, "w": 150, "h": 38, "label": "Length: 100.0 ± 0.5"},
+                                  {"id": "h", "x": 540, "y": 170, "w": 40, "h": 120, "label": "Height: 40.0 ± 0.2"}]},
     "allocate": {"kind": "allocate", "prompt": "Spend your budget on supplies for the night.",
                  "budget": 100, "unit": "USD",
                  "items": [{"id": "m", "text": "Masks (box)", "cost": 20, "max": 3},
