@@ -140,3 +140,12 @@ def test_every_text_in_the_art_parses():
         doc = svgtext.parse(path)
         if b"<text" in path.read_bytes():
             assert doc.chunks, path
+
+
+def test_a_broken_svg_still_shows_its_picture(tmp_path, capsys):
+    p = tmp_path / "broken.svg"
+    p.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" width="200" height="100">'
+                 '<rect width="200" height="100" fill="#ff0000"/><text x="10" y="20">oops</svg>')
+    s = load(tmp_path, p, (200, 100))
+    assert s is not None and s.get_at((100, 50))[:3] == (255, 0, 0)
+    assert "warning" in capsys.readouterr().err

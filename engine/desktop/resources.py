@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from pathlib import Path
 
@@ -310,12 +309,15 @@ class Images:
         if texts:
             try:
                 doc = svgtext.parse(path)
-            except (ET.ParseError, ValueError, OSError) as exc:
+            except (ImportError, ValueError, OSError) as exc:
                 print(f"warning: {path.name}: its text is not drawn ({exc})", file=sys.stderr)
                 doc = None
             if doc is not None and doc.chunks:
                 raw = raw.convert_alpha() if pygame.display.get_surface() else raw.copy()
-                svgtext.draw(raw, doc, self.text)
+                try:
+                    svgtext.draw(raw, doc, self.text)
+                except (pygame.error, ValueError, OverflowError) as exc:
+                    print(f"warning: {path.name}: its text is not drawn ({exc})", file=sys.stderr)
         return raw
 
     @staticmethod

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,7 +179,12 @@ def parse(source: str | Path | bytes) -> SvgText:
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise ValueError("SVG with a DTD or entities: not read")
-    root = ET.fromstring(data)
+    # imported here: a runtime without pyexpat still shows the pictures, without text
+    import xml.etree.ElementTree as ET
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ValueError(f"not well-formed XML: {exc}") from None
     vb = [float(t) for t in _NUM.findall(root.get("viewBox") or "")]
     viewbox = tuple(vb[:4]) if len(vb) >= 4 and vb[2] > 0 and vb[3] > 0 else None
     chunks: list[Chunk] = []
@@ -275,7 +279,7 @@ def draw(surface, doc: SvgText, text) -> int:
         x, y = x + ch.dx, y + ch.dy
         parts = []
         for run in ch.runs:
-            px = max(1, round(run.size * scale))
+            px = max(1, min(400, round(run.size * scale)))
             surf, asc = text.line_with_baseline(run.text, px, run.fill[:3], run.bold)
             if run.fill[3] < 255:
                 surf = surf.copy()
