@@ -408,3 +408,27 @@ def test_certificate_prints_on_its_own(ctx):
     Player(page).wait_ready()
     assert page.input_value("#cert-name") == "Ana López"
     guard.check()
+
+
+def test_every_screen_reflows_at_200_percent_on_a_narrow_window(ctx):
+    """WCAG 1.4.4 and 1.4.10: at 200 % text in a 640 px window (320 CSS px of text at
+    100 %), no screen needs horizontal scrolling."""
+    from webtools import states_for_checks
+
+    context, guard = ctx
+    context.add_init_script("if (location.protocol === 'http:') "
+                            "localStorage.setItem('ctd.settings', JSON.stringify({textSize: 200, lang: 'es'}))")
+    page = context.new_page()
+    page.set_viewport_size({"width": 640, "height": 800})
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    page.goto(site_url())
+    assert page.evaluate(overflow) <= 0, "start page"
+    opened = None
+    for state, (sim_id, code, _) in states_for_checks().items():
+        if opened != sim_id:
+            Player(page).open(sim_id)
+            opened = sim_id
+        enter_code(page, code)
+        assert page.evaluate("document.documentElement.style.fontSize") == "200%"
+        assert page.evaluate(overflow) <= 0, state
+    guard.check()
