@@ -235,6 +235,10 @@ function playPage() {
     $("#boot-text").textContent = t(`boot_${stage}`);
   }
   function showFatal(title, detail) {
+    for (const [id, resolve] of pending) {  // never leave a request waiting on a dead worker
+      pending.delete(id);
+      resolve({ ok: false, error: "internal", message: detail || title });
+    }
     const box = $("#alert");
     box.replaceChildren(el("p", {}, el("strong", {}, title), " ", detail || ""),
       el("button", { type: "button", class: "button", onclick: () => location.reload() }, t("reload")));
@@ -296,6 +300,7 @@ function playPage() {
     view = reply.view;
     store.set(VIEW, JSON.stringify(view));
     render(view, quiet);
+    readAloud(view);
     const main = $("#main");
     main.dataset.scene = view.scene;
     main.dataset.phase = view.phase;
@@ -342,6 +347,9 @@ function playPage() {
       const first = box.querySelector("button:not([disabled]), input, select, textarea, a[href]");
       (first || narration).focus({ preventScroll: false });
     }
+  }
+
+  function readAloud(v) {
     speak([...(v.notices || []), v.text, v.activity && v.activity.prompt,
       ...(v.phase === "scene" ? (v.choices || []).filter((c) => c.enabled).map((c) => c.text) : [])]);
   }
