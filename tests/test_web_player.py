@@ -437,3 +437,23 @@ def test_every_screen_reflows_at_200_percent_on_a_narrow_window(ctx):
         assert page.evaluate("document.documentElement.style.fontSize") == "200%"
         assert page.evaluate(overflow) <= 0, state
     guard.check()
+
+
+def test_site_is_installable_as_an_app(site, tmp_path):
+    """Chromium's own installability check (manifest, icon, service worker) finds nothing
+    missing. It needs a normal profile: incognito contexts are never installable."""
+    from webtools import CHROMIUM, CHROMIUM_ARGS, Guard, browser
+
+    context = browser().browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    guard = Guard(context)
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        page.goto(site_url())
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=BOOT_TIMEOUT)
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getAppManifest").get("errors") == []
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+        guard.check()
+    finally:
+        context.close()
