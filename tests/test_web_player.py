@@ -93,6 +93,10 @@ def test_narration_shows_before_the_engine_is_ready_and_choices_enable_after(ctx
     if page.get_attribute("body", "data-ready") != "true":
         assert page.locator("#boot").is_visible()
         assert page.locator("#interaction button.choice:not([disabled])").count() == 0
+    # The page answers while Python boots in its worker: settings open and close.
+    page.click("#open-settings")
+    assert page.locator("#settings").is_visible()
+    page.click("#close-settings")
     page.wait_for_selector("body[data-ready='true']", state="attached", timeout=BOOT_TIMEOUT)
     assert page.locator("#interaction button.choice:not([disabled])").count() > 0
     assert page.locator("#boot").is_hidden()
