@@ -12,6 +12,7 @@ import pytest
 
 from webtools import (
     BOOT_TIMEOUT,
+    ROOT,
     Player,
     built_site,
     new_context,
@@ -54,6 +55,11 @@ def test_start_page_lists_every_simulation_and_filters_by_field(ctx):
         card = page.locator(f"#sim-list li.card[data-field='{sim.field}']", has_text=sim.title.get("en"))
         assert card.count() == 1
         assert card.locator("a.button").get_attribute("href").endswith(f"sims/{sim.id}.html")
+        cover = dict(sim.art).get("cover")
+        if cover and (ROOT / "content" / cover).is_file():
+            img = card.locator("img.cover")
+            assert img.get_attribute("src").endswith(cover)
+            assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"{sim.id}: cover not shown"
     fields = {sim.field for sim in simulations().values()}
     for field in fields:
         page.select_option("#field-filter", field)

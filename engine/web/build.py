@@ -153,7 +153,9 @@ def first_views(sim) -> dict:
 def catalogue_entry(path: Path, sim) -> dict:
     langs = list(sim.languages)
     art = getattr(sim, "art", None) or {}
-    if not isinstance(art, dict):
+    if isinstance(art, (tuple, list)):  # the model keeps ((name, path), ...)
+        art = dict(art)
+    elif not isinstance(art, dict):
         art = {k: getattr(art, k, None) for k in ("icon", "cover")}
     return {
         "id": sim.id,
