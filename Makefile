@@ -15,10 +15,15 @@ $(BIN)/testdrive: pyproject.toml
 
 setup: $(BIN)/testdrive
 
-## Play a simulation (terminal player).
-play: setup
-	$(BIN)/testdrive play $(SIM)
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
+## Play: build the browser player into dist/web/ and serve it on http://127.0.0.1:8000/
+play: setup node_modules/.package-lock.json
+	$(BIN)/testdrive build web
+	$(BIN)/testdrive serve
+
+## Play a simulation in the terminal (SIM=path/to/simulation.yaml).
 play-text: setup
 	$(BIN)/testdrive play $(SIM)
 
@@ -69,6 +74,7 @@ explore: setup
 bench: setup-test
 	$(BIN)/python benchmarks/engine.py
 	$(BIN)/python benchmarks/hostile_inputs.py
+	$(BIN)/python benchmarks/web_startup.py
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python benchmarks/pygame_frames.py
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python benchmarks/kiosk_soak.py
 

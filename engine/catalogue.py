@@ -114,8 +114,22 @@ class CatalogueError(Exception):
 
 def _resolve(path: Any, name: str) -> Path:
     if path is None:
-        return CONTENT_DIR / name
+        return _prefer_json_twin(CONTENT_DIR / name)
     return Path(path)
+
+
+def _prefer_json_twin(yaml_path: Path) -> Path:
+    """Builds for the browser ship the catalogue as JSON (careers.json beside, or instead
+    of, careers.yaml) so no YAML is parsed at start-up: use the twin when it is there and
+    not older than the YAML it was made from."""
+    twin = yaml_path.with_suffix(".json")
+    try:
+        if twin.is_file() and (not yaml_path.is_file()
+                               or twin.stat().st_mtime >= yaml_path.stat().st_mtime):
+            return twin
+    except OSError:
+        pass
+    return yaml_path
 
 
 def _read(path: Path) -> Any:

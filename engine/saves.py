@@ -69,6 +69,28 @@ def _action_from_log(entry) -> dict:
     raise SaveError("the save's action list is damaged")
 
 
+def _nested_deeper_than(text: str, limit: int) -> bool:
+    depth = 0
+    quoted = escaped = False
+    for ch in text:
+        if quoted:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                quoted = False
+        elif ch == '"':
+            quoted = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
 def restore_session(sim: Simulation, text):
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
@@ -76,6 +98,10 @@ def restore_session(sim: Simulation, text):
         raise SaveError("the save is empty")
     if len(text) > 2_000_000:
         raise SaveError("the save is too large to be real")
+    if _nested_deeper_than(text, 32):
+        # no real save nests this deep; and in WebAssembly, where Python runs on the
+        # JavaScript stack, parsing a deeply nested "bomb" would kill the runtime
+        raise SaveError("the save is damaged (not readable)")
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):

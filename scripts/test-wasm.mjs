@@ -72,7 +72,7 @@ console.log(`test-wasm: Pyodide ${py.version} (Python ${py.runPython("import sys
   `booted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`test-wasm: ${args.filter((a) => a.startsWith("tests/")).join(" ")}`);
 if (skipped.length) console.log(`test-wasm: not run here (need the host): ${skipped.join(", ")}`);
-py.globals.set("pytest_args", py.toPy(["-p", "no:cacheprovider", "-p", "wasm_plugin", ...args]));
+py.globals.set("pytest_args", py.toPy(["-p", "no:cacheprovider", ...args]));
 const code = await py.runPythonAsync(`
 import os, sys
 sys.dont_write_bytecode = True

@@ -11,23 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 
 from engine import Session
-from engine import catalogue as _catalogue
-
-# In the browser the catalogue ships as JSON (content/careers.json, skills.json) so that
-# no YAML is parsed at start-up: look for the .json twin of a default catalogue file.
-_resolve_yaml = _catalogue._resolve
-
-
-def _resolve_json(path, name):
-    resolved = _resolve_yaml(path, name)
-    twin = resolved.with_suffix(".json")
-    return twin if path is None and twin.is_file() else resolved
-
-
-_catalogue._resolve = _resolve_json
 
 APP_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIMS_DIR = os.path.join(APP_DIR, "sims")
@@ -53,20 +38,6 @@ def _load(sim_id: str):
     return _sims[sim_id]
 
 
-def _too_deep(text, limit: int = 200) -> bool:
-    """True when brackets nest deeper than any save can. WebAssembly runs Python on the
-    JavaScript stack, so json.loads of a deeply nested "bomb" would kill the runtime
-    instead of raising RecursionError: check before the engine parses it."""
-    if not isinstance(text, str):
-        return False
-    depth = 0
-    for ch in re.sub(r"[^\[\]{}]", "", text):
-        depth += 1 if ch in "[{" else -1
-        if depth > limit:
-            return True
-    return False
-
-
 def _reply(session) -> dict:
     _state["session"] = session
     return {"ok": True, "view": session.view(), "save": session.save()}
@@ -88,8 +59,6 @@ def _do(req: dict) -> dict:
     if op == "restore":
         sim = _load(req["sim"])
         _state["sim"] = req["sim"]
-        if _too_deep(req["save"]):
-            return {"ok": False, "error": "save", "message": "the save is damaged (nested too deeply)"}
         session = Session.restore(sim, req["save"])
         if req.get("lang") in sim.languages:
             session.set_language(req["lang"])
