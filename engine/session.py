@@ -562,7 +562,7 @@ class Session:
         tally = self.state["skills"]
         order = sorted(tally, key=lambda k: (-tally[k], k))
         try:
-            from .catalogue import CatalogueError, career_view, skill_view
+            from .catalogue import CatalogueError, skill_view
         except ImportError:  # an engine shipped without its catalogue
             return None, [{"id": s, "name": s, "count": tally[s]} for s in order]
         try:

@@ -41,25 +41,8 @@ def test_lint_has_no_errors_and_no_warnings():
     assert [d.format(text) for d in diags] == []
 
 
-def test_every_art_file_exists_has_a_title_and_the_right_size(sim):
-    backgrounds = {s.background for s in sim.scenes if s.background}
-    portraits = {c.portrait for c in sim.characters}
-    images = {act_of(sim, s).image for s in ("decline-monitor", "kiosk-monitor")}
-    art = {p for _k, p in sim.art}
-    assert len(backgrounds) >= 4 and len(portraits) == 6
-    for group, box in ((backgrounds, "0 0 960 540"), (portraits, "0 0 200 200"),
-                       (images, "0 0 480 320"), (art, None)):
-        for p in group:
-            assert p.startswith("art/healthcare/"), p
-            root = ET.parse(CONTENT / p).getroot()
-            title = root.find(SVG + "title")
-            assert title is not None and len(title.text.strip()) > 20, p
-            if box:
-                assert root.get("viewBox") == box, p
 
 
-def test_credits_name_the_art_folder():
-    assert "content/art/healthcare/" in (CONTENT / "CREDITS.md").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- ESI triage

@@ -17,7 +17,7 @@ from pathlib import Path
 import pygame
 
 from . import prefs
-from .resources import Images, Sounds, Text, project_root, simulation_files
+from .resources import Images, Sounds, Text, simulation_files
 from .screens import (ActivityScreen, EndingScreen, FeedbackScreen, LauncherScreen,
                       SceneScreen, SettingsScreen)
 from .story import Story

@@ -26,7 +26,7 @@ import pygame
 from .app import App, load_entries
 from .screens import MARGIN, backdrop
 from .theme import H, W, Settings
-from .widgets import Button, Screen, cached_panel, draw_button
+from .widgets import Button, Screen, cached_panel
 
 DEFAULT_PIN = "2468"
 CORNER = pygame.Rect(0, 0, 90, 90)          # long-press here for the operator menu
