@@ -138,3 +138,24 @@ def test_code_for_another_simulation(example_sim):
     code = Session(other, seed=1).resume_code()
     with pytest.raises(SaveError, match="another simulation"):
         Session.from_resume_code(example_sim, code)
+
+
+def shipped():
+    from engine.cli import simulation_files
+    from conftest import ROOT
+    return simulation_files([ROOT / "simulations"])
+
+
+@pytest.mark.parametrize("path", shipped(), ids=lambda p: p.stem)
+def test_every_simulation_fits_suspend_data_and_restores(path):
+    """SCORM 1.2's suspend_data holds 4,096 characters: the longest random playthrough of
+    every shipped simulation must fit, and its code must restore the identical state."""
+    from engine import load_simulation
+    sim = load_simulation(path)
+    plays = [random_play(sim, seed) for seed in range(40)]
+    assert all(p.ended for p in plays)
+    longest = max(plays, key=lambda s: len(s.resume_code()))
+    code = longest.resume_code()
+    assert len(code) < CODE_LIMIT
+    assert Session.from_resume_code(sim, code).state == longest.state
+    assert Session.restore(sim, longest.save()).state == longest.state
