@@ -51,9 +51,14 @@ def word_count(text: str) -> int:
     return len(words(text))
 
 
+ABBREVIATIONS_RE = re.compile(r"\b(?:a\.m|p\.m|Dr|Mr|Mrs|Ms|Sr|Sra|Dra|e\.g|i\.e|etc|vs|approx|no|St)\.",
+                              re.IGNORECASE)
+
+
 def sentence_count(text: str) -> int:
-    """Sentences in a text; a text without end punctuation (a button label) is one."""
-    pieces = SENTENCE_END_RE.split(text or "")
+    """Sentences in a text; a text without end punctuation (a button label) is one.
+    The dot of an abbreviation (p.m., Dr.) does not end a sentence."""
+    pieces = SENTENCE_END_RE.split(ABBREVIATIONS_RE.sub(lambda m: m.group(0)[:-1], text or ""))
     return max(sum(1 for p in pieces if WORD_RE.search(p)), 1 if words(text) else 0)
 
 
