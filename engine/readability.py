@@ -51,7 +51,7 @@ def word_count(text: str) -> int:
     return len(words(text))
 
 
-ABBREVIATIONS_RE = re.compile(r"\b(?:a\.m|p\.m|Dr|Mr|Mrs|Ms|Sr|Sra|Dra|e\.g|i\.e|etc|vs|approx|no|St)\.",
+ABBREVIATIONS_RE = re.compile(r"\b(?:a\.m|p\.m|Dr|Mr|Mrs|Ms|Sr|Sra|Dra|e\.g|i\.e|etc|vs|approx)\.",
                               re.IGNORECASE)
 
 
