@@ -4,6 +4,9 @@
 "use strict";
 
 const config = JSON.parse(document.getElementById("ctd-config").textContent);
+// Kiosk mode (kiosk.html, or index.html?kiosk): nothing of a visitor is stored.
+const KIOSK = document.body.dataset.page === "kiosk";
+const params = new URLSearchParams(location.search);
 const UI = config.ui; // {en: {key: text}, es: {...}}
 const $ = (sel, root = document) => root.querySelector(sel);
 const ART = new Set(config.art || []);
@@ -37,7 +40,9 @@ const DEFAULTS = {
   motion: matchMedia("(prefers-reduced-motion: reduce)").matches,
   readAloud: false,
 };
-const settings = Object.assign({}, DEFAULTS, store.json("ctd.settings", {}));
+if (KIOSK) DEFAULTS.lang = params.get("lang") === "es" ? "es" : "en";
+// The kiosk starts every visitor from its defaults and never reads or writes ctd.settings.
+const settings = Object.assign({}, DEFAULTS, KIOSK ? {} : store.json("ctd.settings", {}));
 if (!UI[settings.lang]) settings.lang = "en";
 
 function t(key, vars) {
@@ -60,7 +65,7 @@ function applySettings() {
   root.dataset.contrast = settings.contrast ? "high" : "normal";
   root.dataset.font = settings.readable ? "readable" : "default";
   root.dataset.motion = settings.motion ? "reduce" : "full";
-  store.set("ctd.settings", JSON.stringify(settings));
+  if (!KIOSK) store.set("ctd.settings", JSON.stringify(settings));
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -138,6 +143,10 @@ function registerServiceWorker() {
 
 // ============================================================ start page ===========
 function startPage() {
+  if (params.has("kiosk")) {  // index.html?kiosk[&idle=…] is the kiosk
+    location.replace(`${config.base}kiosk.html${location.search}`);
+    return;
+  }
   const list = $("#sim-list");
   const filter = $("#field-filter");
   const renderCards = () => {
@@ -196,15 +205,19 @@ function startPage() {
 }
 
 // ============================================================ player page ==========
-function playPage() {
-  const simId = config.sim;
-  const SAVE = `ctd.save.${simId}`;
-  const VIEW = `ctd.view.${simId}`;
+// kiosk: null on a simulation's page; in kiosk mode, the kiosk's hooks
+// {onReady(), onView(view), onEnding(view), done()}. Then nothing is saved, there is no
+// resume code, and the simulation changes with each visit (start()).
+function playPage(kiosk = null) {
+  let simId = config.sim;
+  let SAVE = `ctd.save.${simId}`;
+  let VIEW = `ctd.view.${simId}`;
   const worker = new Worker(config.worker, { type: "module" });
   let ready = false;
   let busy = false;
   let view = null;
   let seq = 0;
+  let visit = 0;
   const pending = new Map();
 
   worker.onmessage = (event) => {
@@ -253,6 +266,14 @@ function playPage() {
   }
 
   async function onReady() {
+    if (kiosk) {
+      ready = true;
+      $("#boot").hidden = true;
+      document.body.dataset.ready = "true";
+      kiosk.onReady();
+      registerServiceWorker();
+      return;
+    }
     const lang = settings.lang;
     let reply = null;
     let pendingCode = null;
@@ -296,23 +317,28 @@ function playPage() {
   }
 
   function accept(reply, quiet) {
-    if (reply.save) store.set(SAVE, reply.save);
     view = reply.view;
-    store.set(VIEW, JSON.stringify(view));
+    if (!kiosk) {
+      if (reply.save) store.set(SAVE, reply.save);
+      store.set(VIEW, JSON.stringify(view));
+    }
     render(view, quiet);
     readAloud(view);
     const main = $("#main");
     main.dataset.scene = view.scene;
     main.dataset.phase = view.phase;
     main.dataset.step = String(view.step);
+    if (kiosk) kiosk.onView(view);
   }
 
   async function send(request) {
     if (!ready || busy) return;
     busy = true;
     document.body.dataset.busy = "true";
+    const visitBefore = visit;
     try {
       const reply = await call(request);
+      if (visit !== visitBefore) return;
       if (reply.ok) accept(reply, false);
       else notice(reply.error === "action" ? t("action_refused", { reason: reply.message }) : reply.message);
     } finally {
@@ -684,6 +710,20 @@ function playPage() {
       if (d[part] && d[part].length) debrief.append(el("h3", {}, t(heads[part])), el("ul", {}, ...d[part].map((x) => el("li", {}, x))));
     }
     box.append(debrief);
+    if (kiosk) {
+      // The take-home QR code first, then the career's facts and questions to think
+      // about (no answer boxes: a kiosk keeps nothing), then Done.
+      box.insertBefore(renderQr(e), debrief);
+      if (e.career) box.append(renderCareer(e.career));
+      if (d.reflection && d.reflection.length) {
+        box.append(el("section", { class: "reflection", "aria-labelledby": "reflection-title" },
+          el("h2", { id: "reflection-title" }, t("reflection")), el("p", { class: "hint" }, t("kiosk_think")),
+          el("ul", {}, ...d.reflection.map((q) => el("li", {}, q)))));
+      }
+      box.append(el("div", { class: "ending-actions" },
+        actionButton(t("canvas_done"), () => kiosk.done(), "button primary big kiosk-done")));
+      return;
+    }
     if (e.career) box.append(renderCareer(e.career));
     if (d.reflection && d.reflection.length) box.append(renderReflection(d.reflection));
     box.append(renderCertificate(v));
@@ -694,6 +734,38 @@ function playPage() {
         send({ op: "new", sim: simId, lang: settings.lang, seed: newSeed() });
       }),
       el("a", { class: "button", href: config.base + "index.html" }, t("all_sims"))));
+  }
+
+  function renderQr(e) {
+    // The QR code is made by segno in the worker (glue "qr" op): no network, no library here.
+    const code = e.result_code || (e.result && e.result.result_code) || "";
+    const figure = el("figure", { class: "qr", id: "result-qr", "data-code": code },
+      el("div", { class: "qr-code" }),
+      el("figcaption", {}, el("strong", {}, t("scan_to_take_home")),
+        el("span", { class: "qr-text" }, t("results_qr") + ": ", el("code", {}, code))));
+    const section = el("section", { class: "take-home", "aria-labelledby": "qr-title" },
+      el("h2", { id: "qr-title" }, t("results_qr")), figure);
+    if (!code) return section;
+    call({ op: "qr", text: code }).then((reply) => {
+      if (!reply.ok || !figure.isConnected) return;
+      const NS = "http://www.w3.org/2000/svg";
+      const svg = document.createElementNS(NS, "svg");
+      svg.setAttribute("viewBox", `0 0 ${reply.size} ${reply.size}`);
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", t("kiosk_qr_label"));
+      svg.setAttribute("shape-rendering", "crispEdges");
+      const bg = document.createElementNS(NS, "rect");
+      bg.setAttribute("width", reply.size);
+      bg.setAttribute("height", reply.size);
+      bg.setAttribute("fill", "#fff");
+      const path = document.createElementNS(NS, "path");
+      path.setAttribute("d", reply.path);
+      path.setAttribute("fill", "#000");
+      svg.append(bg, path);
+      figure.querySelector(".qr-code").replaceChildren(svg);
+      figure.dataset.ready = "true";
+    });
+    return section;
   }
 
   function renderCareer(c) {
@@ -803,10 +875,48 @@ function playPage() {
   }
 
   // ------------------------------------------------------------------ start ---------
-  buildSettings((langChanged) => {
+  const onSettings = (langChanged) => {
     if (langChanged && ready && view) send({ op: "lang", lang: settings.lang });
     else if (view) render(view, true);
-  });
+  };
+  const boot = () => worker.postMessage({ type: "boot", config: { pyodide: new URL(config.pyodide, location.href).href,
+    bundle: new URL(config.bundle, location.href).href } });
+  if (kiosk) {
+    boot();
+    return {
+      onSettings,
+      isReady: () => ready,
+      view: () => view,
+      // A new visit: the simulation's kiosk cut (or its normal start without one).
+      async start(id) {
+        simId = id;
+        SAVE = `ctd.save.${simId}`;
+        VIEW = `ctd.view.${simId}`;
+        view = null;
+        await send({ op: "new", sim: simId, lang: settings.lang, seed: newSeed(), kiosk: true });
+        return view;
+      },
+      // Forget the visitor: the engine drops its session, the page its view.
+      async clear() {
+        view = null;
+        visit += 1;  // a reply still on its way belongs to the old visit: dropped
+        for (const id of ["#narration", "#interaction", "#hud", "#notices"]) $(id).replaceChildren();
+        $("#hud").hidden = true;
+        $("#speaker").hidden = true;
+        $("#speaker-name").textContent = "";
+        $("#speaker-role").textContent = "";
+        $("#background").hidden = true;
+        $("#background").removeAttribute("src");
+        $("#alert").hidden = true;
+        $("#alert").replaceChildren();
+        const main = $("#main");
+        for (const k of ["scene", "phase", "step"]) delete main.dataset[k];
+        if ("speechSynthesis" in window) speechSynthesis.cancel();
+        if (ready) await call({ op: "drop" });
+      },
+    };
+  }
+  buildSettings(onSettings);
   buildCodeDialog();
   applySettings();
   translateStatic();
@@ -824,8 +934,377 @@ function playPage() {
   }
   view = null;
   for (const b of $("#interaction").querySelectorAll("button, input, select, textarea")) b.disabled = true;
-  worker.postMessage({ type: "boot", config: { pyodide: new URL(config.pyodide, location.href).href,
-    bundle: new URL(config.bundle, location.href).href } });
+  boot();
+  return null;
+}
+
+// ============================================================ kiosk page ===========
+// The career-fair kiosk (docs/web.md, "Kiosk"): attract screen -> a simulation's kiosk
+// cut -> the ending with a take-home QR code -> back to the attract screen. An idle
+// visitor is asked "Still there?", then everything of the visit is dropped. Only play
+// counts and the rotation are stored (localStorage "ctd.kiosk"); never a save, a code,
+// a name or an answer. Operator menu: long press on the top-left corner + PIN.
+function kioskPage() {
+  const now = () => performance.now();
+  const seconds = (name, fallback, min) => {
+    const v = Number.parseFloat(params.get(name));
+    return Number.isFinite(v) && v >= min ? v * 1000 : fallback * 1000;
+  };
+  const IDLE = seconds("idle", 60, 0.2);       // no input this long -> "Still there?"
+  const WARN = seconds("warn", 15, 0.2);       // ...answered within this long, or reset
+  const SLIDE = seconds("attract", 7, 1);      // each simulation shows this long
+  const HOLD = seconds("hold", 3, 0.2);        // long press on the corner
+  const urlPin = params.get("pin");
+  const PIN = urlPin && /^\d{3,12}$/.test(urlPin) ? urlPin : String((config.kiosk && config.kiosk.pin) || "2468");
+  const STATS = "ctd.kiosk";
+  const HOME = Object.assign({}, settings);    // every visitor starts from these settings
+  const catalog = config.catalog;
+  const byId = new Map(catalog.map((s) => [s.id, s]));
+
+  // -------------------------------------------------------------- counts -----------
+  function loadStats() {
+    const raw = store.json(STATS, {});
+    const plays = {};
+    for (const [id, p] of Object.entries((raw && raw.plays) || {})) {
+      if (!p || typeof p !== "object") continue;
+      const endings = {};
+      for (const [k, n] of Object.entries(p.endings || {})) endings[k] = Math.max(0, Number(n) || 0);
+      plays[id] = { started: Math.max(0, Number(p.started) || 0), finished: Math.max(0, Number(p.finished) || 0), endings };
+    }
+    const rot = raw && Array.isArray(raw.rotation) ? raw.rotation.filter((id) => byId.has(id)) : null;
+    return { plays, rotation: rot && rot.length ? rot : null };
+  }
+  const stats = loadStats();
+  const saveStats = () => store.set(STATS, JSON.stringify(stats));
+  const entry = (id) => (stats.plays[id] = stats.plays[id] || { started: 0, finished: 0, endings: {} });
+  const defaultRotation = () => {
+    const shown = catalog.filter((s) => !s.example).map((s) => s.id);
+    return shown.length ? shown : catalog.map((s) => s.id);
+  };
+  const rotation = () => stats.rotation || defaultRotation();
+
+  // ------------------------------------------------------------- screens -----------
+  let screen = "attract";
+  let featured = 0;
+  let paused = false;
+  let wanted = null;          // a simulation touched before the engine was ready
+  let current = null;
+  let counted = false;
+  let lastInput = now();
+  let stillDeadline = null;
+  let resets = 0;
+
+  const player = playPage({
+    onReady() {
+      if (wanted) startVisit(wanted);
+    },
+    onView(v) {
+      if (v.phase === "ending" && !counted && current) {
+        counted = true;
+        const p = entry(current);
+        p.finished += 1;
+        const end = (v.ending && v.ending.id) || "?";
+        p.endings[end] = (p.endings[end] || 0) + 1;
+        saveStats();
+      }
+    },
+    done: () => reset(),
+  });
+
+  function showScreen(name) {
+    screen = name;
+    document.body.dataset.screen = name;
+    $("#attract").hidden = name !== "attract";
+    $("#main").hidden = name !== "play";
+    $("#start-over").hidden = name !== "play";
+    if (name === "attract") {
+      $("#sim-title").textContent = t("canvas_choose_sim");
+      document.title = t("app_title");
+    }
+  }
+
+  function renderTiles() {
+    const rot = rotation();
+    $("#tiles").replaceChildren(...rot.map((id) => {
+      const sim = byId.get(id);
+      return el("li", {},
+        el("button", { type: "button", class: "tile", "data-sim": id, onclick: () => startVisit(id) },
+          artUrl(sim.cover) ? el("img", { src: artUrl(sim.cover), alt: "", width: 320, height: 180 }) : null,
+          el("span", { class: "tile-title" }, pick(sim.title))));
+    }));
+    showFeatured();
+  }
+
+  function showFeatured() {
+    const rot = rotation();
+    featured = ((featured % rot.length) + rot.length) % rot.length;
+    const sim = byId.get(rot[featured]);
+    const button = $("#featured");
+    button.dataset.sim = sim.id;
+    $("#featured-title").textContent = pick(sim.title);
+    $("#featured-field").textContent = t(`field_${sim.field}`);
+    const art = $("#featured-art");
+    if (artUrl(sim.cover)) {
+      art.src = artUrl(sim.cover);
+      art.hidden = false;
+    } else {
+      art.hidden = true;
+      art.removeAttribute("src");
+    }
+    button.classList.remove("fade");
+    void button.offsetWidth;  // restart the (motion-only) fade
+    button.classList.add("fade");
+    for (const tile of $("#tiles").querySelectorAll(".tile")) tile.classList.toggle("is-featured", tile.dataset.sim === sim.id);
+  }
+
+  function renderStatic() {
+    const [en, es] = [UI.en.tap_to_start, UI.es.tap_to_start];
+    $("#featured .tap [lang=en]").textContent = en;
+    $("#tap-es").textContent = es;
+    const other = settings.lang === "es" ? "en" : "es";
+    const langButton = $("#kiosk-lang");
+    langButton.lang = other;
+    langButton.textContent = other === "es" ? "Español" : "English";
+    $("#slides-pause").hidden = settings.motion;
+    $("#slides-pause").setAttribute("aria-pressed", String(paused));
+    if (screen === "attract") showScreen("attract");
+    renderTiles();
+  }
+
+  setInterval(() => {
+    if (screen !== "attract" || paused || settings.motion || document.querySelector("dialog[open]")) return;
+    if (document.activeElement && document.activeElement.classList.contains("tile")) return;
+    featured += 1;
+    showFeatured();
+  }, SLIDE);
+
+  async function startVisit(id) {
+    if (!byId.has(id)) return;
+    if (!player.isReady()) {  // the engine is still booting: start as soon as it is ready
+      wanted = id;
+      $("#boot").hidden = false;
+      return;
+    }
+    wanted = null;
+    current = id;
+    counted = false;
+    entry(id).started += 1;
+    saveStats();
+    showScreen("play");
+    lastInput = now();
+    await player.start(id);
+  }
+
+  async function reset() {
+    stillDeadline = null;
+    for (const d of document.querySelectorAll("dialog[open]")) d.close();
+    current = null;
+    counted = false;
+    wanted = null;
+    showScreen("attract");
+    const cleared = player.clear();
+    Object.assign(settings, HOME);
+    applySettings();
+    translateStatic();
+    featured += 1;
+    renderStatic();
+    lastInput = now();
+    resets += 1;
+    document.body.dataset.resets = String(resets);
+    $("#featured").focus();
+    await cleared;
+  }
+
+  // ------------------------------------------------------------ idle ----------------
+  function askStillThere() {
+    stillDeadline = now() + WARN;
+    countDown();
+    $("#still-there").showModal();
+    $("#im-here").focus();
+  }
+  function countDown() {
+    const n = Math.max(0, Math.ceil((stillDeadline - now()) / 1000));
+    const text = t("reset_in", { n });
+    if ($("#still-count").textContent !== text) $("#still-count").textContent = text;
+  }
+  function answerStillThere() {
+    stillDeadline = null;
+    lastInput = now();
+    if ($("#still-there").open) $("#still-there").close();
+  }
+  const activity = (e) => {
+    lastInput = now();
+    if (stillDeadline != null && e.type === "keydown") {
+      // Any key answers. Focus goes to the story, so the key's own action (a Space
+      // released on a focused choice) cannot also act on the story.
+      answerStillThere();
+      if (screen === "play") $("#narration").focus({ preventScroll: true });
+    }
+  };
+  for (const type of ["pointerdown", "keydown", "touchstart", "wheel", "input"]) {
+    addEventListener(type, activity, { capture: true, passive: true });
+  }
+  // Any touch answers: the modal dialog (its button or its backdrop) takes the whole tap,
+  // so it never lands on the story underneath.
+  $("#still-there").addEventListener("click", answerStillThere);
+  $("#still-there").addEventListener("cancel", answerStillThere);
+  setInterval(() => {
+    if (stillDeadline != null) {
+      if (now() >= stillDeadline) reset();
+      else countDown();
+      return;
+    }
+    if (now() - lastInput < IDLE) return;
+    if (screen === "play") askStillThere();
+    else if (document.querySelector("dialog[open]")) {  // an operator menu left open
+      for (const d of document.querySelectorAll("dialog[open]")) d.close();
+      lastInput = now();
+    }
+  }, 200);
+
+  // ------------------------------------------------------------ operator ------------
+  const corner = $("#operator-corner");
+  let holdTimer = null;
+  const stopHold = () => {
+    clearTimeout(holdTimer);
+    holdTimer = null;
+    corner.classList.remove("holding");
+  };
+  corner.addEventListener("pointerdown", (e) => {
+    if (screen !== "attract") return;
+    e.preventDefault();
+    stopHold();
+    corner.classList.add("holding");
+    corner.style.setProperty("--hold", `${HOLD}ms`);
+    holdTimer = setTimeout(() => {
+      stopHold();
+      openPin();
+    }, HOLD);
+  });
+  for (const type of ["pointerup", "pointerleave", "pointercancel"]) corner.addEventListener(type, stopHold);
+  corner.addEventListener("contextmenu", (e) => e.preventDefault());
+  addEventListener("keydown", (e) => {  // the keyboard's way in: Ctrl+Alt+O on the attract screen
+    if (screen === "attract" && e.ctrlKey && e.altKey && e.key.toLowerCase() === "o") {
+      e.preventDefault();
+      openPin();
+    }
+  });
+
+  let pinTries = 0;
+  const pinInput = $("#pin-input");
+  function openPin() {
+    if (document.querySelector("dialog[open]")) return;
+    pinTries = 0;
+    pinInput.value = "";
+    $("#pin-error").textContent = "";
+    $("#pin-dialog").showModal();
+    pinInput.focus();
+  }
+  const keypad = $("#keypad");
+  for (const k of ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0"]) {
+    keypad.append(k === "clear"
+      ? el("button", { type: "button", class: "key", "data-key": "clear", "data-t": "canvas_clear",
+        onclick: () => { pinInput.value = ""; } }, t("canvas_clear"))
+      : el("button", { type: "button", class: "key", "data-key": k,
+        onclick: () => { if (pinInput.value.length < 12) pinInput.value += k; } }, k));
+  }
+  $("#pin-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (pinInput.value === PIN) {
+      $("#pin-dialog").close();
+      openOperator();
+      return;
+    }
+    pinTries += 1;
+    pinInput.value = "";
+    $("#pin-error").textContent = t("canvas_wrong_pin");
+    if (pinTries >= 3) $("#pin-dialog").close();
+    else pinInput.focus();
+  });
+  $("#pin-cancel").addEventListener("click", () => $("#pin-dialog").close());
+
+  function openOperator() {
+    renderOperator();
+    $("#operator-status").textContent = "";
+    $("#operator").showModal();
+  }
+  function renderOperator() {
+    const rot = new Set(rotation());
+    $("#operator-rows").replaceChildren(...catalog.map((sim) => {
+      const p = stats.plays[sim.id] || { started: 0, finished: 0 };
+      const id = `rot-${sim.id}`;
+      return el("tr", { "data-sim": sim.id },
+        el("th", { scope: "row", id: `op-${sim.id}` }, pick(sim.title)),
+        el("td", {}, el("input", { type: "checkbox", id, class: "big-check", "data-sim": sim.id, checked: rot.has(sim.id),
+          "aria-label": t("kiosk_in_rotation", { sim: pick(sim.title) }), onchange: changeRotation })),
+        el("td", { class: "n-started" }, String(p.started)),
+        el("td", { class: "n-finished" }, String(p.finished)));
+    }));
+  }
+  function changeRotation(e) {
+    const boxes = [...$("#operator-rows").querySelectorAll("input[type=checkbox]")];
+    const chosen = boxes.filter((b) => b.checked).map((b) => b.dataset.sim);
+    if (!chosen.length) {
+      e.target.checked = true;
+      $("#operator-status").textContent = t("kiosk_keep_one");
+      return;
+    }
+    $("#operator-status").textContent = "";
+    stats.rotation = chosen;
+    saveStats();
+    featured = 0;
+    renderTiles();
+  }
+  $("#operator-close").addEventListener("click", () => $("#operator").close());
+  $("#exit-kiosk").addEventListener("click", () => {
+    $("#operator").close();
+    location.href = `${config.base}index.html`;
+  });
+  $("#export-csv").addEventListener("click", () => {
+    const cell = (v) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    const rot = new Set(rotation());
+    const rows = [["sim_id", "title", "in_rotation", "started", "finished", "endings"]];
+    for (const sim of catalog) {
+      const p = stats.plays[sim.id] || { started: 0, finished: 0, endings: {} };
+      const endings = Object.keys(p.endings || {}).sort().map((k) => `${k}=${p.endings[k]}`).join(";");
+      rows.push([sim.id, sim.title.en || pick(sim.title), rot.has(sim.id) ? "yes" : "no", p.started, p.finished, endings]);
+    }
+    const csv = rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    const name = `kiosk-plays-${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}.csv`;
+    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    const a = el("a", { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    $("#operator-status").textContent = t("kiosk_exported", { name });
+  });
+
+  // ------------------------------------------------------------ wiring --------------
+  $("#featured").addEventListener("click", () => startVisit($("#featured").dataset.sim));
+  $("#start-over").addEventListener("click", () => reset());
+  $("#slides-pause").addEventListener("click", () => {
+    paused = !paused;
+    $("#slides-pause").setAttribute("aria-pressed", String(paused));
+  });
+  $("#kiosk-lang").addEventListener("click", () => {
+    settings.lang = settings.lang === "es" ? "en" : "es";
+    applySettings();
+    translateStatic();
+    renderStatic();
+    player.onSettings(true);
+  });
+  buildSettings((langChanged) => {
+    renderStatic();
+    player.onSettings(langChanged);
+  });
+  applySettings();
+  translateStatic();
+  renderStatic();
+  showScreen("attract");
+  document.body.dataset.resets = "0";
 }
 
 addEventListener("error", (event) => {
@@ -837,4 +1316,5 @@ addEventListener("error", (event) => {
 });
 
 if (document.body.dataset.page === "start") startPage();
+else if (KIOSK) kioskPage();
 else playPage();

@@ -10,6 +10,8 @@ What goes in (docs/web.md has the full picture):
   pre-compiled to JSON when engine.compile is available (YAML + pure-Python PyYAML else);
 - the first scene of each simulation rendered into its page, so the story is readable
   before Python has booted;
+- kiosk.html, the career-fair kiosk (docs/web.md, "Kiosk"), with segno's QR encoder in
+  the bundle for the take-home QR code;
 - a service worker and web app manifest (offline after the first visit, installable);
 - a .gz copy of every compressible file, which `testdrive serve` sends to browsers.
 """
@@ -168,6 +170,8 @@ def catalogue_entry(path: Path, sim) -> dict:
         "icon": art.get("icon") or None,     # paths under content/
         "cover": art.get("cover") or None,
         "source": str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name,
+        "kiosk": bool(getattr(sim, "kiosk_start", None)),   # has a kiosk cut
+        "example": "examples" in path.parts,                # authoring example: not in the kiosk rotation
     }
 
 
@@ -283,6 +287,27 @@ def engine_files() -> list[tuple[str, Path]]:
     return files
 
 
+DEFAULT_KIOSK_PIN = "2468"
+# segno's QR encoder (pure Python, BSD licence) for the kiosk's take-home QR code. Only
+# encoder.py and consts.py ship: segno's own __init__ imports its writers, which need
+# standard-library modules the slim stdlib leaves out (xml, gzip, urllib).
+SEGNO_INIT = (b'"""segno\'s QR encoder only (encoder.py, consts.py from segno; licence in LICENSE),\n'
+              b'for the web kiosk\'s QR code (engine/web/glue.py qr_svg)."""\n')
+
+
+def segno_files() -> list[tuple[str, object]]:
+    import segno
+
+    pkg = Path(segno.__file__).parent
+    files: list[tuple[str, object]] = [("segno/__init__.py", SEGNO_INIT)]
+    files += [(f"segno/{name}", pkg / name) for name in ("encoder.py", "consts.py")]
+    dist = next(iter(sorted(pkg.parent.glob("segno-*.dist-info"))), None)
+    lic = [p for p in (dist.rglob("LICENSE*") if dist else []) if p.is_file()]
+    if lic:
+        files.append(("segno/LICENSE", lic[0]))
+    return files
+
+
 def yaml_files() -> list[tuple[str, Path]]:
     import yaml
 
@@ -318,6 +343,8 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool) -> bytes:
     # PyYAML is imported by the engine package; ship its pure-Python files.
     for name, path in yaml_files():
         entries[name] = path.read_bytes()
+    for name, src in segno_files():
+        entries[name] = src if isinstance(src, bytes) else src.read_bytes()
     # The catalogue as JSON (engine.catalogue reads .json without PyYAML).
     import yaml
 
@@ -440,7 +467,7 @@ def gzip_tree(root: Path) -> None:
             path.with_name(path.name + ".gz").write_bytes(packed)
 
 
-def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
+def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str | None = None) -> dict:
     nm = ROOT / "node_modules"
     pyo = nm / "pyodide"
     if not (pyo / "pyodide.mjs").is_file():
@@ -541,6 +568,14 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print) -> dict:
         "CARDS": render_cards(catalog, ui_en),
         "CONFIG": config("", catalog=catalog, fields=fields),
     }).encode()
+    kiosk_tpl = (WEB / "kiosk.html").read_text(encoding="utf-8")
+    pin = kiosk_pin or os.environ.get("TESTDRIVE_KIOSK_PIN") or DEFAULT_KIOSK_PIN
+    if not pin.isdigit() or not 3 <= len(pin) <= 12:
+        raise BuildError("the kiosk PIN must be 3 to 12 digits")
+    files["kiosk.html"] = fill(kiosk_tpl, {
+        **ui_placeholders(kiosk_tpl, ui_en), **common(""),
+        "CONFIG": config("", catalog=catalog, fields=fields, kiosk={"pin": pin}),
+    }).encode()
     play_tpl = (WEB / "play.html").read_text(encoding="utf-8")
     for entry in catalog:
         first = firsts[entry["id"]]
@@ -593,6 +628,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="dist/web", help="output folder (default: dist/web)")
     parser.add_argument("--simulations", default=str(ROOT / "simulations"),
                         help="folder searched for *.yaml simulations (default: simulations/)")
+    parser.add_argument("--kiosk-pin", default=None,
+                        help="the kiosk's operator PIN (default: $TESTDRIVE_KIOSK_PIN or 2468)")
     parser.add_argument("--no-pyc", action="store_true",
                         help="ship .py sources instead of .pyc compiled by Pyodide's Python")
     args = parser.parse_args(argv)
@@ -601,7 +638,7 @@ def main(argv: list[str] | None = None) -> int:
         out = Path.cwd() / out
     sys.path.insert(0, str(ROOT)) if str(ROOT) not in sys.path else None
     try:
-        summary = build(out, Path(args.simulations), pyc=not args.no_pyc)
+        summary = build(out, Path(args.simulations), pyc=not args.no_pyc, kiosk_pin=args.kiosk_pin)
     except BuildError as exc:
         print(f"testdrive build web: error: {exc}", file=sys.stderr)
         return 1

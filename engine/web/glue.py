@@ -6,6 +6,10 @@ actions and returns views: the player renders views and sends actions, nothing e
 
 Every reply is {"ok": true, "view": ..., "save": ...} or
 {"ok": false, "error": kind, "message": text} — never an exception across the boundary.
+
+Kiosk mode (web/kiosk.html) adds: `new` with `kiosk: true` (start at the simulation's
+kiosk cut, `sim.kiosk_start`, when it has one), `drop` (forget the visitor's session) and
+`qr` (a QR code of a text as SVG, made with segno's encoder, which the bundle ships).
 """
 from __future__ import annotations
 
@@ -55,7 +59,14 @@ def _do(req: dict) -> dict:
     if op == "new":
         sim = _load(req["sim"])
         _state["sim"] = req["sim"]
-        return _reply(Session(sim, seed=int(req.get("seed", 0)), lang=req.get("lang", "en")))
+        start = sim.kiosk_start if req.get("kiosk") else None  # None: the normal start
+        return _reply(Session(sim, seed=int(req.get("seed", 0)), lang=req.get("lang", "en"), start=start))
+    if op == "drop":
+        _state["session"] = None
+        _state["sim"] = None
+        return {"ok": True}
+    if op == "qr":
+        return {"ok": True, **qr_svg(str(req["text"]))}
     if op == "restore":
         sim = _load(req["sim"])
         _state["sim"] = req["sim"]
@@ -83,6 +94,31 @@ def _do(req: dict) -> dict:
     if op == "code":
         return {"ok": True, "code": session.resume_code()}
     return {"ok": False, "error": "internal", "message": f"unknown request {op!r}"}
+
+
+def qr_svg(text: str, border: int = 4) -> dict:
+    """A QR code of `text` (segno's encoder: error level M, never a Micro QR) as SVG:
+    one path, a run of dark modules per subpath "M{x} {y}h{n}v1h-{n}z", black on a
+    white square with a quiet zone of `border` modules."""
+    from segno import encoder
+
+    code = encoder.encode(text, error="m", micro=False, boost_error=False)
+    runs = []
+    for y, row in enumerate(code.matrix):
+        x, n = 0, len(row)
+        while x < n:
+            if row[x] & 1:
+                start = x
+                while x < n and row[x] & 1:
+                    x += 1
+                runs.append(f"M{start + border} {y + border}h{x - start}v1h-{x - start}z")
+            else:
+                x += 1
+    size = len(code.matrix) + 2 * border
+    path = "".join(runs)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges">'
+           f'<rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>')
+    return {"svg": svg, "size": size, "border": border, "path": path, "version": code.version}
 
 
 def handle(request_json: str) -> str:
