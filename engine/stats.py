@@ -79,11 +79,25 @@ def estimated_minutes(sim: Simulation, lang: str, players: int) -> dict | None:
     return {"median": round(statistics.median(secs), 1), "min": round(min(secs), 1), "max": round(max(secs), 1)}
 
 
+# Reading-level formulas are defined for running prose; a button label or a list item is a
+# phrase meant to stay short, and counting each as a "sentence" drags the grade down.
+# These texts are labels: counted in words and minutes, left out of the grade.
+def is_label(where: str) -> bool:
+    if where == "title" or (where.startswith("ending ") and where.endswith(" title")):
+        return True
+    if where.startswith("choice ") and not where.endswith(" feedback"):
+        return True
+    if " item '" in where and not where.endswith(" why"):
+        return True
+    return " goal '" in where
+
+
 def stats(sim: Simulation, players: int = 200) -> dict:
     texts = student_texts(sim)
     out = {"sim": sim.id, "path": sim.path, "declared_minutes": sim.minutes, "languages": {}}
     for lang in sim.languages:
         counts = Counts(lang)
+        prose = Counts(lang)
         missing = 0
         graded = []
         for where, t in texts:
@@ -92,10 +106,16 @@ def stats(sim: Simulation, players: int = 200) -> dict:
                 missing += 1
                 continue
             counts.add(s)
+            if not is_label(where):
+                prose.add(s)
             if word_count(s) >= FLAG_MIN_WORDS:
                 graded.append((grade_of(s, lang), where, s))
         graded.sort(key=lambda g: -g[0])
         d = counts.as_dict()
+        d["all_text_grade"] = d["grade"]
+        p = prose.as_dict()
+        d["grade"] = p["grade"]  # the reading level of the prose (labels left out)
+        d["prose"] = p
         d["missing_texts"] = missing
         d["minutes"] = estimated_minutes(sim, lang, players)
         d["hardest"] = [{"grade": g, "where": w, "text": s} for g, w, s in graded[:5]]
@@ -115,18 +135,21 @@ def format_stats(st: dict) -> str:
         if not d["words"]:
             lines.append(f"  {lang}: no text")
             continue
+        p = d["prose"]
         if lang.startswith("es"):
-            formula = (f"Crawford; Fernández-Huerta ease {d['fernandez_huerta']}, "
-                       f"grade {d['fernandez_huerta_grade']} on Flesch's table")
+            formula = (f"Crawford; Fernández-Huerta ease {p['fernandez_huerta']}, "
+                       f"grade {p['fernandez_huerta_grade']} on Flesch's table")
         else:
             formula = "Flesch–Kincaid"
         mins = d["minutes"]
         est = f"~{mins['median']} min (random players {mins['min']}–{mins['max']})" if mins else "minutes: -"
         over = "  ABOVE GRADE 8" if d["grade"] is not None and d["grade"] > TARGET_GRADE + 0.5 else ""
         lines.append(f"  {lang}: {d['words']:,} words in {d['texts']} texts, {est}, "
-                     f"grade {d['grade']} ({formula}){over}")
-        lines.append(f"      {d['words_per_sentence']} words/sentence, {d['syllables_per_word']} syllables/word"
-                     + (f", {d['missing_texts']} texts missing" if d["missing_texts"] else ""))
+                     f"prose at grade {d['grade']} ({formula}){over}")
+        lines.append(f"      prose: {p['texts']} texts, {p['words_per_sentence']} words/sentence, "
+                     f"{p['syllables_per_word']} syllables/word; with labels and buttons: grade "
+                     f"{d['all_text_grade']}"
+                     + (f"; {d['missing_texts']} texts missing" if d["missing_texts"] else ""))
         for f in d["flagged"]:
             lines.append(f"      far above grade 8: grade {f['grade']} — {f['where']}: \"{_short(f['text'])}\"")
     return "\n".join(lines)
