@@ -69,11 +69,11 @@ _EN_VOWELS = set("aeiouy")
 
 def syllables_en(word: str) -> int:
     """English syllables by rule: vowel groups, minus a silent final e, at least one."""
+    if word[:1].isdigit():  # a number read aloud: counted as two syllables, as in Spanish
+        return 2
     w = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalpha())
     if not w:
         return 0
-    if w.isdigit():
-        return 2
     if len(w) <= 3:
         return 1
     count = 0

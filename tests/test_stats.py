@@ -99,3 +99,8 @@ def test_shipped_simulation_reads_at_grade_8_or_below(path):
             print(f"   far above grade 8: grade {f['grade']} — {f['where']}")
     en = st["languages"]["en"]["grade"]
     assert en <= 8.5, f"{path.name}: English reading grade {en} is above 8.5 (Flesch–Kincaid)"
+
+
+def test_numbers_count_as_words_with_syllables():
+    from engine.readability import syllables
+    assert syllables("6112", "en") == 2 and syllables("6112", "es") == 2
