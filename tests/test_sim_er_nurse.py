@@ -218,7 +218,6 @@ BEST = {
     "decline-kai": ("choose", "include-lucia"),
     "surge": ("choose", "honest-limit"),
     "handoff": ("answer", ["change", "meds", "pending"]),
-    "clock-out": ("choose", "finish"),
     "kiosk-triage": ("answer", {"dana": "dana", "jordan": "jordan", "mateo": "mateo"}),
     "kiosk-monitor": ("answer", ["hr", "rr", "spo2"]),
     "kiosk-call": ("choose", "kiosk-sbar"),
@@ -241,7 +240,6 @@ WORST = {
     "decline-kai": ("choose", "send-out"),
     "surge": ("choose", "take-extra"),
     "handoff": ("answer", ["phone", "opinion"]),
-    "clock-out": ("choose", "finish"),
     "kiosk-triage": ("answer", {"dana": "mateo", "jordan": "dana", "mateo": "jordan"}),
     "kiosk-monitor": ("answer", ["bp"]),
     "kiosk-call": ("choose", "kiosk-wait"),
@@ -297,8 +295,8 @@ def test_best_run_is_a_three_star_shift(sim):
     assert ending(s) == "star-shift" and end["ending"]["rating"] == 3
     assert "surge" not in scenes                          # seed 1: no second ambulance
     # the patient who gets worse interrupts rounds and the story comes back to rounds
-    assert s.state["visits"]["decline"] == 1 and s.state["visits"]["rounds"] == 1
-    assert scenes.index("decline-kai") < len(scenes) - 2
+    assert s.state["visits"]["decline-monitor"] == 1 and s.state["visits"]["rounds"] == 1
+    assert scenes.index("decline-kai") < scenes.index("handoff") == len(scenes) - 1
     assert end["clock"]["time"] == "06:45"
     assert len(end["ending"]["debrief"]["went_well"]) >= 4
 
