@@ -16,7 +16,9 @@ import pytest
 
 from webtools import (
     BOOT_TIMEOUT,
+    ROOT,
     Player,
+    built_site,
     new_context,
     require_browser,
     run_axe,
@@ -249,8 +251,10 @@ def test_answering_still_there_keeps_the_visit(ctx):
     page.keyboard.press("Shift")                   # any key answers too
     page.wait_for_selector("#still-there", state="hidden")
     page.wait_for_selector("#still-there[open]")
-    choice = page.locator("#interaction button.choice, #interaction button, #interaction input").first.bounding_box()
-    page.mouse.click(choice["x"] + 5, choice["y"] + 5)   # a tap anywhere, even over the story,
+    target = page.locator("#interaction button, #interaction input").first
+    target.evaluate("e => e.scrollIntoView({block: 'center'})")
+    box = target.bounding_box()
+    page.mouse.click(box["x"] + 5, box["y"] + 5)   # a tap anywhere, even over the story,
     page.wait_for_selector("#still-there", state="hidden")   # only answers the prompt
     assert page.get_attribute("body", "data-resets") == "0"
     assert player.step() == step and page.inner_text("#narration") == story
@@ -322,14 +326,17 @@ def test_operator_menu_long_press_pin_rotation_and_csv(ctx):
     guard.check()
 
 
-def test_pin_from_the_url_and_three_wrong_tries(ctx):
+def test_pin_from_the_url_default_long_press_and_three_wrong_tries(ctx):
     context, guard = ctx
     page = context.new_page()
     open_kiosk(page, "pin=1357")
+    page.mouse.move(30, 30)
+    page.mouse.down()                                  # the default hold: 3 seconds
+    page.wait_for_timeout(2000)
+    assert page.locator("#pin-dialog[open]").count() == 0
+    page.wait_for_selector("#pin-dialog[open]", timeout=5000)
+    page.mouse.up()
     for attempt in range(3):
-        if attempt == 0:
-            page.keyboard.press("Control+Alt+o")
-            page.wait_for_selector("#pin-dialog[open]")
         page.fill("#pin-input", "2468")
         page.keyboard.press("Enter")
     page.wait_for_selector("#pin-dialog", state="hidden")   # three wrong tries close it
@@ -365,3 +372,50 @@ def test_no_wcag_violations_on_attract_and_still_there(site, lang, contrast):
         guard.check()
     finally:
         context.close()
+
+
+# ------------------------------------------------------------------- offline, build
+
+def test_kiosk_reloads_offline_through_the_service_worker(ctx):
+    context, guard = ctx
+    page = context.new_page()
+    open_kiosk(page)
+    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null",
+                           timeout=BOOT_TIMEOUT)
+    page.evaluate("navigator.serviceWorker.ready")
+    context.set_offline(True)
+    try:
+        open_kiosk(page, "idle=30")
+        start_visit(page, SIM).play_to_end()
+        page.wait_for_selector("#result-qr[data-ready='true'] svg")
+    finally:
+        context.set_offline(False)
+    guard.check()
+
+
+def test_build_ships_the_kiosk_page_and_the_qr_encoder(site):
+    import json
+    import zipfile
+
+    site_dir = built_site()
+    html = (site_dir / "kiosk.html").read_text()
+    for ref in re.findall(r'(?:src|href)="([^"]+)"', html):
+        assert not re.match(r"^[a-z]+:", ref), f"kiosk.html refers to another site: {ref}"
+    config = json.loads(re.search(r'<script type="application/json" id="ctd-config">(.*?)</script>', html, re.S)
+                        .group(1).replace("<\\/", "</"))
+    assert config["kiosk"]["pin"] == "2468"
+    assert {s["id"] for s in config["catalog"] if not s["example"]} == set(SHOWN)
+    names = zipfile.ZipFile(next(site_dir.glob("bundle-*.zip"))).namelist()
+    assert {"segno/encoder.pyc", "segno/consts.pyc", "segno/__init__.pyc", "segno/LICENSE"} <= set(names)
+    assert "kiosk.html" in (site_dir / "sw.js").read_text(), "the service worker caches the kiosk"
+
+
+def test_build_takes_the_kiosk_pin_and_refuses_a_bad_one(tmp_path):
+    from engine.web.build import BuildError, build
+
+    require_browser()
+    with pytest.raises(BuildError, match="PIN"):
+        build(tmp_path / "bad", ROOT / "simulations", pyc=False, kiosk_pin="12ab")
+    build(tmp_path / "web", ROOT / "simulations", pyc=False, kiosk_pin="97531", log=lambda *a: None)
+    html = (tmp_path / "web" / "kiosk.html").read_text()
+    assert '"kiosk":{"pin":"97531"}' in html

@@ -136,7 +136,9 @@ function buildSettings(onChange) {
 
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator) || !config.sw) return;
-  navigator.serviceWorker.register(config.sw, { scope: config.base }).catch((err) => {
+  // The site's root ("" would mean this page's own address, query included).
+  const scope = new URL(config.base || "./", location.href).href;
+  navigator.serviceWorker.register(config.sw, { scope }).catch((err) => {
     console.warn("offline support unavailable:", err && err.message);
   });
 }
@@ -257,6 +259,7 @@ function playPage(kiosk = null) {
       el("button", { type: "button", class: "button", onclick: () => location.reload() }, t("reload")));
     box.hidden = false;
     $("#boot").hidden = true;
+    if (kiosk) setTimeout(() => location.reload(), 20_000);  // nobody is there to press Reload
   }
   function notice(text) {
     const box = $("#alert");
@@ -370,7 +373,9 @@ function playPage(kiosk = null) {
     else if (v.phase === "activity" && v.activity) renderActivity(box, v.activity);
     else renderChoices(box, v);
     if (!quiet) {
-      const first = box.querySelector("button:not([disabled]), input, select, textarea, a[href]");
+      // At a kiosk's ending the story's top (with the QR code near it) keeps the focus.
+      const first = kiosk && v.phase === "ending" ? null
+        : box.querySelector("button:not([disabled]), input, select, textarea, a[href]");
       (first || narration).focus({ preventScroll: false });
     }
   }
@@ -764,6 +769,7 @@ function playPage(kiosk = null) {
       svg.append(bg, path);
       figure.querySelector(".qr-code").replaceChildren(svg);
       figure.dataset.ready = "true";
+      figure.scrollIntoView({ block: "nearest" });
     });
     return section;
   }

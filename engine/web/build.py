@@ -473,6 +473,9 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     if not (pyo / "pyodide.mjs").is_file():
         raise BuildError("node_modules/pyodide is missing: run `npm ci` (or scripts/setup-test.d/web.sh)")
     font_dir = nm / "@fontsource" / "atkinson-hyperlegible" / "files"
+    pin = kiosk_pin or os.environ.get("TESTDRIVE_KIOSK_PIN") or DEFAULT_KIOSK_PIN
+    if not (pin.isascii() and pin.isdigit() and 3 <= len(pin) <= 12):
+        raise BuildError("the kiosk PIN must be 3 to 12 digits")
     if out.exists() and not (out / ".testdrive-build").exists() and any(out.iterdir()):
         raise BuildError(f"{out} exists and is not a previous web build; not overwriting it")
     paths = find_simulations(sim_dir)
@@ -569,9 +572,6 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
         "CONFIG": config("", catalog=catalog, fields=fields),
     }).encode()
     kiosk_tpl = (WEB / "kiosk.html").read_text(encoding="utf-8")
-    pin = kiosk_pin or os.environ.get("TESTDRIVE_KIOSK_PIN") or DEFAULT_KIOSK_PIN
-    if not pin.isdigit() or not 3 <= len(pin) <= 12:
-        raise BuildError("the kiosk PIN must be 3 to 12 digits")
     files["kiosk.html"] = fill(kiosk_tpl, {
         **ui_placeholders(kiosk_tpl, ui_en), **common(""),
         "CONFIG": config("", catalog=catalog, fields=fields, kiosk={"pin": pin}),
