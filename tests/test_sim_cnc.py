@@ -121,11 +121,21 @@ def test_takt_time_is_available_time_over_demand(sim):
 
 
 def test_control_limits_are_mean_plus_minus_three_sigma(sim):
-    mean, k, sigma = numbers(en(act_of(sim, "chart-lcl").prompt))[:3]
-    assert k == 3
-    assert act_of(sim, "chart-lcl").answer == pytest.approx(mean - k * sigma)  # 24.97
-    assert "25.03" in en(sim.scene("chart-lcl").text)
-    assert mean + k * sigma == pytest.approx(25.03)
+    for lang in ("en", "es"):
+        text = sim.scene("chart").text.get(lang)
+        mean = float(re.search(r"(\d+\.\d+) mm", text).group(1))
+        sigma = float(re.search(r"\(sigma, σ\) (?:of|de) (\d+\.\d+) mm", text).group(1))
+        assert (mean, sigma) == (25.00, 0.01)
+        limits = {op: (float(m), int(k), float(sd), float(res)) for m, op, k, sd, res in
+                  re.findall(r"(\d+\.\d+) ([−+]) (\d) × (\d\.\d+) = (\d+\.\d+)", text)}
+        assert set(limits) == {"−", "+"}, lang
+        for op, (m, k, sd, res) in limits.items():
+            assert (m, k, sd) == (mean, 3, sigma)
+            assert res == pytest.approx(mean - k * sd if op == "−" else mean + k * sd)
+        assert limits["−"][3] == pytest.approx(24.97) and limits["+"][3] == pytest.approx(25.03)
+    # the hotspot prompt asks for the same limits
+    prompt = en(act_of(sim, "chart").prompt)
+    assert "below 24.97" in prompt and "above 25.03" in prompt
 
 
 @pytest.mark.parametrize("scene_id", ["chart", "kiosk-chart"])
@@ -195,7 +205,6 @@ CORRECT = {
     "fai": ["m-length", "m-height", "m-spacing", "m-thickness"],
     "takt": 7,
     "loto": ["notify", "shutdown", "isolate", "lock", "release", "verify"],
-    "chart-lcl": 24.97,
     "chart": ["s9"],
     "kiosk-rpm": 6112,
     "kiosk-chart": ["s9"],
