@@ -85,18 +85,24 @@ def test_the_intro_states_the_esi_rules(sim):
 
 
 def test_resources_are_counted_as_the_handbook_counts_them(sim):
-    act = act_of(sim, "resources")
-    picked = {it.id for it in act.items if it.correct}
-    for it in act.items:
-        words = en(it.text).lower()
-        is_resource = any(w in words for w in ("blood test", "ct scan", "iv"))
-        assert it.correct == is_resource, it.id
-    assert len(picked) == 3 and "ESI 3" in en(act.explain)
+    intro = en(sim.scene("triage-intro").text).lower()
+    for w in ("blood tests", "x-rays", "an iv"):          # Table 5-1: labs, imaging, IV fluids
+        assert w in intro
+    act = act_of(sim, "triage")
+    assert "esi-resources" in act.source
+    explain = en(act.explain).lower()
+    assert "several blood tests count as just one resource" in explain
+    not_resources = explain.split("blood tests count as just one resource", 1)[1]
+    for w in ("an exam", "a prescription", "a pill by mouth"):   # not resources in Table 5-1
+        assert w in not_resources
+    assert "is not a resource" in not_resources
+    dev = next(p for p in act.items if p.id == "dev")
+    assert sum(1 for w in RESOURCE_WORDS if w in en(dev.text).lower()) == 3
 
 
 # ---------------------------------------------------------------- the dose
 def test_dose_is_desired_over_have_times_quantity_after_unit_change(sim):
-    order = en(sim.scene("med-order").text)
+    order = en(sim.scene("dose").text)    # the order stays on screen with the question
     desired_g = float(re.search(r"(\d+\.?\d*) g by mouth", order).group(1))
     have_mg, qty_ml = (float(x) for x in re.search(r"(\d+) mg in every (\d+) mL", order).groups())
     g_to_mg = float(re.search(r"1 gram \(g\) = ([\d,]+) milligrams", order).group(1).replace(",", ""))
@@ -115,9 +121,11 @@ def test_dose_is_desired_over_have_times_quantity_after_unit_change(sim):
     assert "made up for the game" in order
 
 
-def test_dose_help_repeats_the_same_numbers(sim):
-    help_text = en(sim.scene("dose-help").text)
-    assert "0.5 g is 500 mg" in help_text and "= 10 mL" in help_text
+def test_dose_explanation_shows_the_same_numbers(sim):
+    # the worked answer is shown with the feedback; Marcus's help then points to the units
+    explain = en(act_of(sim, "dose").explain)
+    assert "0.5 g × 1,000 = 500 mg" in explain and "500 mg ÷ 250 mg × 5 mL = 10 mL" in explain
+    assert "units first" in en(sim.scene("dose-help").text)
 
 
 # ---------------------------------------------------------------- vital signs
@@ -211,7 +219,7 @@ BEST = {
     "before-giving": ("answer", ["hands", "two-ids", "allergies", "give", "chart"]),
     "give-med": ("choose", "explain-med"),
     "break-time": ("choose", "take-break"),
-    "call-lights": ("answer", ["oxygen", "pain", "tv", "parking"]),
+    "call-lights": ("answer", ["oxygen", "pain", "tv"]),
     "decline-monitor": ("answer", ["hr", "rr", "spo2"]),
     "decline-act": ("choose", "call-now"),
     "decline-sbar": ("answer", ["s", "b", "a", "r"]),
@@ -233,7 +241,7 @@ WORST = {
     "before-giving": ("answer", ["give", "chart", "hands", "allergies", "two-ids"]),
     "give-med": ("choose", "just-give"),
     "break-time": ("choose", "skip-break"),
-    "call-lights": ("answer", ["parking", "tv", "pain", "oxygen"]),
+    "call-lights": ("answer", ["tv", "pain", "oxygen"]),
     "decline-monitor": ("answer", ["bp", "temp"]),
     "decline-act": ("choose", "wait-recheck"),
     "decline-sbar": ("answer", ["r", "a", "s", "b"]),
@@ -286,14 +294,17 @@ def play(sim, plan: dict, seed: int = 1, start: str | None = None, max_steps: in
     return s, scenes, end
 
 
+CALM_SEED = 3        # with BEST, no second ambulance on this seed (seed 2 has one)
+
+
 def ending(session) -> str:
     return session.state["ending"]
 
 
 def test_best_run_is_a_three_star_shift(sim):
-    s, scenes, end = play(sim, BEST, seed=1)
+    s, scenes, end = play(sim, BEST, seed=CALM_SEED)
     assert ending(s) == "star-shift" and end["ending"]["rating"] == 3
-    assert "surge" not in scenes                          # seed 1: no second ambulance
+    assert "surge" not in scenes                          # calm seed: no second ambulance
     # the patient who gets worse interrupts rounds and the story comes back to rounds
     assert s.state["visits"]["decline-monitor"] == 1 and s.state["visits"]["rounds"] == 1
     assert scenes.index("decline-kai") < scenes.index("handoff") == len(scenes) - 1
@@ -313,7 +324,7 @@ def test_random_ambulance_surge_is_seeded(sim):
 
 def test_skipping_the_break_leaves_you_running_on_empty(sim):
     plan = dict(BEST, **{"break-time": ("choose", "skip-break")})
-    s, _, end = play(sim, plan, seed=1)
+    s, _, end = play(sim, plan, seed=CALM_SEED)
     assert ending(s) == "running-on-empty" and end["ending"]["rating"] == 2
     assert s.state["vars"]["energy"] < 25 and s.state["vars"]["safety"] >= 90
 
@@ -332,7 +343,7 @@ def test_taking_the_extra_patient_costs_energy(sim):
 def test_a_slow_call_and_a_broken_promise_give_a_solid_shift(sim):
     plan = dict(BEST, **{"family": ("choose", "promise"), "decline-act": ("choose", "wait-recheck"),
                          "decline-kai": ("choose", "repair-trust")})
-    s, scenes, end = play(sim, plan, seed=1)
+    s, scenes, end = play(sim, plan, seed=CALM_SEED)
     assert "decline-late" in scenes or s.state["visits"].get("decline-late") == 1
     assert ending(s) == "solid-shift" and end["ending"]["rating"] == 2
     tips = " ".join(end["ending"]["debrief"]["try_next"])
@@ -340,7 +351,7 @@ def test_a_slow_call_and_a_broken_promise_give_a_solid_shift(sim):
 
 
 def test_worst_run_is_a_night_to_learn_from(sim):
-    s, scenes, end = play(sim, WORST, seed=1)
+    s, scenes, end = play(sim, WORST, seed=CALM_SEED)
     assert ending(s) == "learning-night" and end["ending"]["rating"] == 1
     assert "dose-help" in s.state["visits"]              # Marcus re-teaches the dose
     assert s.state["vars"]["late_call"]
