@@ -133,9 +133,8 @@ def test_control_limits_are_mean_plus_minus_three_sigma(sim):
             assert (m, k, sd) == (mean, 3, sigma)
             assert res == pytest.approx(mean - k * sd if op == "−" else mean + k * sd)
         assert limits["−"][3] == pytest.approx(24.97) and limits["+"][3] == pytest.approx(25.03)
-    # the hotspot prompt asks for the same limits
-    prompt = en(act_of(sim, "chart").prompt)
-    assert "below 24.97" in prompt and "above 25.03" in prompt
+    # the kiosk cut's chart states the same limits
+    assert "24.97 and 25.03" in en(sim.scene("kiosk-chart").text)
 
 
 @pytest.mark.parametrize("scene_id", ["chart", "kiosk-chart"])
@@ -275,8 +274,8 @@ def test_ignoring_the_control_chart_gives_a_tough_day(sim):
 
 
 def test_unsafe_choices_end_in_safety_training(sim):
-    s, seen = play(sim, ppe=["gloves", "hoodie"], jam="reach-in")
-    assert "ppe-redo" in seen and "reach-in" in seen
+    s, seen = play(sim, ppe=["gloves"], jam="reach-in")
+    assert s.state["outcomes"]["ppe"] == "wrong" and "reach-in" in seen
     assert ending(s) == "safety-stop"
     assert s.view()["ending"]["rating"] == 1
 
