@@ -413,9 +413,54 @@ def test_build_ships_the_kiosk_page_and_the_qr_encoder(site):
 def test_build_takes_the_kiosk_pin_and_refuses_a_bad_one(tmp_path):
     from engine.web.build import BuildError, build
 
+    import shutil
+
     require_browser()
+    sims = tmp_path / "sims"                 # one simulation is enough here
+    sims.mkdir()
+    shutil.copy(ROOT / "simulations" / "examples" / "every-feature.yaml", sims)
     with pytest.raises(BuildError, match="PIN"):
-        build(tmp_path / "bad", ROOT / "simulations", pyc=False, kiosk_pin="12ab")
-    build(tmp_path / "web", ROOT / "simulations", pyc=False, kiosk_pin="97531", log=lambda *a: None)
+        build(tmp_path / "bad", sims, pyc=False, kiosk_pin="12ab")
+    build(tmp_path / "web", sims, pyc=False, kiosk_pin="97531", log=lambda *a: None)
     html = (tmp_path / "web" / "kiosk.html").read_text()
     assert '"kiosk":{"pin":"97531"}' in html
+
+
+# ------------------------------------------------------------- the glue, on the host
+
+def _glue(request: dict) -> dict:
+    import json
+
+    from engine.web import glue
+
+    return json.loads(glue.handle(json.dumps(request)))
+
+
+def test_glue_kiosk_cut_drop_and_qr(monkeypatch):
+    import dataclasses
+
+    from engine.web import glue
+
+    sims = simulations()
+    with_cut = next(s for s in sims.values() if s.kiosk_start)
+    without = dataclasses.replace(with_cut, id="no-cut", kiosk_start=None)
+    monkeypatch.setattr(glue, "_sims", {with_cut.id: with_cut, "no-cut": without})
+    # kiosk: true starts at the kiosk cut; without it, or without a cut, at the start
+    assert _glue({"op": "new", "sim": with_cut.id, "seed": 3, "kiosk": True})["view"]["scene"] == with_cut.kiosk_start
+    assert _glue({"op": "new", "sim": with_cut.id, "seed": 3})["view"]["scene"] == with_cut.start
+    assert _glue({"op": "new", "sim": "no-cut", "seed": 3, "kiosk": True})["view"]["scene"] == without.start
+    # drop forgets the visitor's session
+    assert _glue({"op": "drop"}) == {"ok": True}
+    reply = _glue({"op": "act", "action": {"type": "continue"}})
+    assert reply["ok"] is False and reply["message"] == "no session"
+    # qr: the SVG's modules are segno's matrix
+    code = "T1eNpLLdLNKy0qTtUtzshMK6kx1DPQM6gxN7YwMTc0MjKqSc2ryc7ML87WLS5JLCqpydNJBKkw0gEyDI"
+    reply = _glue({"op": "qr", "text": code})
+    assert reply["ok"] and reply["svg"].startswith("<svg") and reply["path"] in reply["svg"]
+    size = reply["size"]
+    grid = [[0] * size for _ in range(size)]
+    for x, y, n in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\3z", reply["path"]):
+        for i in range(int(n)):
+            grid[int(y)][int(x) + i] = 1
+    assert grid == segno_matrix(code)
+    assert grid != segno_matrix(code[:-1] + "x"), "a different code gives a different picture"
