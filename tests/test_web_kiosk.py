@@ -194,6 +194,22 @@ def test_kiosk_visit_plays_the_kiosk_cut_to_the_qr_code(ctx, sim_id):
     guard.check()
 
 
+def test_kiosk_visit_by_keyboard_alone(ctx):
+    context, guard = ctx
+    page = context.new_page()
+    open_kiosk(page)
+    player = Player(page, "keys", seed=3)
+    player.press_on(page.locator(f"#tiles button.tile[data-sim='{SIM}']"))
+    page.wait_for_selector("#main:not([hidden])[data-step='0']")
+    page.wait_for_function("() => document.body.dataset.busy !== 'true'")
+    player.play_to_end()
+    page.wait_for_selector("#result-qr[data-ready='true'] svg")
+    player.press_on(page.locator("#interaction button.kiosk-done"))
+    page.wait_for_selector("body[data-screen='attract']")
+    assert page.evaluate("document.activeElement.id") == "featured"
+    guard.check()
+
+
 # ----------------------------------------------------------------------------- idle
 
 def test_idle_visitor_is_asked_then_reset_with_nothing_kept(ctx):
