@@ -937,6 +937,13 @@ class _Builder:
                          "the last ending has an 'if', so END may find no ending",
                          "remove the 'if' from the last ending: it is the fallback")
         source_ids = {s.id for s in sim.sources}
+        cited = {sid for sid, _pos in self.sources_used}
+        for i, src in enumerate(sim.sources):
+            if src.id not in cited:
+                lst = top.get("sources")
+                self.r.warning(self.ipos(lst, i) if isinstance(lst, list) else (0, 0),
+                               f"source '{src.id}' is listed but nothing cites it",
+                               "add 'source: " + src.id + "' next to the fact it supports, or remove it")
         for sid, pos in self.sources_used:
             if sid not in source_ids:
                 self.r.error(pos, f"unknown source '{sid}'",

@@ -212,3 +212,11 @@ def test_load_source_round_trip_through_compiled_json():
     sim = load_source(MINIMAL)
     again = load_compiled(compile_simulation(sim))
     assert again.scenes == sim.scenes and again.endings == sim.endings
+
+
+def test_a_source_nothing_cites_is_a_warning():
+    src = MINIMAL.replace("languages: [en]", "languages: [en]\nsources:\n  - {id: unused, title: A book}")
+    sim, ds = diags(src)
+    assert sim is not None
+    d = next(d for d in ds if "nothing cites it" in d.message)
+    assert d.severity == "warning" and d.line == 11
