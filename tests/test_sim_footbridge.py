@@ -300,7 +300,6 @@ BEST = {
     "test-pass": ("continue", None),
     "design-cycle": ("answer", ["define", "ideas", "choose", "model", "test", "improve", "share"]),
     "town-meeting": ("answer", ["safe", "access", "on-time", "looks"]),
-    "concern-noise": ("choose", "limit-hours"),
     "concern-explain": ("choose", "plain"),
     "construction": ("choose", "visit-weekly"),
     "late-delivery": ("choose", "rush-truck"),
@@ -392,7 +391,6 @@ def test_overbuilding_the_arch_makes_the_bridge_late(sim):
 
 def test_jargon_and_a_bad_deck_plan_give_a_safe_bridge_with_work_to_do(sim):
     plan = dict(BEST, **{"deck-package": ("answer", {"art": 2, "stairs": 2, "rail": 6}),
-                         "concern-noise": ("choose", "early-start"),
                          "concern-explain": ("choose", "jargon")})
     s, _scenes, end = play(sim, plan, lang="es")
     assert ending(s) == "solid-bridge" and end["ending"]["rating"] == 2
