@@ -124,15 +124,15 @@ def test_ramp_choices_state_true_slopes(sim):
 @pytest.mark.parametrize("scene_id", ["load-calc", "kiosk-load"])
 def test_people_load_is_area_times_pedestrian_load(sim, scene_id):
     text = en(sim.scene(scene_id).text)
-    length, width = map(num, re.search(NUM + r" m long and " + NUM + r" m wide", text).groups())
+    act = act_of(sim, scene_id)
+    prompt = en(act.prompt)
+    length, width = map(num, re.search(NUM + r" m long and " + NUM + r" m wide", prompt).groups())
     kpa = num(re.search(NUM + r" kilonewtons", text).group(1))
     psf = 90                                             # AASHTO pedestrian bridge guide, 3.1
     if scene_id == "load-calc":
         psf = num(re.search(NUM + r" pounds per\s+square foot", text).group(1))
     assert psf == 90 and psf * 4.448222 / 0.09290304 / 1000 == pytest.approx(kpa, abs=0.05)
-    act = act_of(sim, scene_id)
     assert act.answer == pytest.approx(length * width * kpa)   # 60 m2 x 4.3 = 258 kN
-    prompt = en(act.prompt)
     assert f"{length:g} m long and {width:g} m wide" in prompt and f"{kpa:g} kN" in prompt
     assert act.unit.get("en") == "kN"
 
