@@ -1,0 +1,53 @@
+"""What issue 3 asks of every flagship simulation, checked across all of them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine import load_simulation
+from engine.stats import stats
+
+ROOT = Path(__file__).resolve().parent.parent
+FLAGSHIPS = sorted(p for field in ("healthcare", "engineering", "manufacturing")
+                   for p in (ROOT / "simulations" / field).glob("*.yaml"))
+
+
+def test_there_is_a_flagship_in_each_field():
+    assert {p.parent.name for p in FLAGSHIPS} == {"healthcare", "engineering", "manufacturing"}
+
+
+@pytest.fixture(scope="module", params=FLAGSHIPS, ids=lambda p: p.stem)
+def flagship(request):
+    sim = load_simulation(request.param)
+    return sim, stats(sim, players=200)
+
+
+def test_shape(flagship):
+    sim, _ = flagship
+    kinds = {s.activity.kind for s in sim.scenes if s.activity}
+    assert len(kinds) >= 4, kinds
+    assert len({e.rating for e in sim.endings}) >= 3
+    assert any(e.chance is not None for e in sim.events), "a random event"
+    assert any(v.show == "meter" for v in sim.variables)
+    assert sim.kiosk_start and set(sim.languages) >= {"en", "es"}
+    for e in sim.endings:
+        assert e.reflection and 2 <= len(e.reflection) <= 3, e.id
+        assert e.went_well or e.try_next, e.id
+
+
+def test_ten_to_fifteen_minutes_in_each_language(flagship):
+    sim, st = flagship
+    assert 10 <= sim.minutes <= 15
+    for lang, d in st["languages"].items():
+        assert d["minutes"]["median"] <= sim.minutes + 0.25, (lang, d["minutes"])
+
+
+def test_reading_level(flagship):
+    """Prose a middle-schooler reads comfortably: never above grade 8 overall, nothing
+    far above it, and not the choppy grade-2 text we started from."""
+    _sim, st = flagship
+    en, es = st["languages"]["en"], st["languages"]["es"]
+    assert 4.5 <= en["grade"] <= 8.5, en["grade"]
+    assert 5.5 <= es["prose"]["fernandez_huerta_grade"] <= 8.5
+    assert en["missing_texts"] == 0 and es["missing_texts"] == 0
