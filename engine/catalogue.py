@@ -191,40 +191,28 @@ def _kind(value: Any) -> str:
 
 
 @functools.lru_cache(maxsize=32)
+def _doc(path: str, section: str, what: str, entries_are_mappings: bool) -> dict:
+    """A catalogue file, checked: its `section` maps string keys to entries."""
+    p = Path(path)
+    doc = _read(p)
+    for key, entry in _section(p, doc, section).items():
+        if not isinstance(key, str):
+            raise CatalogueError(p, f"{what} key {key!r} must be a string")
+        if entries_are_mappings and not isinstance(entry, dict):
+            raise CatalogueError(p, f"{what} '{key}' must be a mapping, not {_kind(entry)}")
+    return doc
+
+
 def _careers_doc(path: str) -> dict:
-    p = Path(path)
-    doc = _read(p)
-    careers = _section(p, doc, "careers")
-    for key, entry in careers.items():
-        if not isinstance(key, str):
-            raise CatalogueError(p, f"career key {key!r} must be a string")
-        if not isinstance(entry, dict):
-            raise CatalogueError(p, f"career '{key}' must be a mapping, not {_kind(entry)}")
-    return doc
+    return _doc(path, "careers", "career", True)
 
 
-@functools.lru_cache(maxsize=32)
 def _skills_doc(path: str) -> dict:
-    p = Path(path)
-    doc = _read(p)
-    skills = _section(p, doc, "skills")
-    for key, entry in skills.items():
-        if not isinstance(key, str):
-            raise CatalogueError(p, f"skill key {key!r} must be a string")
-        if not isinstance(entry, dict):
-            raise CatalogueError(p, f"skill '{key}' must be a mapping, not {_kind(entry)}")
-    return doc
+    return _doc(path, "skills", "skill", True)
 
 
-@functools.lru_cache(maxsize=32)
 def _ui_doc(path: str) -> dict:
-    p = Path(path)
-    doc = _read(p)
-    strings = _section(p, doc, "strings")
-    for key in strings:
-        if not isinstance(key, str):
-            raise CatalogueError(p, f"string key {key!r} must be a string")
-    return doc
+    return _doc(path, "strings", "string", False)
 
 
 def _key(path: Any, name: str) -> str:
@@ -255,9 +243,9 @@ def load_ui(path: Any = None) -> dict[str, Any]:
 
 def clear_cache() -> None:
     """Forget every loaded file (for tools that edit content while running)."""
-    _careers_doc.cache_clear()
-    _skills_doc.cache_clear()
-    _ui_doc.cache_clear()
+    _doc.cache_clear()
+    from .session import _career_view_cached  # sessions keep career views built from it
+    _career_view_cached.cache_clear()
 
 
 def export_catalogue(careers_path: Any = None, skills_path: Any = None,
