@@ -385,6 +385,11 @@ def fill(template: str, values: dict) -> str:
     return re.sub(r"%%([A-Za-z_]+)%%", sub, template)
 
 
+def _partial(name: str) -> str:
+    """A piece of HTML several pages share, without its leading comment."""
+    return re.sub(r"\A<!--.*?-->\n", "", (WEB / name).read_text(encoding="utf-8"), flags=re.S)
+
+
 def ui_placeholders(template: str, ui_en: dict) -> dict:
     return {k: _e(ui_en[k]) for k in re.findall(r"%%([a-z_]+)%%", template) if k in ui_en}
 
@@ -555,10 +560,16 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     fields = sorted({s["field"] for s in catalog})
     catalog.sort(key=lambda s: (s["field"] == "other", s["field"], s["title"].get("en", "")))
 
-    def common(base: str) -> dict:
-        return {"BASE": base, "CSS": base + assets["style.css"], "JS": base + assets["player.js"],
-                "APP_TITLE": _e(ui_en["app_title"]), "APP_TAGLINE": _e(ui_en["app_tagline"]),
-                "SETTINGS": settings_html}
+    head_tpl = _partial("head.html").rstrip("\n")
+    boot_tpl = _partial("boot.html").rstrip("\n")
+    boot_html = fill(boot_tpl, ui_placeholders(boot_tpl, ui_en))
+
+    def common(base: str, page_title: str = "") -> dict:
+        shared = {"BASE": base, "CSS": base + assets["style.css"], "JS": base + assets["player.js"],
+                  "APP_TITLE": _e(ui_en["app_title"]), "APP_TAGLINE": _e(ui_en["app_tagline"])}
+        title = f"{page_title} — {shared['APP_TITLE']}" if page_title else shared["APP_TITLE"]
+        return {**shared, "HEAD": fill(head_tpl, {**shared, "PAGE_TITLE": title}),
+                "BOOT": boot_html, "SETTINGS": settings_html}
 
     def config(base: str, **extra) -> str:
         return _json_for_html({"base": base, "ui": ui, "sw": base + "sw.js", "art": shipped,
@@ -581,7 +592,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
         first = firsts[entry["id"]]
         view_en = first.get("en") or next(iter(first.values()))
         files[f"sims/{entry['id']}.html"] = fill(play_tpl, {
-            **ui_placeholders(play_tpl, ui_en), **common("../"),
+            **ui_placeholders(play_tpl, ui_en), **common("../", _e(entry["title"].get("en"))),
             "SIM_TITLE": _e(entry["title"].get("en")),
             **render_first(view_en, ui_en, "../"),
             "CONFIG": config("../", sim=entry["id"], first=first,
