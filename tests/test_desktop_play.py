@@ -333,9 +333,9 @@ def test_an_unknown_cue_plays_nothing_and_never_raises():
 
 
 def test_player_words_exist_in_both_languages():
-    from engine.desktop.strings import DEFAULTS, Strings
+    from engine.desktop.strings import KEYS, Strings
     s = Strings()
-    for key in DEFAULTS:
+    for key in KEYS:
         en, es = s.get(key, "en"), s.get(key, "es")
         assert en and es and en != key, key
     # ui.yaml's canvas_<key> entries are what the player shows
