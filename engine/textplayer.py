@@ -5,7 +5,7 @@ import json
 import sys
 import textwrap
 
-from .grading import ActionError
+from .errors import ActionError
 from .session import Session
 
 WIDTH = 76
