@@ -575,6 +575,12 @@ class Session:
     def resume_code(self) -> str:
         return saves.encode_resume_code(self)
 
+    def result_code(self, name: str = "", assignment: str = "", played_seconds: int | None = None) -> str:
+        """A result code binding the typed name, the assignment label and the real seconds
+        played (engine/results.py); resume_code() stays the plain T1 code."""
+        from .results import make_result_code
+        return make_result_code(self, name, assignment, played_seconds)
+
     @classmethod
     def from_resume_code(cls, sim: Simulation, code: str) -> "Session":
         return saves.decode_resume_code(sim, code, cls)
