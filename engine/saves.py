@@ -184,7 +184,7 @@ def _decode_action(sim: Simulation, state: dict, token: str) -> dict:
     raise SaveError("the code does not fit this simulation")
 
 
-def _check_char(body: str) -> str:
+def check_char(body: str) -> str:
     return _ALPHABET[zlib.crc32(body.encode()) % len(_ALPHABET)]
 
 
@@ -196,7 +196,7 @@ def encode_resume_code(session) -> str:
     payload = header + "|" + ",".join(tokens)
     packed = base64.urlsafe_b64encode(zlib.compress(payload.encode(), 9)).decode().rstrip("=")
     body = CODE_VERSION + packed
-    return body + _check_char(body)
+    return body + check_char(body)
 
 
 def decode_resume_code(sim: Simulation, code, new_session):
@@ -208,7 +208,7 @@ def decode_resume_code(sim: Simulation, code, new_session):
     if len(code) < 4 or not code.startswith(CODE_VERSION):
         raise SaveError("that is not a resume code")
     body, check = code[:-1], code[-1]
-    if _check_char(body) != check.upper():
+    if check_char(body) != check.upper():
         raise SaveError("that code has a typo (its check character does not match)")
     try:
         packed = body[len(CODE_VERSION):]
