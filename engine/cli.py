@@ -18,6 +18,8 @@ DELEGATED = {
     "serve": ("engine.web.serve", "serve the built web player on 127.0.0.1"),
     "kiosk": ("engine.desktop.kiosk", "career-fair kiosk mode (fullscreen)"),
     "desktop": ("engine.desktop.app", "desktop launcher for every simulation"),
+    "release": ("engine.releases", "record a simulation's version so its result codes keep verifying"),
+    "verify": ("engine.verify", "check students' result codes by replaying them (CSV out)"),
 }
 BUILD_TARGETS = {"web": "engine.web.build", "pygbag": "engine.desktop.pygbag_build"}
 

@@ -615,6 +615,12 @@ class Session:
         from .saves import encode_resume_code
         return encode_resume_code(self)
 
+    def result_code(self, name: str = "", assignment: str = "", played_seconds: int | None = None) -> str:
+        """A result code binding the typed name, the assignment label and the real seconds
+        played (engine/results.py); resume_code() stays the plain T1 code."""
+        from .results import make_result_code
+        return make_result_code(self, name, assignment, played_seconds)
+
     @classmethod
     def from_resume_code(cls, sim: Simulation, code: str) -> "Session":
         from .saves import decode_resume_code
