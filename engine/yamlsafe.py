@@ -206,19 +206,20 @@ def _syntax(exc, text: str):
     if "quoted scalar" in context and exc.context_mark:
         pos = _pos(exc.context_mark)
         quote = lines[pos[0] - 1][pos[1] - 1:pos[1]] or '"'
-        return pos, f"this quote ({quote}) is never closed", _QUOTE_HINT.get(quote, ""), pos[0]
+        return (pos, f"YAML syntax: this quote ({quote}) is never closed", _QUOTE_HINT.get(quote, ""),
+                pos[0])
     for kind, opener, closer in (("flow sequence", "[", "]"), ("flow mapping", "{", "}")):
         if kind in context and exc.context_mark:
             pos = _pos(exc.context_mark)
-            return (pos, f"this '{opener}' is never closed",
+            return (pos, f"YAML syntax: this '{opener}' is never closed",
                     f"add '{closer}' after the last item; separate items with commas, and put text "
                     "that holds a comma in quotes", pos[0])
     if "mapping values are not allowed" in problem:
-        return (pos, "a ':' is not allowed here",
+        return (pos, "YAML syntax: a ':' is not allowed here",
                 "if the text holds ': ', put it all in quotes; otherwise indent this line like "
                 "the keys above it", pos[0])
     if "expected key" in problem or "block end" in problem or "<block" in problem:
-        return (pos, "this line is not lined up with the lines above it",
+        return (pos, "YAML syntax: this line is not lined up with the lines above it",
                 "keys at one level start at the same column, and so do the '-' of one list",
                 pos[0])
     return (pos, f"YAML syntax: {problem or context or 'syntax error'}",

@@ -6,9 +6,9 @@ import pytest
 from engine import yamlsafe
 from engine.diagnostics import Reporter
 
-QUOTE = "this quote ({}) is never closed"
-COLON = "a ':' is not allowed here"
-LINED = "this line is not lined up with the lines above it"
+QUOTE = "YAML syntax: this quote ({}) is never closed"
+COLON = "YAML syntax: a ':' is not allowed here"
+LINED = "YAML syntax: this line is not lined up with the lines above it"
 
 
 @pytest.fixture(params=["libyaml", "pure-python"])
@@ -32,8 +32,8 @@ def problems(src):
     ('id: x\ntitle: "Night shift\nfield: healthcare\nscenes: {}\n', [(2, 8, QUOTE.format('"'))]),
     ("id: x\ntext: 'It''s late\nnext: a\n", [(2, 7, QUOTE.format("'"))]),
     # an unclosed bracket points at its bracket
-    ("id: x\nlanguages: [en, es\nfield: healthcare\n", [(2, 12, "this '[' is never closed")]),
-    ("id: x\ntitle: {en: Hi, es: Hola\nfield: healthcare\n", [(2, 8, "this '{' is never closed")]),
+    ("id: x\nlanguages: [en, es\nfield: healthcare\n", [(2, 12, "YAML syntax: this '[' is never closed")]),
+    ("id: x\ntitle: {en: Hi, es: Hola\nfield: healthcare\n", [(2, 8, "YAML syntax: this '{' is never closed")]),
     # a colon inside plain text, and a line indented too far
     ("id: x\ntext: Note: read this\n", [(2, 11, COLON)]),
     ("id: x\nfield: a\n  extra: 1\n", [(3, 8, COLON)]),
@@ -41,9 +41,9 @@ def problems(src):
     ("scenes:\n  - a\n - b\n", [(3, 2, LINED)]),
     # several problems in one file: every one is reported, each where it began
     ('id: x\ntitle: "Open\nlanguages: [en, es\nfield: ok\ntext: Note: this\nend: 1\n',
-     [(2, 8, QUOTE.format('"')), (3, 12, "this '[' is never closed"), (5, 11, COLON)]),
+     [(2, 8, QUOTE.format('"')), (3, 12, "YAML syntax: this '[' is never closed"), (5, 11, COLON)]),
     ("a:\n  b: 'x\n  c: 1\nd: [1\ne:\n  - 1\n - 2\n",
-     [(2, 6, QUOTE.format("'")), (4, 4, "this '[' is never closed"), (7, 2, LINED)]),
+     [(2, 6, QUOTE.format("'")), (4, 4, "YAML syntax: this '[' is never closed"), (7, 2, LINED)]),
 ])
 def test_syntax_errors_cite_where_the_construct_began(loader, src, expected):
     assert problems(src) == expected
