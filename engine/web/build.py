@@ -352,6 +352,10 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool) -> bytes:
     for name in ("careers", "skills"):
         doc = yaml.safe_load((CONTENT / f"{name}.yaml").read_text(encoding="utf-8"))
         entries[f"content/{name}.json"] = json.dumps(doc, ensure_ascii=False, default=str).encode()
+    # Every released version (engine/releases.py), so that result codes verify in the
+    # browser (the teacher page): simulations/releases/ beside engine/, as in the repository.
+    for rel in sorted((ROOT / "simulations" / "releases").glob("*/*.json")):
+        entries[f"simulations/releases/{rel.parent.name}/{rel.name}"] = rel.read_bytes()
     for path, sim in sims:
         data = compiled.get(sim.id)
         if data is not None:

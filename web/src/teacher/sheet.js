@@ -65,7 +65,10 @@ async function verifyAll() {
   if (!entries.length) { rows = []; render(); return; }
   status.textContent = t("sheet_checking", { n: entries.length });
   document.body.dataset.checking = "true";
+  const started = performance.now();
   const reply = await call({ op: "verify", pairs: entries.map((e) => [e.name, e.code]) });
+  // how long the engine took, for benchmarks/verify.py
+  document.body.dataset.verifyMs = String(Math.round(performance.now() - started));
   delete document.body.dataset.checking;
   if (!reply.ok) {
     status.textContent = t("sheet_engine_failed", { reason: reply.message });
@@ -87,7 +90,7 @@ function flags(r) {
   const out = [];
   if (r.duplicate_of && r.duplicate_of.length) out.push(t("sheet_flag_duplicate", { rows: r.duplicate_of.map((i) => i + 1).join(", ") }));
   if (r.too_fast) out.push(t("sheet_flag_fast"));
-  if (r.bound_name && r.name && r.bound_name !== r.name) out.push(t("sheet_flag_name", { name: r.bound_name }));
+  if (r.name_differs ?? (r.bound_name && r.name && r.bound_name !== r.name)) out.push(t("sheet_flag_name", { name: r.bound_name }));
   if (r.assignment) out.push(t("sheet_flag_class", { label: r.assignment }));
   return out;
 }
