@@ -106,7 +106,7 @@ function renderRows() {
       : el("span", { class: "refused" }, t("sheet_refused", { reason: r.reason }));
     const acts = (r.activities || []).map((a) => el("li", { "data-outcome": a.outcome },
       `${a.scene}: ${pct(a.score)}`));
-    const minutes = [r.minutes != null ? t("sheet_minutes_sim", { n: r.minutes }) : null,
+    const minutes = [r.minutes ? t("sheet_minutes_sim", { n: r.minutes }) : null,
       r.played_seconds != null ? t("sheet_minutes_real", { n: Math.round(r.played_seconds / 60) }) : null].filter(Boolean);
     const skills = Object.entries(r.skills || {}).map(([k, n]) => `${k} ×${n}`).join(", ");
     return el("tr", { "data-verified": String(!!r.verified), "data-row": String(i), class: f.length ? "flagged" : null },
