@@ -599,6 +599,10 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
                              catalog=[{k: entry[k] for k in ("id", "title", "field")}]),
         }).encode()
 
+    # -- printable teacher guides, one per simulation and language (engine/guides.py)
+    from engine.guides import guide_files
+    files.update(guide_files([sim for _path, sim in sims]))
+
     # -- manifest and service worker
     files["manifest.webmanifest"] = json.dumps({
         "name": ui_en["app_title"], "short_name": ui_en["app_title"],
