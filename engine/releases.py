@@ -171,7 +171,7 @@ def main(argv=None) -> int:
     import argparse
     import sys
 
-    from .cli import load_or_report
+    from .files import load_or_report
     ap = argparse.ArgumentParser(prog="testdrive release",
                                  description="record a simulation's current version so its result codes "
                                              "keep verifying after later changes")

@@ -91,9 +91,9 @@ def _t1_payload(t1_code: str) -> str:
 
 
 def _t1_code(payload: str) -> str:
-    from .saves import _check_char
+    from .saves import check_char
     body = OLD_CODE_VERSION + _pack(payload)
-    return body + _check_char(body)
+    return body + check_char(body)
 
 
 # ---- reading a code ------------------------------------------------------------------------
@@ -154,9 +154,9 @@ def parse_code(code) -> dict:
         body, check = code[:-2], code[-2:].upper()
         check_ok = _check(body) == check
     else:
-        from .saves import _check_char
+        from .saves import check_char
         body, check = code[:-1], code[-1].upper()
-        check_ok = _check_char(body) == check
+        check_ok = check_char(body) == check
     if not check_ok:
         raise _Refused("truncated" if _cut_short(code[2:]) else "typo")
     payload = _unpack(body[2:])
@@ -213,7 +213,8 @@ def verify_code(code: str, name: str = "") -> dict:
 
 
 def _replay_into(row: dict, parts: dict) -> None:
-    from .saves import SaveError, decode_resume_code
+    from .saves import SaveError
+    from .session import Session
     sim_id, version = parts["sim"], parts["version"]
     sim = _releases.load_release(sim_id, version)
     if sim is None:
@@ -223,7 +224,7 @@ def _replay_into(row: dict, parts: dict) -> None:
         raise _Refused("unknown_version", known=", ".join(known))
     row["title"] = sim.title.get("en")
     try:
-        session = decode_resume_code(sim, _t1_code(parts["play"]))
+        session = Session.from_resume_code(sim, _t1_code(parts["play"]))
     except SaveError:
         raise _Refused("no_fit") from None
     row["lang"] = session.lang

@@ -12,7 +12,7 @@ import sys
 import textwrap
 
 from .catalogue import ui_text
-from .grading import ActionError
+from .errors import ActionError
 from .session import Session
 
 WIDTH = 76
