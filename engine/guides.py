@@ -13,6 +13,7 @@ import json
 
 from . import grading
 from .model import Simulation
+from .text import format_number
 
 LABELS = {
     "en": {
@@ -152,8 +153,8 @@ def _about(sim: Simulation, ident: str, lang: str, L: dict) -> str:
 def _right_lines(act, lang: str, L: dict) -> list[str]:
     if act.kind == "allocate":
         unit = _t(act.unit, lang)
-        lines = [L["allocate_goal"].format(budget=grading._fmt(act.budget, 2, lang), unit=unit).replace(" :", ":")]
-        lines += [f"{_t(g.label, lang)} ≥ {grading._fmt(g.min, 2, lang)}" for g in act.goals]
+        lines = [L["allocate_goal"].format(budget=format_number(act.budget, lang, 2), unit=unit).replace(" :", ":")]
+        lines += [f"{_t(g.label, lang)} ≥ {format_number(g.min, lang, 2)}" for g in act.goals]
         return lines
     return list(grading.right_answer(act, lang)["display"])
 
@@ -367,7 +368,7 @@ def main(argv=None) -> int:
     import argparse
     import sys
 
-    from .cli import load_or_report
+    from .files import load_or_report
     ap = argparse.ArgumentParser(prog="python -m engine.guides", description="print a teacher guide as HTML")
     ap.add_argument("sim")
     ap.add_argument("--lang", default="en")
