@@ -132,3 +132,18 @@ def _entries(b, tm, key):
         if m is not None:
             out.append((i, m))
     return out
+
+
+def teacher_part(sim) -> dict:
+    """A loaded simulation's `teacher:` part as plain data ({} when it has none)."""
+    import json
+    return (json.loads(sim.data) if sim.data else {}).get("teacher") or {}
+
+
+def cited_sources(sim, ids) -> list[dict]:
+    """{id, title, url} of the sources a standard cites: the teacher part's, then the simulation's."""
+    table = {s.get("id"): s for s in teacher_part(sim).get("sources") or () if isinstance(s, dict)}
+    for s in sim.sources:
+        table.setdefault(s.id, {"id": s.id, "title": s.title, "url": s.url})
+    ids = [ids] if isinstance(ids, str) else list(ids or ())
+    return [{"id": i, "title": table[i].get("title", ""), "url": table[i].get("url", "")} for i in ids if i in table]
