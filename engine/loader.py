@@ -26,7 +26,7 @@ OUTCOMES = ("correct", "partial", "wrong")
 TOP_KEYS = {
     "format", "id", "version", "title", "field", "career", "related_careers", "minutes",
     "grades", "summary", "objectives", "skills", "sources", "languages", "kiosk", "art",
-    "start", "clock", "variables", "characters", "scenes", "events", "endings",
+    "start", "clock", "variables", "characters", "scenes", "events", "endings", "teacher",
 }
 TOP_REQUIRED = ("format", "id", "version", "title", "field", "career", "minutes", "summary",
                 "languages", "start", "scenes", "endings")
@@ -390,6 +390,9 @@ class _Builder:
             kiosk_start=kiosk_start, kiosk_meters=kiosk_meters, art=art, start=start, clock=clock, variables=variables,
             characters=characters, scenes=scenes, events=events, endings=endings, path=self.path,
         )
+        if "teacher" in top:
+            from .teacher import check_teacher  # the teacher's-guide part, declared there
+            check_teacher(self, top, sim)
         self._cross_checks(top, sim)
         return sim
 
