@@ -86,8 +86,11 @@ def test_the_intro_states_the_esi_rules(sim):
 
 def test_resources_are_counted_as_the_handbook_counts_them(sim):
     intro = en(sim.scene("triage-intro").text).lower()
-    for w in ("blood tests", "x-rays", "an iv"):          # Table 5-1: labs, imaging, IV fluids
+    # Table 5-1: labs, imaging, IV fluids or IV medicine (a saline lock alone is not a resource)
+    for w in ("blood tests", "x-rays", "fluids or medicine through a vein"):
         assert w in intro
+    assert "an iv (a thin tube" not in intro
+    assert "suero por vía intravenosa" in sim.scene("triage-intro").text.get("es")
     act = act_of(sim, "triage")
     assert "esi-resources" in act.source
     explain = en(act.explain).lower()
