@@ -14,7 +14,7 @@ from .loader import check_file
 DELEGATED = {
     "explore": ("engine.explore", "explore the state space of a simulation"),
     "map": ("engine.mapgraph", "the scene graph as Graphviz DOT or Mermaid"),
-    "schema": ("engine.schema", "JSON Schema of the simulation format"),
+    "schema": ("engine.schema", "JSON Schema of the simulation format (--view: of the view)"),
     "stats": ("engine.stats", "word count, minutes and reading level per language"),
     "serve": ("engine.web.serve", "serve the built web player on 127.0.0.1"),
     "kiosk": ("engine.desktop.kiosk", "career-fair kiosk mode (fullscreen)"),
@@ -127,6 +127,8 @@ def main(argv=None) -> int:
     name, rest = argv[0], argv[1:]
     if name in commands:
         return commands[name](rest)
+    if name == "schema" and "--view" in rest:  # the view contract, not the simulation format
+        return _delegate("engine.viewschema", [a for a in rest if a != "--view"])
     if name in DELEGATED:
         return _delegate(DELEGATED[name][0], rest)
     from .diagnostics import did_you_mean
