@@ -604,6 +604,10 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
                              catalog=[{k: entry[k] for k in ("id", "title", "field")}]),
         }).encode()
 
+    # -- printable teacher guides, one per simulation and language (engine/guides.py)
+    from engine.guides import guide_files
+    files.update(guide_files([sim for _path, sim in sims]))
+
     # -- the teacher page (web/teacher.html; engine/web/teacher_page.py)
     from engine.web.teacher_page import teacher_assets, teacher_catalogue
 

@@ -46,7 +46,8 @@ def _releases() -> dict:
 def _standards(sim, langs) -> list:
     """The alignments the simulation's authored `teacher:` part cites: each with its
     code, statement and source, as written there (nothing is inferred here)."""
-    teacher = getattr(sim, "teacher", None)
+    from engine.teacher import teacher_part  # the part lives in the file's data, not the model
+    teacher = teacher_part(sim) or None
     if teacher is None:
         return []
     items = teacher.get("standards") if isinstance(teacher, dict) else getattr(teacher, "standards", None)
