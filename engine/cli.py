@@ -19,6 +19,8 @@ DELEGATED = {
     "serve": ("engine.web.serve", "serve the built web player on 127.0.0.1"),
     "kiosk": ("engine.desktop.kiosk", "career-fair kiosk mode (fullscreen)"),
     "desktop": ("engine.desktop.app", "desktop launcher for every simulation"),
+    "new": ("engine.scaffold", "write a commented starter simulation: new FIELD/NAME"),
+    "list": ("engine.lists", "the careers, skills, art, sounds and activity kinds you can use"),
     "release": ("engine.releases", "record a simulation's version so its result codes keep verifying"),
     "verify": ("engine.verify", "check students' result codes by replaying them (CSV out)"),
 }
@@ -26,7 +28,8 @@ BUILD_TARGETS = {"web": "engine.web.build", "pygbag": "engine.desktop.pygbag_bui
 
 
 def cmd_lint(argv) -> int:
-    ap = argparse.ArgumentParser(prog="testdrive lint", description="check simulation files")
+    ap = argparse.ArgumentParser(prog="testdrive lint", description="check simulation files "
+                                 "and the catalogue they use (content/careers, skills, ui)")
     ap.add_argument("paths", nargs="*", default=["simulations"])
     ap.add_argument("--format", choices=["text", "json"], default="text")
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -131,7 +134,7 @@ def main(argv=None) -> int:
     names = sorted(list(commands) + list(DELEGATED))
     if not argv or argv[0] in ("-h", "--help"):
         print("usage: testdrive COMMAND [...]\n\ncommands:")
-        print("  lint      check simulation files (every problem, file:line:col)")
+        print("  lint      check simulation files and content/ (every problem, file:line:col)")
         print("  play      play a simulation in the terminal (--desktop for the window)")
         print("  build     build the web player (web) or the pygbag canvas build (pygbag)")
         for name, (_m, desc) in sorted(DELEGATED.items()):

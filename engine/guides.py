@@ -197,6 +197,7 @@ def guide_html(sim: Simulation, lang: str, kiosk_minutes=None, career=None) -> s
         'img-src \'self\'; base-uri \'none\'; form-action \'none\'">',
         f"<title>{_e(L['guide'])}: {_e(title)}</title>",
         '<link rel="stylesheet" href="guide.css">',
+        '<link rel="icon" href="../icon.svg" type="image/svg+xml">',
         "</head>",
         "<body>",
         f'<nav aria-label="{_e(L["guide"])}"><ul>',
