@@ -28,7 +28,8 @@ BUILD_TARGETS = {"web": "engine.web.build", "pygbag": "engine.desktop.pygbag_bui
 
 
 def cmd_lint(argv) -> int:
-    ap = argparse.ArgumentParser(prog="testdrive lint", description="check simulation files")
+    ap = argparse.ArgumentParser(prog="testdrive lint", description="check simulation files "
+                                 "and the catalogue they use (content/careers, skills, ui)")
     ap.add_argument("paths", nargs="*", default=["simulations"])
     ap.add_argument("--format", choices=["text", "json"], default="text")
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -133,7 +134,7 @@ def main(argv=None) -> int:
     names = sorted(list(commands) + list(DELEGATED))
     if not argv or argv[0] in ("-h", "--help"):
         print("usage: testdrive COMMAND [...]\n\ncommands:")
-        print("  lint      check simulation files (every problem, file:line:col)")
+        print("  lint      check simulation files and content/ (every problem, file:line:col)")
         print("  play      play a simulation in the terminal (--desktop for the window)")
         print("  build     build the web player (web) or the pygbag canvas build (pygbag)")
         for name, (_m, desc) in sorted(DELEGATED.items()):
