@@ -9,9 +9,10 @@ from . import expressions as ex
 from .diagnostics import Diagnostic, Reporter, did_you_mean
 from .catalogue import load_careers, load_skills
 from .errors import CatalogueError, LoadError
+from .kinds import BY_NAME as KIND_BY_NAME, NAMES as KIND_NAMES
 from .model import (
-    ACTIVITY_KINDS, EMPTY_TEXT, FIELDS, FORMAT_VERSION, RIASEC, SPECIAL_TARGETS, Activity,
-    Character, Choice, Clock, Condition, DebriefItem, Effect, Ending, Event, Goal, Item, Scene,
+    EMPTY_TEXT, FIELDS, FORMAT_VERSION, RIASEC, SPECIAL_TARGETS, Activity,
+    Character, Choice, Clock, Condition, DebriefItem, Effect, Ending, Event, Scene,
     Simulation, Source, Text, Variable,
 )
 from .text import PLACEHOLDER_RE
@@ -37,15 +38,10 @@ CHOICE_KEYS = {"id", "text", "if", "show_locked", "locked", "time", "effects", "
                "skills", "riasec", "next", "source"}
 ACTIVITY_COMMON = {"kind", "prompt", "time", "pass", "partial", "feedback", "effects", "next",
                    "explain", "skills", "riasec", "source"}
-ACTIVITY_KEYS = {
-    "order": {"items", "answer"},
-    "sequence": {"items", "answer"},
-    "numeric": {"answer", "unit", "tolerance", "tolerance_pct", "close_pct", "decimals"},
-    "multi": {"options"},
-    "match": {"pairs"},
-    "hotspot": {"image", "width", "height", "spots"},
-    "allocate": {"budget", "unit", "items", "goals"},
-}
+# an activity's kind-specific fields when its kind does not set them
+ACTIVITY_DEFAULTS = {"items": (), "answer": None, "unit": EMPTY_TEXT, "tolerance": 0.0, "close": 0.0,
+                     "decimals": 2, "image": None, "width": 0, "height": 0, "budget": 0.0, "goals": (),
+                     "spec": None}
 EVENT_KEYS = {"id", "when", "chance", "repeat", "text", "effects", "goto"}
 ENDING_KEYS = {"id", "if", "title", "rating", "text", "debrief"}
 DEBRIEF_KEYS = {"went_well", "try_next", "professional", "reflection"}
@@ -646,67 +642,14 @@ class _Builder:
         if m is None:
             return None
         kind = self.string(m, "kind", where, required=True)
-        if kind not in ACTIVITY_KINDS:
+        if kind not in KIND_NAMES:
             if kind is not None:
                 self.r.error(self.vpos(m, "kind"), f"activity kind '{kind}' is not known",
-                             did_you_mean(kind, ACTIVITY_KINDS) or "kinds: " + ", ".join(ACTIVITY_KINDS))
+                             did_you_mean(kind, KIND_NAMES) or "kinds: " + ", ".join(KIND_NAMES))
             return None
-        self.keys(m, f"{where} ({kind})", ACTIVITY_COMMON | ACTIVITY_KEYS[kind], ("prompt",))
-        items, answer = (), None
-        unit, tolerance, close, decimals = EMPTY_TEXT, 0.0, 0.0, 2
-        image, width, height, budget, goals = None, 0, 0, 0.0, ()
-        if kind in ("order", "sequence"):
-            items = self._items(m, "items", where, kind)
-            ids = [it.id for it in items]
-            ans = self.id_list(m, "answer", where)
-            if "answer" not in m:
-                self.r.error(self.mpos(m), f"{where} is missing 'answer' (the ids in the right order)")
-            elif sorted(ans) != sorted(ids):
-                missing = [i for i in ids if i not in ans]
-                extra = [a for a in ans if a not in ids]
-                detail = (f"missing {', '.join(missing)}" if missing else "") + \
-                         ("; " if missing and extra else "") + (f"unknown {', '.join(extra)}" if extra else "")
-                self.r.error(self.vpos(m, "answer"), f"'answer' of {where} must list every item once",
-                             detail or "an id is listed twice")
-            answer = tuple(ans)
-            if len(items) < 2:
-                self.r.error(self.vpos(m, "items") if "items" in m else self.mpos(m),
-                             f"{where} needs at least 2 items")
-        elif kind == "numeric":
-            answer = self.number(m, "answer", where)
-            if answer is None:
-                self.r.error(self.mpos(m), f"{where} needs a numeric 'answer'")
-                answer = 0
-            unit = self.text(m, "unit", where, required=False)
-            decimals = self.number(m, "decimals", where, 2, 0, 6, integer=True)
-            tol = self.number(m, "tolerance", where, None, 0)
-            tol_pct = self.number(m, "tolerance_pct", where, None, 0, 100)
-            if tol is not None and tol_pct is not None:
-                self.r.error(self.kpos(m, "tolerance_pct"), "give 'tolerance' or 'tolerance_pct', not both")
-            tolerance = tol if tol is not None else abs(answer) * (tol_pct or 0) / 100
-            close_pct = self.number(m, "close_pct", where, None, 0, 100)
-            close = abs(answer) * close_pct / 100 if close_pct is not None else 0.0
-            close = max(close, tolerance)
-        elif kind == "multi":
-            items = self._items(m, "options", where, kind)
-            if items and not any(it.correct for it in items):
-                self.r.error(self.vpos(m, "options"), f"{where} has no option marked 'correct: true'")
-        elif kind == "match":
-            items = self._items(m, "pairs", where, kind)
-        elif kind == "hotspot":
-            image = self.string(m, "image", where, required=True)
-            width = self.number(m, "width", where, 100, 1, 10000, integer=True)
-            height = self.number(m, "height", where, 100, 1, 10000, integer=True)
-            items = self._items(m, "spots", where, kind, (width, height))
-            if items and not any(it.correct for it in items):
-                self.r.error(self.vpos(m, "spots"), f"{where} has no spot marked 'correct: true'")
-        elif kind == "allocate":
-            budget = self.number(m, "budget", where, 0, 0)
-            if "budget" not in m:
-                self.r.error(self.mpos(m), f"{where} needs a 'budget'")
-            unit = self.text(m, "unit", where, required=False)
-            items = self._items(m, "items", where, kind)
-            goals = self._goals(m, where, items)
+        kind_spec = KIND_BY_NAME[kind]
+        self.keys(m, f"{where} ({kind})", ACTIVITY_COMMON | set(kind_spec.fields), ("prompt",))
+        spec = kind_spec.build(self, m, where)
         pass_score = self.number(m, "pass", where, 1.0, 0, 1)
         partial_score = self.number(m, "partial", where, 0.5, 0, 1)
         if partial_score > pass_score:
@@ -737,9 +680,7 @@ class _Builder:
         return Activity(
             kind=kind, prompt=self.text(m, "prompt", where),
             time=self.number(m, "time", where, 0, 0, 24 * 60, integer=True),
-            items=items, answer=answer, unit=unit, tolerance=float(tolerance), close=float(close),
-            decimals=decimals, image=image, width=width, height=height, budget=float(budget),
-            goals=goals, pass_score=float(pass_score), partial_score=float(partial_score),
+            **{**ACTIVITY_DEFAULTS, **spec}, pass_score=float(pass_score), partial_score=float(partial_score),
             feedback=feedback, effects=effects, next=nxt,
             explain=self.text(m, "explain", where, required=False),
             skills=self._skills(m, where), riasec=self.riasec(m, where),
@@ -754,82 +695,6 @@ class _Builder:
             return ()
         self.keys(fm, f"'{key}' of {where}", set(OUTCOMES))
         return tuple((o, self.text(fm, o, f"{key} '{o}' of {where}")) for o in OUTCOMES if o in fm)
-
-    def _items(self, m, key, where, kind, size=None) -> tuple:
-        if key not in m:
-            self.r.error(self.mpos(m), f"{where} is missing '{key}'")
-            return ()
-        lst = self.listing(m[key], self.vpos(m, key), f"'{key}' of {where}")
-        if not lst:
-            return ()
-        allowed = {
-            "order": {"id", "text"}, "sequence": {"id", "text"},
-            "multi": {"id", "text", "correct", "why"},
-            "match": {"id", "left", "right"},
-            "hotspot": {"id", "x", "y", "w", "h", "label", "correct", "why"},
-            "allocate": {"id", "text", "cost", "max", "values"},
-        }[kind]
-        required = {"match": ("id", "left", "right"), "hotspot": ("id", "x", "y", "w", "h", "label"),
-                    "allocate": ("id", "text", "cost")}.get(kind, ("id", "text"))
-        out, seen = [], set()
-        for i, it in enumerate(lst):
-            iwhere = f"{key} {i + 1} of {where}"
-            im = self.mapping(it, self.ipos(lst, i), iwhere)
-            if im is None:
-                continue
-            self.keys(im, iwhere, allowed, required)
-            iid = self.ident(im, "id", iwhere) or f"item-{i + 1}"
-            if iid in seen:
-                self.r.error(self.vpos(im, "id"), f"id '{iid}' is used twice in {where}")
-            seen.add(iid)
-            fields = {"id": iid}
-            if kind == "match":
-                fields["text"] = self.text(im, "left", iwhere)
-                fields["right"] = self.text(im, "right", iwhere)
-            elif kind == "hotspot":
-                fields["text"] = self.text(im, "label", iwhere)
-                for dim in ("x", "y", "w", "h"):
-                    fields[dim] = self.number(im, dim, iwhere, 0, 0)
-                if size and (fields["x"] + fields["w"] > size[0] or fields["y"] + fields["h"] > size[1]):
-                    self.r.error(self.mpos(im), f"{iwhere} lies outside the image ({size[0]}×{size[1]})")
-            else:
-                fields["text"] = self.text(im, "text", iwhere)
-            if kind in ("multi", "hotspot"):
-                fields["correct"] = self.boolean(im, "correct", iwhere)
-                fields["why"] = self.text(im, "why", iwhere, required=False)
-            if kind == "allocate":
-                fields["cost"] = self.number(im, "cost", iwhere, 0, 0)
-                fields["max"] = self.number(im, "max", iwhere, 99, 0, 10000, integer=True)
-                vals = ()
-                if "values" in im:
-                    vm = self.mapping(im["values"], self.vpos(im, "values"), f"'values' of {iwhere}")
-                    if vm:
-                        vals = tuple((str(k), float(v)) for k, v in vm.items() if _is_num(v))
-                        for k, v in vm.items():
-                            if not _is_num(v):
-                                self.r.error(self.vpos(vm, k), f"value '{k}' of {iwhere} must be a number")
-                fields["values"] = vals
-            out.append(Item(**fields))
-        return tuple(out)
-
-    def _goals(self, m, where, items) -> tuple:
-        if "goals" not in m:
-            return ()
-        lst = self.listing(m["goals"], self.vpos(m, "goals"), f"'goals' of {where}")
-        attrs = {k for it in items for k, _ in it.values}
-        out = []
-        for i, g in enumerate(lst or ()):
-            gwhere = f"goal {i + 1} of {where}"
-            gm = self.mapping(g, self.ipos(lst, i), gwhere)
-            if gm is None:
-                continue
-            self.keys(gm, gwhere, {"attr", "min", "label"}, ("attr", "min", "label"))
-            attr = self.string(gm, "attr", gwhere, default="")
-            if attr and attr not in attrs:
-                self.r.error(self.vpos(gm, "attr"), f"no item has a value '{attr}'",
-                             did_you_mean(attr, attrs) or "give items 'values: {" + attr + ": n}'")
-            out.append(Goal(attr, float(self.number(gm, "min", gwhere, 0)), self.text(gm, "label", gwhere)))
-        return tuple(out)
 
     def _events(self, top) -> tuple:
         if "events" not in top or top["events"] is None:

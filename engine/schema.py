@@ -24,6 +24,7 @@ import sys
 
 from . import expressions as ex
 from . import loader, model
+from .kinds import BY_NAME as KIND_BY_NAME, KINDS, NAMES as KIND_NAMES, allocate
 
 SCHEMA_ID = "https://career-test-drive.example/schema/simulation.schema.json"
 
@@ -38,21 +39,14 @@ def _inline_tables() -> dict:
     """Key sets the loader spells out inside functions, read from its source code."""
     tree = ast.parse(inspect.getsource(loader))
     funcs = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
-    found: dict = {}
-    items = funcs.get("_items")
-    if items is not None:
-        for node in ast.walk(items):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                name = node.targets[0].id
-                value = node.value
-                if name == "allowed" and isinstance(value, ast.Subscript) and isinstance(value.value, ast.Dict):
-                    found["item_keys"] = {k: set(v) for k, v in ast.literal_eval(value.value).items()}
-                if name == "required" and isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
-                        and isinstance(value.func.value, ast.Dict) and len(value.args) == 2:
-                    found["item_required"] = ast.literal_eval(value.func.value)
-                    found["item_required_default"] = ast.literal_eval(value.args[1])
+    found: dict = {
+        "item_keys": {k.name: set(k.item_keys) for k in KINDS if k.list_key},
+        "item_required": {k.name: k.item_required for k in KINDS if k.list_key},
+        "item_required_default": (),
+        "goal_keys": allocate.GOAL_KEYS, "goal_required": allocate.GOAL_REQUIRED,
+    }
     # self.keys(mapping, where, {allowed...}, (required...)) with literal sets
-    wanted = {"_goals": "goal", "_sources": "source", "_clock": "clock", "build": "kiosk",
+    wanted = {"_sources": "source", "_clock": "clock", "build": "kiosk",
               "_debrief_items": "debrief_item"}
     for fname, label in wanted.items():
         fn = funcs.get(fname)
@@ -65,7 +59,7 @@ def _inline_tables() -> dict:
                 found[label + "_required"] = tuple(ast.literal_eval(node.args[3])) if len(node.args) > 3 else ()
                 break
     need = ["item_keys", "item_required", "item_required_default"] + \
-        [f"{label}_{part}" for label in wanted.values() for part in ("keys", "required")]
+        [f"{label}_{part}" for label in list(wanted.values()) + ["goal"] for part in ("keys", "required")]
     missing = [n for n in need if n not in found]
     if missing:
         raise SchemaDrift("cannot find these key sets in engine/loader.py: " + ", ".join(missing)
@@ -251,7 +245,7 @@ def _types() -> dict:
             "source": T("source"),
         },
         "activity": {
-            "kind": {"enum": list(model.ACTIVITY_KINDS), "description": "What the student does."},
+            "kind": {"enum": list(KIND_NAMES), "description": "What the student does."},
             "prompt": T("text", "The task, as the student reads it."),
             "time": T("minutes"),
             "pass": {"type": "number", "minimum": 0, "maximum": 1, "description": "Score needed for correct (default 1.0)."},
@@ -386,16 +380,16 @@ def build_schema() -> dict:
                                 "required": list(required)}
     if set(inline["item_keys"]) != set(ITEM_LIST_KEY):
         raise SchemaDrift("activity kinds with item lists changed: " + ", ".join(sorted(inline["item_keys"])))
-    if set(loader.ACTIVITY_KEYS) != set(model.ACTIVITY_KINDS) or set(KIND_REQUIRED) != set(model.ACTIVITY_KINDS):
-        raise SchemaDrift("activity kinds differ between model.ACTIVITY_KINDS, loader.ACTIVITY_KEYS and schema")
+    if set(KIND_REQUIRED) != set(KIND_NAMES):
+        raise SchemaDrift("activity kinds differ between engine.kinds and schema")
     # activities: common keys, then each kind's own keys via if/then
     act_spec = types["activity"]
-    all_act = set(loader.ACTIVITY_COMMON).union(*loader.ACTIVITY_KEYS.values())
+    all_act = set(loader.ACTIVITY_COMMON).union(*(set(k.fields) for k in KINDS))
     _object("activity", all_act, (), types)
     branches = []
-    for kind in model.ACTIVITY_KINDS:
+    for kind in KIND_NAMES:
         props = {}
-        for k in sorted(loader.ACTIVITY_KEYS[kind]):
+        for k in sorted(KIND_BY_NAME[kind].fields):
             p = dict(act_spec[k])
             if k == ITEM_LIST_KEY.get(kind):
                 p["items"] = {"$ref": f"#/$defs/item_{kind}"}
@@ -408,7 +402,7 @@ def build_schema() -> dict:
                          "then": {"properties": props, "required": list(KIND_REQUIRED[kind])}})
     defs["activity"] = {
         "type": "object",
-        "description": "A hands-on task graded by the engine: " + ", ".join(model.ACTIVITY_KINDS) + ".",
+        "description": "A hands-on task graded by the engine: " + ", ".join(KIND_NAMES) + ".",
         "properties": {k: act_spec[k] for k in sorted(loader.ACTIVITY_COMMON)},
         "required": ["kind", "prompt"],
         "allOf": branches,

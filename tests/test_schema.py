@@ -13,6 +13,7 @@ jsonschema = pytest.importorskip("jsonschema", reason="pip install -e '.[dev]' (
 
 from engine import check_source, loader, model  # noqa: E402
 from engine import schema as schema_mod  # noqa: E402
+from engine.kinds import NAMES as KIND_NAMES  # noqa: E402
 from engine.schema import SchemaDrift, build_schema, main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +54,7 @@ def test_schema_comes_from_the_engine_tables():
     assert set(s["$defs"]["choice"]["properties"]) == loader.CHOICE_KEYS
     assert set(s["$defs"]["event"]["properties"]) == loader.EVENT_KEYS
     assert set(s["$defs"]["ending"]["properties"]) == loader.ENDING_KEYS
-    assert s["$defs"]["activity"]["properties"]["kind"]["enum"] == list(model.ACTIVITY_KINDS)
+    assert s["$defs"]["activity"]["properties"]["kind"]["enum"] == list(KIND_NAMES)
     assert s["properties"]["field"]["enum"] == list(model.FIELDS)
     assert s["$defs"]["riasec"]["enum"] == list(model.RIASEC)
     for fname in __import__("engine.expressions", fromlist=["FUNCTIONS"]).FUNCTIONS:
@@ -113,7 +114,7 @@ def test_each_kind_needs_its_keys_in_schema_and_loader(validator, example_doc):
     for sid, scene in example_doc["scenes"].items():
         if "activity" in scene:
             by_kind[scene["activity"]["kind"]] = sid
-    assert set(by_kind) == set(model.ACTIVITY_KINDS)
+    assert set(by_kind) == set(KIND_NAMES)
     for kind, keys in schema_mod.KIND_REQUIRED.items():
         for key in keys:
             doc = mutate(example_doc, lambda d: d["scenes"][by_kind[kind]]["activity"].pop(key))
