@@ -8,11 +8,14 @@ from ..diagnostics import did_you_mean
 from ..errors import ActionError, SaveError
 from ..model import Goal
 from ..text import format_number
-from .base import ActivityKind, decode_indexes, is_number, item_ids, read_items
+from .base import ActivityKind, Field, Section, decode_indexes, is_number, item_ids, read_items
 
 
-GOAL_KEYS = {"attr", "min", "label"}
-GOAL_REQUIRED = ("attr", "min", "label")
+GOAL = Section("allocate_goal", "A total the student's picks must reach.", {
+    "attr": Field("string", "An attribute the items' values add up.", required=True),
+    "min": Field("number", "The total needed.", required=True, default=0),
+    "label": Field("text", "What the goal is called.", required=True),
+})
 
 
 def totals(act, answer: dict) -> tuple[float, dict]:
@@ -27,21 +30,34 @@ def totals(act, answer: dict) -> tuple[float, dict]:
 
 class Allocate(ActivityKind):
     name = "allocate"
-    fields = {"budget": "budget", "unit": "unit", "items": "items", "goals": "goals"}
+    answer_doc = "{item id: quantity}"
+    summary = "spends a budget on items; over budget scores 0, else the share of goals met"
+    item = Section("allocate_item", "A budget line.", {
+        "id": Field("id", "Unique in the activity.", required=True),
+        "text": Field("text", "What it is.", required=True),
+        "cost": Field("number", "The cost of one.", required=True, default=0, lo=0),
+        "max": Field("int", "The most the student can take.", default=99, lo=0, hi=10000),
+        "values": Field("map", "What one adds to each goal's attribute, like {strength: 2}.", of="number"),
+    })
     list_key = "items"
-    item_keys = {"id", "text", "cost", "max", "values"}
-    item_required = ("id", "text", "cost")
+    goal = GOAL
+    fields = {
+        "budget": Field("number", "Money or units to spend.", required=True, default=0, lo=0),
+        "unit": Field("text", "Unit shown next to the budget, e.g. USD; translatable like any text."),
+        "items": Field("list", "The budget lines.", required=True, of="allocate_item", min_items=1),
+        "goals": Field("list", "Totals to reach.", of="allocate_goal"),
+    }
 
     def build(self, b, m, where):
-        budget = b.number(m, "budget", where, 0, 0)
+        budget = b.read(m, self, "budget", where)
         if "budget" not in m:
             b.r.error(b.mpos(m), f"{where} needs a 'budget'")
-        unit = b.text(m, "unit", where, required=False)
+        unit = b.read(m, self, "unit", where)
 
         def read(im, iwhere, fields):
-            fields["text"] = b.text(im, "text", iwhere)
-            fields["cost"] = b.number(im, "cost", iwhere, 0, 0)
-            fields["max"] = b.number(im, "max", iwhere, 99, 0, 10000, integer=True)
+            fields["text"] = b.read(im, self.item, "text", iwhere)
+            fields["cost"] = b.read(im, self.item, "cost", iwhere)
+            fields["max"] = b.read(im, self.item, "max", iwhere)
             vals = ()
             if "values" in im:
                 vm = b.mapping(im["values"], b.vpos(im, "values"), f"'values' of {iwhere}")
@@ -51,7 +67,7 @@ class Allocate(ActivityKind):
                         if not is_number(v):
                             b.r.error(b.vpos(vm, k), f"value '{k}' of {iwhere} must be a number")
             fields["values"] = vals
-        items = read_items(b, m, "items", where, self.item_keys, self.item_required, read)
+        items = read_items(b, m, "items", where, self.item, read)
         return {"budget": float(budget), "unit": unit, "items": items,
                 "goals": self._goals(b, m, where, items)}
 
@@ -67,12 +83,12 @@ class Allocate(ActivityKind):
             gm = b.mapping(g, b.ipos(lst, i), gwhere)
             if gm is None:
                 continue
-            b.keys(gm, gwhere, GOAL_KEYS, GOAL_REQUIRED)
+            b.keys(gm, gwhere, GOAL.keys, GOAL.required)
             attr = b.string(gm, "attr", gwhere, default="")
             if attr and attr not in attrs:
                 b.r.error(b.vpos(gm, "attr"), f"no item has a value '{attr}'",
                           did_you_mean(attr, attrs) or "give items 'values: {" + attr + ": n}'")
-            out.append(Goal(attr, float(b.number(gm, "min", gwhere, 0)), b.text(gm, "label", gwhere)))
+            out.append(Goal(attr, float(b.read(gm, GOAL, "min", gwhere)), b.read(gm, GOAL, "label", gwhere)))
         return tuple(out)
 
     def view(self, act, shown, t, lang):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..errors import ActionError, SaveError
 from ..model import EMPTY_TEXT, Item
+from ..spec import Field, Section
 
 OUTCOMES = ("correct", "partial", "wrong")
 
@@ -19,13 +20,24 @@ class ActivityKind:
     """Base class of the kinds: the protocol, with the parts most kinds share."""
 
     name: str = ""
-    #: the YAML keys of this kind's activity, beyond the keys every activity has
-    #: (name -> spec field); the loader checks them, the schema and the docs list them
+    #: what the student does, for the docs
+    summary: str = ""
+    #: the shape of the answer a front end sends, for the docs
+    answer_doc: str = ""
+    #: the YAML keys of this kind's activity beyond the keys every activity has
+    #: (engine/spec.py ACTIVITY), as spec Fields: the loader checks them, the schema and
+    #: the docs list them
     fields: dict = {}
-    #: the key of its list of entries (items, options, pairs, spots) and their keys, if it has one
+    #: the key of its list of entries (items, options, pairs, spots) and their section
     list_key: str | None = None
-    item_keys: set = set()
-    item_required: tuple = ()
+    item: Section | None = None
+
+    def __getitem__(self, key: str) -> Field:
+        """A field by key, so the loader reads a kind's keys like a spec Section's."""
+        return self.fields[key]
+
+    def required(self) -> tuple:
+        return tuple(k for k, f in self.fields.items() if f.required)
 
     # ---- loading: the loader's reader `b` offers mapping, listing, keys, string, ident,
     # number, boolean, text, id_list, vpos, kpos, ipos, mpos and `r` (the reporter) --------
@@ -112,9 +124,9 @@ def decode_indexes(ids: list, body: str, check_range: bool = True) -> list:
     return parts
 
 
-def read_items(b, m, key: str, where: str, allowed: set, required: tuple, read) -> tuple:
-    """The list under `key` of mapping `m` as Items: each checked for its keys and a unique
-    id, then `read(im, iwhere, fields)` adds the kind's own fields to `fields`."""
+def read_items(b, m, key: str, where: str, section: Section, read) -> tuple:
+    """The list under `key` of mapping `m` as Items: each checked against `section`'s keys
+    and for a unique id, then `read(im, iwhere, fields)` adds the kind's own fields."""
     if key not in m:
         b.r.error(b.mpos(m), f"{where} is missing '{key}'")
         return ()
@@ -127,7 +139,7 @@ def read_items(b, m, key: str, where: str, allowed: set, required: tuple, read) 
         im = b.mapping(it, b.ipos(lst, i), iwhere)
         if im is None:
             continue
-        b.keys(im, iwhere, allowed, required)
+        b.keys(im, iwhere, section.keys, section.required)
         iid = b.ident(im, "id", iwhere) or f"item-{i + 1}"
         if iid in seen:
             b.r.error(b.vpos(im, "id"), f"id '{iid}' is used twice in {where}")
@@ -144,5 +156,5 @@ def read_correct(b, im, iwhere, fields) -> None:
     fields["why"] = b.text(im, "why", iwhere, required=False)
 
 
-__all__ = ["ActivityKind", "EMPTY_TEXT", "OUTCOMES", "check_ids", "decode_indexes", "encode_indexes",
+__all__ = ["ActivityKind", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes", "encode_indexes",
            "is_number", "item_ids", "read_correct", "read_items"]

@@ -4,21 +4,27 @@ from __future__ import annotations
 import itertools
 
 from ..errors import ActionError, SaveError
-from .base import ActivityKind, decode_indexes, item_ids, read_items
+from .base import ActivityKind, Field, Section, decode_indexes, item_ids, read_items
 
 
 class Match(ActivityKind):
     name = "match"
-    fields = {"pairs": "items"}
+    answer_doc = "{left id: right id}"
+    summary = "pairs each left item with its right side; score = share matched"
+    item = Section("match_pair", "A pair.", {
+        "id": Field("id", "Unique in the activity.", required=True),
+        "left": Field("text", "The left side, shown in file order.", required=True),
+        "right": Field("text", "Its right side; the right sides are shown shuffled.", required=True),
+    })
     list_key = "pairs"
-    item_keys = {"id", "left", "right"}
-    item_required = ("id", "left", "right")
+    fields = {"pairs": Field("list", "The pairs, each left with its right.", required=True, of="match_pair",
+                             min_items=1)}
 
     def build(self, b, m, where):
         def read(im, iwhere, fields):
             fields["text"] = b.text(im, "left", iwhere)
             fields["right"] = b.text(im, "right", iwhere)
-        return {"items": read_items(b, m, "pairs", where, self.item_keys, self.item_required, read)}
+        return {"items": read_items(b, m, "pairs", where, self.item, read)}
 
     def shown(self, act, rng):
         return rng.shuffled(item_ids(act))  # the right-hand column, shuffled

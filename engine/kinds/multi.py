@@ -3,16 +3,23 @@ from __future__ import annotations
 
 import itertools
 
-from .base import ActivityKind, check_ids, decode_indexes, encode_indexes, item_ids, read_correct, read_items
+from .base import ActivityKind, Field, Section, check_ids, decode_indexes, encode_indexes, item_ids, read_correct, read_items
 
 
 class Multi(ActivityKind):
     name = "multi"
-    fields = {"options": "items"}
-    list_key = "options"  # the YAML key of its entries
+    answer_doc = "list of the option ids picked"
+    summary = "picks every right option; score = (right picks − wrong picks) ÷ right options, at least 0"
+    item = Section("multi_option", "An option.", {
+        "id": Field("id", "Unique in the activity.", required=True),
+        "text": Field("text", "The option.", required=True),
+        "correct": Field("bool", "A right option.", default=False),
+        "why": Field("text", "Why it is (or is not) right, shown afterwards."),
+    })
+    list_key = "options"
+    fields = {"options": Field("list", "The options; mark the right ones correct: true.", required=True,
+                               of="multi_option", min_items=1)}
     what = "option"  # what one entry is called in messages
-    item_keys = {"id", "text", "correct", "why"}
-    item_required = ("id", "text")
 
     def read_item(self, b, im, iwhere, fields, size):
         fields["text"] = b.text(im, "text", iwhere)
@@ -27,7 +34,7 @@ class Multi(ActivityKind):
 
         def read(im, iwhere, fields):
             self.read_item(b, im, iwhere, fields, size)
-        items = read_items(b, m, self.list_key, where, self.item_keys, self.item_required, read)
+        items = read_items(b, m, self.list_key, where, self.item, read)
         if items and not any(it.correct for it in items):
             b.r.error(b.vpos(m, self.list_key), f"{where} has no {self.what} marked 'correct: true'")
         out["items"] = items

@@ -5,7 +5,7 @@ import math
 
 from ..errors import ActionError
 from ..text import format_number
-from .base import ActivityKind
+from .base import ActivityKind, Field
 
 
 def parse_number(value) -> float:
@@ -29,22 +29,30 @@ def parse_number(value) -> float:
 
 class Numeric(ActivityKind):
     name = "numeric"
-    fields = {"answer": "answer", "unit": "unit", "tolerance": "tolerance",
-              "tolerance_pct": "tolerance_pct", "close_pct": "close_pct", "decimals": "decimals"}
+    answer_doc = "a number (or text like \"2,5\")"
+    summary = "types a number; right within the tolerance, partly right within close_pct"
+    fields = {
+        "answer": Field("number", "The right number.", required=True),
+        "unit": Field("text", "Unit shown next to the number, e.g. mL; translatable like any text."),
+        "tolerance": Field("number", "Absolute tolerance.", lo=0),
+        "tolerance_pct": Field("number", "Tolerance in percent of the answer (instead of tolerance).", lo=0, hi=100),
+        "close_pct": Field("number", "Partial credit within this percent of the answer.", lo=0, hi=100),
+        "decimals": Field("int", "Decimals shown in the right answer.", default=2, lo=0, hi=6),
+    }
 
     def build(self, b, m, where):
-        answer = b.number(m, "answer", where)
+        answer = b.read(m, self, "answer", where)
         if answer is None:
             b.r.error(b.mpos(m), f"{where} needs a numeric 'answer'")
             answer = 0
-        unit = b.text(m, "unit", where, required=False)
-        decimals = b.number(m, "decimals", where, 2, 0, 6, integer=True)
-        tol = b.number(m, "tolerance", where, None, 0)
-        tol_pct = b.number(m, "tolerance_pct", where, None, 0, 100)
+        unit = b.read(m, self, "unit", where)
+        decimals = b.read(m, self, "decimals", where)
+        tol = b.read(m, self, "tolerance", where)
+        tol_pct = b.read(m, self, "tolerance_pct", where)
         if tol is not None and tol_pct is not None:
             b.r.error(b.kpos(m, "tolerance_pct"), "give 'tolerance' or 'tolerance_pct', not both")
         tolerance = tol if tol is not None else abs(answer) * (tol_pct or 0) / 100
-        close_pct = b.number(m, "close_pct", where, None, 0, 100)
+        close_pct = b.read(m, self, "close_pct", where)
         close = abs(answer) * close_pct / 100 if close_pct is not None else 0.0
         close = max(close, tolerance)
         return {"answer": answer, "unit": unit, "decimals": decimals,

@@ -4,20 +4,27 @@ from __future__ import annotations
 import itertools
 
 from ..errors import ActionError
-from .base import ActivityKind, check_ids, decode_indexes, encode_indexes, item_ids, read_items
+from .base import ActivityKind, Field, Section, check_ids, decode_indexes, encode_indexes, item_ids, read_items
 
 
 class Order(ActivityKind):
     name = "order"
-    fields = {"items": "items", "answer": "answer"}
+    answer_doc = "list of item ids, in the student's order"
+    summary = "ranks items (triage); score = share of pairs in the right relative order"
+    item = Section("order_item", "An item to put in order.", {
+        "id": Field("id", "Unique in the activity.", required=True),
+        "text": Field("text", "The item.", required=True),
+    })
     list_key = "items"
-    item_keys = {"id", "text"}
-    item_required = ("id", "text")
+    fields = {
+        "items": Field("list", "The items, shown shuffled.", required=True, of="order_item", min_items=2),
+        "answer": Field("ids", "The item ids in the right order, best first.", required=True),
+    }
 
     def build(self, b, m, where):
         def read(im, iwhere, fields):
             fields["text"] = b.text(im, "text", iwhere)
-        items = read_items(b, m, "items", where, self.item_keys, self.item_required, read)
+        items = read_items(b, m, "items", where, self.item, read)
         ids = [it.id for it in items]
         ans = b.id_list(m, "answer", where)
         if "answer" not in m:

@@ -8,6 +8,7 @@ class Sequence(Order):
     """Loads, shows, codes and explores like `order`; only the score differs."""
 
     name = "sequence"
+    summary = "puts steps in order; score = share of steps in their exact place"
 
     def score(self, act, answer):
         return sum(1 for a, b in zip(answer, act.answer) if a == b) / len(act.answer)
