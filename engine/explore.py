@@ -638,6 +638,9 @@ def format_report(report: dict, indent: str = "") -> str:
     w(f"{indent}{report['path'] or report['sim']} — start '{report['start']}'")
     state = "complete" if srch["complete"] else f"cut at depth {srch['depth']} / {srch['max_states']} states per seed"
     w(f"{indent}  search: {srch['states']} states, {srch['seeds']} seed(s), {state} ({srch['seconds']} s)")
+    if not srch["endings_found"]:
+        w(f"{indent}  the search found NO ending" + (": it tried every path, and none of them ends"
+                                                    if srch["complete"] else " within its limits"))
     rnd = report["random"]
     w(f"{indent}  random players: {rnd['players']}, {rnd['finished']} reached an ending ({rnd['seconds']} s)")
     sc = report["scenes"]
@@ -693,6 +696,7 @@ def main(argv=None) -> int:
                     help="seeds the search tries when the simulation has chance events (default 3)")
     ap.add_argument("--lang", default="en", help="language for the reading-time estimate")
     ap.add_argument("--format", choices=["text", "json"], default="text")
+    ap.add_argument("--scripts", metavar="DIR", help="write a replayable actions file per ending (docs/tools.md)")
     args = ap.parse_args(argv)
     status = 0
     reports = []
@@ -711,6 +715,11 @@ def main(argv=None) -> int:
             status = 1
         if args.format == "text":
             print(format_report(report))
+        if args.scripts:  # engine/scripts.py: one `play --actions` file per ending, kiosk cut too
+            from .scripts import write_scripts
+            for start in (None, sim.kiosk_start) if sim.kiosk_start else (None,):
+                for f in write_scripts(sim, args.scripts, start, args.depth, args.max_states, str(path)):
+                    print(f"wrote {f}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=1, ensure_ascii=False))
     return status

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import expressions as ex
 from .diagnostics import Diagnostic, Reporter, did_you_mean
+from .diagnostics import kind_of as _kind  # one wording with the catalogue checks
 from .catalogue import load_careers, load_skills
 from .errors import CatalogueError, LoadError
 from .kinds import BY_NAME as KIND_BY_NAME, NAMES as KIND_NAMES
@@ -19,6 +20,7 @@ from .spec import (
     ACTIVITY, CHARACTER, CHOICE, CLOCK, DEBRIEF, DEBRIEF_ITEM, ENDING, EVENT, ID_RE, KIOSK, LANG_RE, OUTCOMES,
     SCENE, SOURCE, TOP, VAR_RE, VARIABLE, Section, friendly_list,
 )
+from .teacher import check_teacher
 from .text import PLACEHOLDER_RE
 from .yamlsafe import YList, YMap, read_yaml
 
@@ -390,6 +392,8 @@ class _Builder:
             kiosk_start=kiosk_start, kiosk_meters=kiosk_meters, art=art, start=start, clock=clock, variables=variables,
             characters=characters, scenes=scenes, events=events, endings=endings, path=self.path,
         )
+        if "teacher" in top:
+            check_teacher(self, top, sim)  # the teacher's-guide part, declared in engine/teacher.py
         self._cross_checks(top, sim)
         return sim
 
@@ -861,22 +865,6 @@ class _Builder:
             if e.id not in seen and not reached_end:
                 self.r.warning(self.ending_pos.get(e.id, (0, 0)), f"ending '{e.id}' can never be reached",
                                "use 'next: END' or point a 'next' at it")
-
-
-def _kind(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 # ---- public API ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from . import expressions as ex
-from . import spec
+from . import spec, teacher
 from .kinds import KINDS, NAMES as KIND_NAMES
 from .model import FORMAT_VERSION, SPECIAL_TARGETS
 from .spec import Field, Section
@@ -182,7 +182,7 @@ def _activity_schema() -> dict:
     props["kind"] = {"enum": list(KIND_NAMES), "description": spec.ACTIVITY["kind"].description}
     branches = []
     for kind in KINDS:
-        branch = {"properties": {k: field_schema(k, f) for k, f in kind.fields.items()}}
+        branch = {"properties": {k: field_schema(k, kind.fields[k]) for k in sorted(kind.fields)}}
         if kind.required():
             branch["required"] = list(kind.required())
         branches.append({"if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
@@ -199,6 +199,7 @@ def build_schema() -> dict:
         if section is not spec.TOP:
             defs[section.name] = section_schema(section)
     defs["activity"] = _activity_schema()
+    defs["teacher"] = teacher.SCHEMA  # declared with its checks in engine/teacher.py
     defs["debrief_item"] = {"description": spec.DEBRIEF_ITEM.description,
                             "anyOf": [_ref("text"), section_schema(spec.DEBRIEF_ITEM)]}
     scene = defs["scene"]

@@ -99,6 +99,8 @@ TOP = Section("top", "A simulation file.", {
     "art": _f("art", "Named art paths under content/, e.g. icon and cover."),
     "start": _f("id", "The first scene.", required=True),
     "clock": _f("section", "The in-simulation clock.", of="clock"),
+    "teacher": _f("section", "For the teacher's guide: warm-up, what to watch for, discussion tied to scenes "
+                             "and endings, vocabulary and cited standards (engine/teacher.py).", of="teacher"),
     "variables": _f("map", "The simulation's variables, by name.", of="variable"),
     "characters": _f("map", "Characters, by id.", of="character"),
     "scenes": _f("map", "Scenes, by id.", required=True, of="scene", min_items=1),

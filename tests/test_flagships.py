@@ -51,3 +51,27 @@ def test_reading_level(flagship):
     assert 4.5 <= en["grade"] <= 8.5, en["grade"]
     assert 5.5 <= es["prose"]["fernandez_huerta_grade"] <= 8.5
     assert en["missing_texts"] == 0 and es["missing_texts"] == 0
+
+
+def test_one_number_convention_per_language(flagship):
+    """English writes 2.75; Spanish writes 2,75, as the engine prints {fos} (review 3.5).
+    A number a student types back is printed without a thousands separator, so typing it as
+    printed is never marked wrong ("6112", not "6,112")."""
+    import re
+
+    from engine.stats import student_texts
+    sim, _ = flagship
+    # G-code words (F36.7) and rule numbers (OSHA 1910.147) keep their own spelling
+    allowed = {"F36.7", "1910.147"}
+    for where, t in student_texts(sim):
+        es = dict(t.by_lang).get("es", "")
+        for m in re.finditer(r"[A-Z]?\d+\.\d+", es):
+            assert m.group(0) in allowed, (where, es)
+    for s in sim.scenes:
+        a = s.activity
+        if a is None or a.kind != "numeric" or abs(a.answer) < 1000:
+            continue
+        shown = f"{a.answer:,.0f}"
+        for where, t in student_texts(sim):
+            for lang, text in t.by_lang:
+                assert shown not in text, (s.id, where, lang)
