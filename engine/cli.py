@@ -7,57 +7,56 @@ import json
 import sys
 from pathlib import Path
 
+from .files import load_or_report, simulation_files  # noqa: F401  (tests import them from here)
 from .loader import check_file
 
 # Sub-commands that live in their own modules, each with main(argv) -> int.
 DELEGATED = {
     "explore": ("engine.explore", "explore the state space of a simulation"),
     "map": ("engine.mapgraph", "the scene graph as Graphviz DOT or Mermaid"),
-    "schema": ("engine.schema", "JSON Schema of the simulation format"),
+    "schema": ("engine.schema", "JSON Schema of the simulation format (--view: of the view)"),
     "stats": ("engine.stats", "word count, minutes and reading level per language"),
     "serve": ("engine.web.serve", "serve the built web player on 127.0.0.1"),
     "kiosk": ("engine.desktop.kiosk", "career-fair kiosk mode (fullscreen)"),
     "desktop": ("engine.desktop.app", "desktop launcher for every simulation"),
+    "new": ("engine.scaffold", "write a commented starter simulation: new FIELD/NAME"),
+    "list": ("engine.lists", "the careers, skills, art, sounds and activity kinds you can use"),
+    "release": ("engine.releases", "record a simulation's version so its result codes keep verifying"),
+    "verify": ("engine.verify", "check students' result codes by replaying them (CSV out)"),
 }
 BUILD_TARGETS = {"web": "engine.web.build", "pygbag": "engine.desktop.pygbag_build"}
 
 
-def simulation_files(paths) -> list[Path]:
-    """Every .yaml/.yml file named, or found below a named folder."""
-    files: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files.extend(sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml")))
-        else:
-            files.append(path)
-    return files
-
-
 def cmd_lint(argv) -> int:
-    ap = argparse.ArgumentParser(prog="testdrive lint", description="check simulation files")
+    ap = argparse.ArgumentParser(prog="testdrive lint", description="check simulation files "
+                                 "and the catalogue they use (content/careers, skills, ui)")
     ap.add_argument("paths", nargs="*", default=["simulations"])
     ap.add_argument("--format", choices=["text", "json"], default="text")
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
     args = ap.parse_args(argv)
     files = simulation_files(args.paths)
-    all_diags = []
-    errors = warnings = 0
+    checked = [str(f) for f in files]
+    found = []  # (diagnostic, the text of its file)
     for f in files:
         _sim, diags, text = check_file(f)
-        for d in diags:
-            all_diags.append(d)
-            if d.severity == "error":
-                errors += 1
-            else:
-                warnings += 1
-            if args.format == "text":
-                print(d.format(text))
+        found.extend((d, text) for d in diags)
+    if files:  # simulations name careers and skills: lint the catalogue they rely on too
+        from .catalogue import catalogue_files, check_catalogue
+        sources = {}
+        for d in check_catalogue():
+            if d.path not in sources:
+                sources[d.path] = _text_of(d.path)
+            found.append((d, sources[d.path]))
+        checked += catalogue_files()
+    errors = sum(1 for d, _text in found if d.severity == "error")
+    warnings = len(found) - errors
     if args.format == "json":
-        print(json.dumps({"files": [str(f) for f in files], "errors": errors, "warnings": warnings,
-                          "diagnostics": [d.as_dict() for d in all_diags]}, indent=1, ensure_ascii=False))
+        print(json.dumps({"files": checked, "errors": errors, "warnings": warnings,
+                          "diagnostics": [d.as_dict() for d, _text in found]}, indent=1, ensure_ascii=False))
     else:
-        print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)",
+        for d, text in found:
+            print(d.format(text))
+        print(f"{len(checked)} file(s) checked: {errors} error(s), {warnings} warning(s)",
               file=sys.stderr)
     if not files:
         print("no simulation files found", file=sys.stderr)
@@ -65,14 +64,12 @@ def cmd_lint(argv) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def load_or_report(path):
-    """Loads a simulation for a command, printing its problems instead of a traceback."""
-    sim, diags, text = check_file(path)
-    if sim is None:
-        for d in diags:
-            print(d.format(text), file=sys.stderr)
-        print(f"{path}: cannot be played until the errors above are fixed", file=sys.stderr)
-    return sim
+def _text_of(path: str) -> str | None:
+    """A file's text, to show the line a diagnostic points at (None if unreadable)."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None
 
 
 def cmd_play(argv) -> int:
@@ -137,7 +134,7 @@ def main(argv=None) -> int:
     names = sorted(list(commands) + list(DELEGATED))
     if not argv or argv[0] in ("-h", "--help"):
         print("usage: testdrive COMMAND [...]\n\ncommands:")
-        print("  lint      check simulation files (every problem, file:line:col)")
+        print("  lint      check simulation files and content/ (every problem, file:line:col)")
         print("  play      play a simulation in the terminal (--desktop for the window)")
         print("  build     build the web player (web) or the pygbag canvas build (pygbag)")
         for name, (_m, desc) in sorted(DELEGATED.items()):
@@ -146,6 +143,8 @@ def main(argv=None) -> int:
     name, rest = argv[0], argv[1:]
     if name in commands:
         return commands[name](rest)
+    if name == "schema" and "--view" in rest:  # the view contract, not the simulation format
+        return _delegate("engine.viewschema", [a for a in rest if a != "--view"])
     if name in DELEGATED:
         return _delegate(DELEGATED[name][0], rest)
     from .diagnostics import did_you_mean

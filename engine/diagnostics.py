@@ -4,6 +4,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from .errors import LoadError  # noqa: F401  (re-exported: it was defined here)
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -43,19 +45,6 @@ class Diagnostic:
         }
 
 
-class LoadError(Exception):
-    """A simulation could not be loaded; `diagnostics` lists every problem found."""
-
-    def __init__(self, diagnostics: list[Diagnostic], source: str | None = None):
-        self.diagnostics = diagnostics
-        self.source = source
-        errors = [d for d in diagnostics if d.severity == "error"]
-        super().__init__(self.report() if errors else "load failed")
-
-    def report(self) -> str:
-        return "\n".join(d.format(self.source) for d in self.diagnostics)
-
-
 @dataclass
 class Reporter:
     """Collects diagnostics for one file; never stops at the first problem."""
@@ -90,3 +79,21 @@ def did_you_mean(word: str, options) -> str:
     options = [o for o in options if isinstance(o, str)]
     close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+def kind_of(value) -> str:
+    """What a value is, in an author's words: "text", "a number", "a list"... (the
+    loader and the catalogue checks say "must be X, not <kind_of(value)>")."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

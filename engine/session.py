@@ -5,49 +5,17 @@ plain data that saves as JSON. Same simulation + seed + actions = same state, an
 """
 from __future__ import annotations
 
-import functools
-import re
-
-from . import grading
+from . import saves
+from .catalogue import career_view_cached, skill_view
+from .errors import ActionError, CatalogueError
 from .expressions import Env
-from .grading import ActionError
+from .kinds import kind_of
 from .model import Simulation
 from .rng import Rng
-from .saves import _action_from_log
+from .text import format_number, template
 
 VIEW_FORMAT = 1
-@functools.lru_cache(maxsize=64)
-def _career_view_cached(career: str, lang: str) -> dict:
-    from .catalogue import career_view
-    return career_view(career, lang)
-
-
-def format_number(v, lang: str) -> str:
-    """A value as a student reads it: 2.75 in English, 2,75 in Spanish."""
-    if isinstance(v, bool):
-        return "✓" if v else "✗"
-    if isinstance(v, float):
-        text = f"{v:g}" if abs(v) < 1e6 else f"{v:.0f}"
-        return text.replace(".", ",") if lang in DECIMAL_COMMA else text
-    return str(v)
-
-
-DECIMAL_COMMA = {"es", "fr", "de", "it", "pt"}
-
-
-@functools.lru_cache(maxsize=4096)
-def _template(text: str) -> tuple:
-    """Splits a text once into (literal, placeholder name or None) pairs."""
-    parts, pos = [], 0
-    for m in PLACEHOLDER_RE.finditer(text):
-        parts.append((text[pos:m.start()], m.group(1)))
-        pos = m.end()
-    parts.append((text[pos:], None))
-    return tuple(parts)
-
-
 _CLOCK_FACE = [f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60)]
-PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 __all__ = ["Session", "ActionError"]
 
@@ -164,7 +132,7 @@ class Session:
     def _rebuild(self) -> None:
         again = Session(self.sim, seed=self.seed, lang=self.lang, start=self.start)
         for entry, _scene in zip(self.state["log"], self._scenes_at):
-            again.act(_action_from_log(entry))
+            again.act(saves.action_from_log(entry))
         self.state, self._scenes_at = again.state, again._scenes_at
 
     def copy(self) -> "Session":
@@ -210,10 +178,11 @@ class Session:
                 raise ActionError("there is no activity to answer now")
             scene = self.sim.scene(st["scene"])
             act = scene.activity
-            given = grading.normalise(act, action.get("answer"))
+            kind = kind_of(act)
+            given = kind.normalise(act, action.get("answer"))
             st["notices"] = []
-            value = grading.score(act, given)
-            result = grading.outcome(act, value)
+            value = kind.score(act, given)
+            result = kind.outcome(act, value)
             st["time"] += act.time
             st["scores"][scene.id] = round(value, 4)
             st["outcomes"][scene.id] = result
@@ -268,12 +237,9 @@ class Session:
         if scene.activity is not None:
             st["phase"] = "activity"
             act = scene.activity
-            if act.kind in ("order", "sequence", "match"):
-                rng = Rng(st["rng"])
-                ids = [it.id for it in act.items]
-                shown = rng.shuffled(ids)
-                if act.kind != "match" and shown == list(act.answer):
-                    shown = shown[1:] + shown[:1]  # never show the answer already in order
+            rng = Rng(st["rng"])
+            shown = kind_of(act).shown(act, rng)
+            if shown is not None:
                 st["rng"] = rng.state
                 st["shown"][scene_id] = shown
         else:
@@ -395,7 +361,7 @@ class Session:
         """Puts variable values and the clock into a text's {placeholders}."""
         if "{" not in text:
             return text
-        parts = _template(text)
+        parts = template(text)
         values = self.state["vars"]
         out = []
         for literal, name in parts:
@@ -486,29 +452,8 @@ class Session:
 
     def _activity_view(self, scene) -> dict:
         act = scene.activity
-        lang = self.lang
         out = {"kind": act.kind, "prompt": self._t(act.prompt), "scene": scene.id}
-        items = {it.id: it for it in act.items}
-        shown = self.state["shown"].get(scene.id)
-        if act.kind in ("order", "sequence"):
-            out["items"] = [{"id": i, "text": self._t(items[i].text)} for i in shown]
-        elif act.kind == "numeric":
-            out["unit"] = act.unit.get(self.lang)
-            out["decimals"] = act.decimals
-        elif act.kind == "multi":
-            out["options"] = [{"id": it.id, "text": self._t(it.text)} for it in act.items]
-        elif act.kind == "match":
-            out["left"] = [{"id": it.id, "text": self._t(it.text)} for it in act.items]
-            out["right"] = [{"id": i, "text": self._t(items[i].right)} for i in shown]
-        elif act.kind == "hotspot":
-            out.update(image=act.image, width=act.width, height=act.height,
-                       spots=[{"id": it.id, "x": it.x, "y": it.y, "w": it.w, "h": it.h,
-                               "label": self._t(it.text)} for it in act.items])
-        elif act.kind == "allocate":
-            out.update(budget=act.budget, unit=act.unit.get(self.lang),
-                       items=[{"id": it.id, "text": self._t(it.text), "cost": it.cost, "max": it.max}
-                              for it in act.items],
-                       goals=[{"attr": g.attr, "min": g.min, "label": g.label.get(lang)} for g in act.goals])
+        out.update(kind_of(act).view(act, self.state["shown"].get(scene.id), self._t, self.lang))
         return out
 
     def _feedback_view(self) -> dict:
@@ -522,7 +467,7 @@ class Session:
         act = scene.activity
         return {"kind": act.kind, "outcome": fb["outcome"], "score": fb["score"],
                 "text": self._t(act.feedback_for(fb["outcome"])), "explain": self._t(act.explain),
-                "correct": grading.right_answer(act, self.lang, fb["answer"]), "answer": fb["answer"],
+                "correct": kind_of(act).right_answer(act, self.lang, fb["answer"]), "answer": fb["answer"],
                 "sources": self._sources(act.source)}
 
     def _sources(self, ids) -> list:
@@ -562,12 +507,8 @@ class Session:
         tally = self.state["skills"]
         order = sorted(tally, key=lambda k: (-tally[k], k))
         try:
-            from .catalogue import CatalogueError, skill_view
-        except ImportError:  # an engine shipped without its catalogue
-            return None, [{"id": s, "name": s, "count": tally[s]} for s in order]
-        try:
             if self.lang not in cache:
-                cache[self.lang] = _career_view_cached(self.sim.career, self.lang)
+                cache[self.lang] = career_view_cached(self.sim.career, self.lang)
             skills = [{**skill_view(s, self.lang), "count": tally[s]} for s in order]
             return cache[self.lang], skills
         except (CatalogueError, KeyError, OSError):
@@ -603,19 +544,21 @@ class Session:
 
     # ---- saves ----------------------------------------------------------------------
     def save(self) -> str:
-        from .saves import save_session
-        return save_session(self)
+        return saves.save_session(self)
 
     @classmethod
     def restore(cls, sim: Simulation, text: str) -> "Session":
-        from .saves import restore_session
-        return restore_session(sim, text)
+        return saves.restore_session(sim, text, cls)
 
     def resume_code(self) -> str:
-        from .saves import encode_resume_code
-        return encode_resume_code(self)
+        return saves.encode_resume_code(self)
+
+    def result_code(self, name: str = "", assignment: str = "", played_seconds: int | None = None) -> str:
+        """A result code binding the typed name, the assignment label and the real seconds
+        played (engine/results.py); resume_code() stays the plain T1 code."""
+        from .results import make_result_code
+        return make_result_code(self, name, assignment, played_seconds)
 
     @classmethod
     def from_resume_code(cls, sim: Simulation, code: str) -> "Session":
-        from .saves import decode_resume_code
-        return decode_resume_code(sim, code)
+        return saves.decode_resume_code(sim, code, cls)

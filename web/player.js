@@ -151,9 +151,11 @@ function startPage() {
   }
   const list = $("#sim-list");
   const filter = $("#field-filter");
+  // the authoring example (simulations/examples/) is for authors: not on the students' page
+  const students = config.catalog.filter((s) => !s.example);
   const renderCards = () => {
     list.replaceChildren();
-    for (const sim of config.catalog) {
+    for (const sim of students) {
       if (filter.value !== "all" && sim.field !== filter.value) continue;
       const saved = store.get(`ctd.save.${sim.id}`) != null;
       const titleId = `title-${sim.id}`;
@@ -170,7 +172,7 @@ function startPage() {
     }
     $("#sim-count").textContent = t("showing", { n: list.children.length });
   };
-  const fields = [...new Set(config.catalog.map((s) => s.field))];
+  const fields = [...new Set(students.map((s) => s.field))];
   const fillFilter = () => {
     const value = filter.value || "all";
     filter.replaceChildren(el("option", { value: "all" }, t("all_fields")),

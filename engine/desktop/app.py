@@ -86,12 +86,8 @@ def new_session(entry: Entry, *, seed=None, lang="en", kiosk=False):
     seed = int(time.time() * 1000) % 1_000_000 if seed is None else seed
     if lang not in entry.languages:
         lang = entry.languages[0]
-    if kiosk and entry.kiosk_start:
-        try:
-            return Session(entry.sim, seed=seed, lang=lang, start=entry.kiosk_start)
-        except TypeError:       # an engine without kiosk starts: play from the top
-            pass
-    return Session(entry.sim, seed=seed, lang=lang)
+    start = entry.kiosk_start if kiosk and entry.kiosk_start else None
+    return Session(entry.sim, seed=seed, lang=lang, start=start)
 
 
 class App:
@@ -144,7 +140,9 @@ class App:
 
     def home(self):
         self.story = None
-        self.show(LauncherScreen(self, self.entries))
+        # the authoring example (simulations/examples/) stays off the students' launcher
+        shown = [e for e in self.entries if "examples" not in Path(e.path).parts]
+        self.show(LauncherScreen(self, shown or self.entries))
 
     def start(self, entry: Entry, *, seed=None, kiosk=False):
         session = new_session(entry, seed=self.seed if seed is None else seed,
@@ -157,7 +155,7 @@ class App:
 
     def resume(self, entry: Entry, session):
         """Carry on a session made elsewhere (a resume code)."""
-        self.settings.lang = session.view().get("lang") or self.settings.lang
+        self.settings.lang = session.view()["lang"]
         self.story = Story(self, entry.sim, session, path=entry.path)
         self.story.entry = entry
         self.sounds.music(True)
@@ -165,9 +163,8 @@ class App:
 
     def on_view(self, story: Story):
         """The story has a new view: show the screen for its phase."""
-        phase = story.view.get("phase")
         cls = {"scene": SceneScreen, "activity": ActivityScreen, "feedback": FeedbackScreen,
-               "ending": EndingScreen}.get(phase, SceneScreen)
+               "ending": EndingScreen}[story.view["phase"]]
         self.show(cls(self))
 
     def on_finished(self, story: Story):
@@ -199,7 +196,7 @@ class App:
 
     def languages(self):
         if self.story is not None:
-            return list(self.story.view.get("languages") or [self.settings.lang])
+            return list(self.story.view["languages"])
         langs = []
         for e in self.entries:
             for lg in e.languages:

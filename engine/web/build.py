@@ -272,8 +272,8 @@ def compile_stdlib(slim: bytes, pyodide_dir: Path, bundle: bytes, sim_id: str, l
 
 
 def engine_files() -> list[tuple[str, Path]]:
-    """The engine core that runs in the browser: engine/*.py (no front ends, no tools)
-    plus engine/web/glue.py."""
+    """The engine core that runs in the browser: engine/*.py and engine/kinds/ (no front
+    ends, no tools) plus engine/web/glue.py."""
     files = []
     for p in sorted((ROOT / "engine").glob("*.py")):
         if p.name in ("cli.py",):
@@ -282,8 +282,10 @@ def engine_files() -> list[tuple[str, Path]]:
         if re.search(r"^\s*(import|from)\s+pygame", src, re.M):
             continue
         files.append((f"engine/{p.name}", p))
+    files += [(f"engine/kinds/{p.name}", p) for p in sorted((ROOT / "engine/kinds").glob("*.py"))]
     files.append(("engine/web/__init__.py", ROOT / "engine/web/__init__.py"))
     files.append(("engine/web/glue.py", ROOT / "engine/web/glue.py"))
+    files.append(("engine/web/teacher_glue.py", ROOT / "engine/web/teacher_glue.py"))
     return files
 
 
@@ -351,6 +353,10 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool) -> bytes:
     for name in ("careers", "skills"):
         doc = yaml.safe_load((CONTENT / f"{name}.yaml").read_text(encoding="utf-8"))
         entries[f"content/{name}.json"] = json.dumps(doc, ensure_ascii=False, default=str).encode()
+    # Every released version (engine/releases.py), so that result codes verify in the
+    # browser (the teacher page): simulations/releases/ beside engine/, as in the repository.
+    for rel in sorted((ROOT / "simulations" / "releases").glob("*/*.json")):
+        entries[f"simulations/releases/{rel.parent.name}/{rel.name}"] = rel.read_bytes()
     for path, sim in sims:
         data = compiled.get(sim.id)
         if data is not None:
@@ -598,6 +604,24 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
             "CONFIG": config("../", sim=entry["id"], first=first,
                              catalog=[{k: entry[k] for k in ("id", "title", "field")}]),
         }).encode()
+
+    # -- printable teacher guides, one per simulation and language (engine/guides.py)
+    from engine.guides import guide_files
+    files.update(guide_files([sim for _path, sim in sims]))
+
+    # -- the teacher page (web/teacher.html; engine/web/teacher_page.py)
+    from engine.web.teacher_page import teacher_assets, teacher_catalogue
+
+    t_assets = teacher_assets(files, WEB, _hash)
+    teacher_tpl = (WEB / "teacher.html").read_text(encoding="utf-8")
+    files["teacher.html"] = fill(teacher_tpl, {
+        **ui_placeholders(teacher_tpl, ui_en), **common(""),
+        "HEAD": fill(head_tpl, {**common(""), "JS": t_assets["main"],
+                                "PAGE_TITLE": f"{_e(ui_en['teacher_title'])} — {_e(ui_en['app_title'])}"}),
+        "TEACHER_CSS": t_assets["css"],
+        "CONFIG": config("", worker=t_assets["worker"],
+                         teacher=teacher_catalogue(sims, {k for k in files if k.startswith("guides/")})),
+    }).encode()
 
     # -- manifest and service worker
     files["manifest.webmanifest"] = json.dumps({
