@@ -86,12 +86,9 @@ def test_schema_is_tight():
 
 
 def test_activity_kinds_in_the_contract_are_the_engines():
-    try:
-        from engine.kinds import NAMES as engine_kinds
-    except ImportError:  # until the activity kinds' registry lands (issue 8)
-        from engine.model import ACTIVITY_KINDS as engine_kinds
+    from engine.kinds import NAMES
     declared = set(typing.get_args(contract.ActivityKind))
-    assert declared == set(engine_kinds)
+    assert declared == set(NAMES)
     per_view = set()
     for member in typing.get_args(contract.ActivityView):
         per_view |= set(typing.get_args(typing.get_type_hints(member)["kind"]))
