@@ -172,8 +172,13 @@ class Preview:
                         self.version += 1
                         self.ok, self.summary, self.problems = False, f"could not read the file: {exc}", ""
 
+    temporary: Path | None = None
+
     def stop(self) -> None:
         self._stop.set()
+        if self.temporary is not None:
+            import shutil
+            shutil.rmtree(self.temporary, ignore_errors=True)
 
 
 def make_handler(preview: Preview, page: bytes):
@@ -222,6 +227,7 @@ def start(sim_file, port: int = 0, work: Path | None = None, log=print):
     if sim is None:
         raise PreviewError("\n".join(d.format(text) for d in diags)
                            + f"\n{sim_file.name}: fix the errors above, then start the preview")
+    made_here = work is None
     work = Path(work or tempfile.mkdtemp(prefix="testdrive-preview-"))
     sims = work / "simulations"
     sims.mkdir(parents=True, exist_ok=True)
@@ -229,6 +235,7 @@ def start(sim_file, port: int = 0, work: Path | None = None, log=print):
     log("building the browser player (this takes a little while the first time)…")
     summary = build(work / "web", sims, pyc=False, log=lambda *a: None)
     preview = Preview(sim_file, work / "web", summary["bundle"], sim.id)
+    preview.temporary = work if made_here else None  # removed when the preview stops
     page = PAGE.format(name=html.escape(sim_file.name), sim_id=html.escape(sim.id),
                        sim_id_json=json.dumps(sim.id)).encode()
     handler = make_handler(preview, page)
