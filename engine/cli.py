@@ -20,6 +20,7 @@ DELEGATED = {
     "kiosk": ("engine.desktop.kiosk", "career-fair kiosk mode (fullscreen)"),
     "desktop": ("engine.desktop.app", "desktop launcher for every simulation"),
     "new": ("engine.scaffold", "write a commented starter simulation: new FIELD/NAME"),
+    "preview": ("engine.preview", "the browser player for one file, updated each time you save it"),
     "list": ("engine.lists", "the careers, skills, art, sounds and activity kinds you can use"),
     "release": ("engine.releases", "record a simulation's version so its result codes keep verifying"),
     "verify": ("engine.verify", "check students' result codes by replaying them (CSV out)"),
