@@ -87,12 +87,38 @@ def serve_and_fetch(site: Path, page: str) -> str:
         proc.wait(timeout=10)
 
 
+def preview_status(sim_file: Path) -> dict:
+    """`testdrive preview` on a free port (8001 may be in use); the page's first status."""
+    import json
+    import threading
+
+    from engine.preview import start
+
+    server, watcher, url = start(sim_file, 0, log=lambda *a: None)  # its build: a temp folder
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with urllib.request.urlopen(url + "__preview/status", timeout=10) as resp:
+            status = json.loads(resp.read())
+        with urllib.request.urlopen(url, timeout=10) as resp:
+            assert b'src="sims/clinic-morning.html"' in resp.read()
+        return status
+    finally:
+        server.shutdown()
+        server.server_close()
+        watcher.stop()
+        assert not watcher.temporary.exists()
+
+
 def test_the_tutorial_works_from_start_to_finish(workdir, capsys):
     sim_file = None
     ran = []
     for marker, lang, body in steps():
         if lang == "sh":
             for argv in commands(body):
+                if argv[0] == "preview":
+                    assert preview_status(Path(argv[1]))["ok"]
+                    ran.append(argv)
+                    continue
                 if argv[0] == "serve":
                     html = serve_and_fetch(workdir / "dist" / "web", f"sims/{sim_file.stem}.html")
                     assert "Morning at Riverside Clinic" in html
@@ -123,7 +149,7 @@ def test_the_tutorial_works_from_start_to_finish(workdir, capsys):
                 assert line in printed.splitlines(), (line, printed)
             sim_file.write_text(good, encoding="utf-8")
     kinds = {a[0] for a in ran}
-    assert {"new", "list", "lint", "play", "explore", "stats", "build", "serve"} <= kinds
+    assert {"new", "list", "lint", "play", "preview", "explore", "stats", "build", "serve"} <= kinds
     assert (workdir / "dist" / "web" / "sims" / "clinic-morning.html").is_file()
     assert (workdir / "scripts" / "clinic-morning--great-day.txt").is_file()
 

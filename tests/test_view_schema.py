@@ -71,6 +71,16 @@ def test_cli_prints_the_schema_and_the_jsdoc(capsys):
     assert capsys.readouterr().out == view_jsdoc()
 
 
+def test_write_regenerates_both_files(tmp_path, monkeypatch):
+    from engine import viewschema
+    monkeypatch.setattr(viewschema, "SCHEMA_FILE", tmp_path / "view.schema.json")
+    monkeypatch.setattr(viewschema, "JSDOC_FILE", tmp_path / "view-types.js")
+    monkeypatch.setattr(viewschema, "ROOT", tmp_path)
+    assert viewschema.main(["--write"]) == 0
+    assert (tmp_path / "view.schema.json").read_text(encoding="utf-8") == schema_text()
+    assert (tmp_path / "view-types.js").read_text(encoding="utf-8") == view_jsdoc()
+
+
 def test_schema_is_tight():
     schema = view_schema()
     objects = [schema] + list(schema["$defs"].values())
