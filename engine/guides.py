@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 
-from . import grading
+from .kinds import kind_of
 from .model import Simulation
 from .text import format_number
 
@@ -156,7 +156,7 @@ def _right_lines(act, lang: str, L: dict) -> list[str]:
         lines = [L["allocate_goal"].format(budget=format_number(act.budget, lang, 2), unit=unit).replace(" :", ":")]
         lines += [f"{_t(g.label, lang)} ≥ {format_number(g.min, lang, 2)}" for g in act.goals]
         return lines
-    return list(grading.right_answer(act, lang)["display"])
+    return list(kind_of(act).right_answer(act, lang)["display"])
 
 
 def _all_sources(sim: Simulation) -> list:

@@ -15,25 +15,29 @@ NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # every new simulation, so the tests that check one scaffold check them all.
 TEMPLATE = """\
 # __TITLE_EN__: a starter simulation made by `testdrive new`.
-# Replace the words with your own story; keep the shape. After every edit, run:
-#   testdrive lint __PATH__          (every problem at once, with line and column)
-#   testdrive play __PATH__          (play it in the terminal; add --lang es for Spanish)
-#   testdrive explore __PATH__       (checks that every ending can be reached)
+# Replace the words with your own story; keep the shape. After every edit, check it:
+#   testdrive lint __PATH__
+# (every problem at once, with line and column). Play it in the terminal:
+#   testdrive play __PATH__
+# (add --lang es for Spanish). Check that every ending can be reached:
+#   testdrive explore __PATH__
 # docs/tutorial.md walks through it; docs/authoring.md explains every key.
 
 format: 1                    # the version of the simulation format; leave it as 1
-id: __ID__                   # lowercase letters, digits and dashes; the same as the file name
+# id: lowercase letters, digits and dashes; the same as the file name
+id: __ID__
 version: 1.0.0               # raise it when you change the story (old saves then start over)
 title:                       # every text a student reads has English (en) and Spanish (es)
   en: "__TITLE_EN__"
   es: "__TITLE_ES__"
-field: __FIELD__             # healthcare | engineering | manufacturing
-career: __CAREER__           # see the list with: testdrive list careers
+# field: healthcare | engineering | manufacturing; career: see `testdrive list careers`
+field: __FIELD__
+career: __CAREER__
 minutes: 2                   # how long it takes to play; `testdrive stats` measures it
 grades: "6-8"
 summary:
-  en: Spend a short shift with Alex and learn how a __CAREER_EN__ plans the work.
-  es: "Pasa un turno corto con Alex y aprende cómo planea el trabajo: __CAREER_ES__."
+  en: Spend a short shift with Alex and learn how people in this job plan their work.
+  es: Pasa un turno corto con Alex y aprende cómo se planea el trabajo en esta profesión.
 objectives:                  # what a student learns, in their words
   - en: Ask good questions before you start a task.
     es: Haz buenas preguntas antes de empezar una tarea.
@@ -192,15 +196,13 @@ def render(field: str, name: str, career: str | None = None, path: str | None = 
     c = careers[career]
     art_dir = CONTENT_DIR / "art" / field
     art = {k: f"art/{field}/{k}.svg" for k in ("cover", "icon") if (art_dir / f"{k}.svg").is_file()}
-    art_line = ("art: {" + ", ".join(f"{k}: {v}" for k, v in art.items()) + "}"
-                "   # pictures under content/; see: testdrive list art\n") if art else ""
+    art_line = ("# pictures under content/; see: testdrive list art\n"
+                "art: {" + ", ".join(f"{k}: {v}" for k, v in art.items()) + "}\n") if art else ""
     title_en, title_es = text(c["title"], "en"), text(c["title"], "es")
     fills = {
         "__PATH__": path or f"simulations/{field}/{name}.yaml",
         "__ID__": name, "__FIELD__": field, "__CAREER__": career, "__ART__": art_line,
-        "__TITLE_EN__": f"A Day as a {title_en}", "__TITLE_ES__": f"Un día de trabajo: {title_es}",
-        "__CAREER_EN__": title_en.lower() if title_en.split()[0].islower() else title_en,
-        "__CAREER_ES__": title_es,
+        "__TITLE_EN__": f"A Day on the Job: {title_en}", "__TITLE_ES__": f"Un día de trabajo: {title_es}",
         "__ONET_TITLE__": c["onet"]["title"], "__ONET_CODE__": c["onet"]["code"],
     }
     out = TEMPLATE

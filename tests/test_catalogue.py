@@ -463,6 +463,13 @@ def test_lint_checks_the_catalogue_too(tmp_path, monkeypatch, capsys):
         catalogue.clear_cache()  # later tests read the real content/ again
 
 
+def test_lint_of_content_checks_the_catalogue_not_simulations(capsys):
+    from engine.cli import main as cli_main
+    assert cli_main(["lint", str(CONTENT_DIR)]) == 0
+    assert "3 file(s) checked: 0 error(s), 0 warning(s)" in capsys.readouterr().err
+    assert cli_main(["lint", str(CONTENT_DIR / "ui.yaml")]) == 0
+
+
 def _lint_reports_the_broken_catalogue(cli_main, sim, tmp_path, line, capsys):
     assert cli_main(["lint", str(sim)]) == 1
     out = capsys.readouterr().out

@@ -75,3 +75,28 @@ def test_one_number_convention_per_language(flagship):
         for where, t in student_texts(sim):
             for lang, text in t.by_lang:
                 assert shown not in text, (s.id, where, lang)
+
+
+def test_unsafe_shortcuts_credit_no_skill_and_no_interest_type(flagship):
+    """Review 3.2: skipping a safety or quality step is not 'time management', and a
+    reckless or corner-cutting choice is not a sign of an Enterprising or Conventional
+    interest. A choice that costs 5 or more safety points tallies nothing."""
+    import re
+    sim, _ = flagship
+    tagged = []
+    for s in sim.scenes:
+        for c in s.choices:
+            m = re.search(r"safety\s*-=\s*(\d+)", " ".join(e.source for e in c.effects))
+            if m and int(m.group(1)) >= 5 and (c.skills or c.riasec):
+                tagged.append((s.id, c.id))
+    assert tagged == []
+    # and the ones the review named, in each flagship, are untagged
+    named = {"er-nurse-shift": ["skip-huddle", "brush-off", "skip-label", "just-give", "skip-break",
+                                "wait-recheck", "send-out", "kiosk-wait"],
+             "footbridge-design": ["steep-8", "keep-steep", "skip-check", "build-anyway", "insist",
+                                   "brush-off", "stay-office", "keep-lifting", "kiosk-rush"],
+             "cnc-first-run": ["skip-fai", "just-leave", "feed-high", "reach-in", "keep-running",
+                               "k-nogear", "k-keep"]}[sim.id]
+    choices = {c.id: c for s in sim.scenes for c in s.choices}
+    for cid in named:
+        assert not choices[cid].skills and not choices[cid].riasec, cid

@@ -272,8 +272,8 @@ def compile_stdlib(slim: bytes, pyodide_dir: Path, bundle: bytes, sim_id: str, l
 
 
 def engine_files() -> list[tuple[str, Path]]:
-    """The engine core that runs in the browser: engine/*.py (no front ends, no tools)
-    plus engine/web/glue.py."""
+    """The engine core that runs in the browser: engine/*.py and engine/kinds/ (no front
+    ends, no tools) plus engine/web/glue.py."""
     files = []
     for p in sorted((ROOT / "engine").glob("*.py")):
         if p.name in ("cli.py",):
@@ -282,6 +282,7 @@ def engine_files() -> list[tuple[str, Path]]:
         if re.search(r"^\s*(import|from)\s+pygame", src, re.M):
             continue
         files.append((f"engine/{p.name}", p))
+    files += [(f"engine/kinds/{p.name}", p) for p in sorted((ROOT / "engine/kinds").glob("*.py"))]
     files.append(("engine/web/__init__.py", ROOT / "engine/web/__init__.py"))
     files.append(("engine/web/glue.py", ROOT / "engine/web/glue.py"))
     files.append(("engine/web/teacher_glue.py", ROOT / "engine/web/teacher_glue.py"))
