@@ -69,7 +69,7 @@ def test_pages_reference_only_this_site(site):
         assert refs
         for ref in refs:
             assert not re.match(r"^[a-z]+:", ref) and not ref.startswith("//"), f"{page.name}: {ref}"
-    for asset in (site / "assets").glob("*.*"):
+    for asset in (site / "assets").rglob("*.*"):
         if asset.suffix in (".js", ".css"):
             text = asset.read_text()
             assert not re.search(r"(?:url\(|import\(|from )\s*['\"]?https?://", text), asset.name
@@ -104,8 +104,8 @@ def test_server_mime_types_and_gzip(site):
 
 
 def test_server_cache_headers_and_revalidation(site):
-    player = next((site / "assets").glob("player.*.js")).name
-    _, headers, _ = get(f"assets/{player}")
+    player = next((site / "assets" / "js").glob("main.*.js")).name
+    _, headers, _ = get(f"assets/js/{player}")
     assert "immutable" in headers["Cache-Control"] and "max-age=31536000" in headers["Cache-Control"]
     for page in ("index.html", "sw.js", "manifest.webmanifest", ""):
         status, headers, _ = get(page)
