@@ -27,6 +27,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from .errors import CatalogueError
+
 __all__ = [
     "CONTENT_DIR",
     "LANGUAGES",
@@ -43,6 +45,7 @@ __all__ = [
     "text",
     "format_wage",
     "career_view",
+    "career_view_cached",
     "skill_view",
     "ui_text",
     "ui_strings",
@@ -101,13 +104,6 @@ PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 MAX_BYTES = 2_000_000
 
 
-class CatalogueError(Exception):
-    """A catalogue file is missing, unreadable or badly shaped, or a key is unknown."""
-
-    def __init__(self, path: Any, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
 
 
 # --------------------------------------------------------------------------- loading
@@ -244,8 +240,7 @@ def load_ui(path: Any = None) -> dict[str, Any]:
 def clear_cache() -> None:
     """Forget every loaded file (for tools that edit content while running)."""
     _doc.cache_clear()
-    from .session import _career_view_cached  # sessions keep career views built from it
-    _career_view_cached.cache_clear()
+    career_view_cached.cache_clear()
 
 
 def export_catalogue(careers_path: Any = None, skills_path: Any = None,
@@ -351,6 +346,13 @@ def career_view(career_id: str, lang: str, path: Any = None) -> dict:
         "related": related,
         "attribution": attribution(lang, path),
     }
+
+
+@functools.lru_cache(maxsize=64)
+def career_view_cached(career_id: str, lang: str) -> dict:
+    """career_view of the default catalogue, built once per career and language (sessions
+    show it at every ending); clear_cache forgets it. Treat the result as read-only."""
+    return career_view(career_id, lang)
 
 
 def skill_view(skill_id: str, lang: str, path: Any = None) -> dict:

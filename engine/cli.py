@@ -7,31 +7,22 @@ import json
 import sys
 from pathlib import Path
 
+from .files import load_or_report, simulation_files  # noqa: F401  (tests import them from here)
 from .loader import check_file
 
 # Sub-commands that live in their own modules, each with main(argv) -> int.
 DELEGATED = {
     "explore": ("engine.explore", "explore the state space of a simulation"),
     "map": ("engine.mapgraph", "the scene graph as Graphviz DOT or Mermaid"),
-    "schema": ("engine.schema", "JSON Schema of the simulation format"),
+    "schema": ("engine.schema", "JSON Schema of the simulation format (--view: of the view)"),
     "stats": ("engine.stats", "word count, minutes and reading level per language"),
     "serve": ("engine.web.serve", "serve the built web player on 127.0.0.1"),
     "kiosk": ("engine.desktop.kiosk", "career-fair kiosk mode (fullscreen)"),
     "desktop": ("engine.desktop.app", "desktop launcher for every simulation"),
+    "release": ("engine.releases", "record a simulation's version so its result codes keep verifying"),
+    "verify": ("engine.verify", "check students' result codes by replaying them (CSV out)"),
 }
 BUILD_TARGETS = {"web": "engine.web.build", "pygbag": "engine.desktop.pygbag_build"}
-
-
-def simulation_files(paths) -> list[Path]:
-    """Every .yaml/.yml file named, or found below a named folder."""
-    files: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files.extend(sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml")))
-        else:
-            files.append(path)
-    return files
 
 
 def cmd_lint(argv) -> int:
@@ -63,16 +54,6 @@ def cmd_lint(argv) -> int:
         print("no simulation files found", file=sys.stderr)
         return 1
     return 1 if errors or (args.strict and warnings) else 0
-
-
-def load_or_report(path):
-    """Loads a simulation for a command, printing its problems instead of a traceback."""
-    sim, diags, text = check_file(path)
-    if sim is None:
-        for d in diags:
-            print(d.format(text), file=sys.stderr)
-        print(f"{path}: cannot be played until the errors above are fixed", file=sys.stderr)
-    return sim
 
 
 def cmd_play(argv) -> int:
@@ -146,6 +127,8 @@ def main(argv=None) -> int:
     name, rest = argv[0], argv[1:]
     if name in commands:
         return commands[name](rest)
+    if name == "schema" and "--view" in rest:  # the view contract, not the simulation format
+        return _delegate("engine.viewschema", [a for a in rest if a != "--view"])
     if name in DELEGATED:
         return _delegate(DELEGATED[name][0], rest)
     from .diagnostics import did_you_mean

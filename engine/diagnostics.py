@@ -4,6 +4,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from .errors import LoadError  # noqa: F401  (re-exported: it was defined here)
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -41,19 +43,6 @@ class Diagnostic:
             "message": self.message,
             "hint": self.hint,
         }
-
-
-class LoadError(Exception):
-    """A simulation could not be loaded; `diagnostics` lists every problem found."""
-
-    def __init__(self, diagnostics: list[Diagnostic], source: str | None = None):
-        self.diagnostics = diagnostics
-        self.source = source
-        errors = [d for d in diagnostics if d.severity == "error"]
-        super().__init__(self.report() if errors else "load failed")
-
-    def report(self) -> str:
-        return "\n".join(d.format(self.source) for d in self.diagnostics)
 
 
 @dataclass

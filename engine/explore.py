@@ -30,7 +30,8 @@ from collections import deque
 
 from . import expressions as ex
 from . import grading
-from .grading import ActionError
+from .errors import ActionError
+from .files import load_or_report, simulation_files
 from .model import Simulation
 from .readability import action_seconds, reading_seconds, view_words
 from .session import Session
@@ -144,16 +145,8 @@ def state_key(state: dict, reads: Reads) -> tuple:
 
 
 def clone(session: Session) -> Session:
-    """A copy of a session to branch from. Uses Session.copy() when the engine has one;
-    otherwise copies the session's lists and dicts and its state one level deep (the
-    engine only replaces nested values, as its own undo snapshot in act() relies on)."""
-    copier = getattr(session, "copy", None)
-    if copier is not None:
-        return copier()
-    new = Session.__new__(Session)
-    new.__dict__.update({k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in session.__dict__.items()})
-    new.state = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in session.state.items()}
-    return new
+    """A copy of a session to branch from."""
+    return session.copy()
 
 
 # ---- answers to try --------------------------------------------------------------------
@@ -793,7 +786,6 @@ def main(argv=None) -> int:
     ap.add_argument("--lang", default="en", help="language for the reading-time estimate")
     ap.add_argument("--format", choices=["text", "json"], default="text")
     args = ap.parse_args(argv)
-    from .cli import load_or_report, simulation_files
     status = 0
     reports = []
     files = simulation_files(args.sims)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -60,27 +61,81 @@ class Token:
     offset: int
 
 
+# Invisible characters that change the reading direction: the text looks different from
+# what the engine reads ("Trojan Source"), so they are refused, never skipped.
+BIDI_CONTROLS = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+# Two-character slips from other languages: (what was typed, message, hint).
+SLIPS = {
+    ">>": ("'>>' is not an operator", "to compare, use one '>': score > 3"),
+    "<<": ("'<<' is not an operator", "to compare, use one '<': score < 3"),
+    "=>": ("'=>' is not an operator", "for 'at least', write '>='"),
+    "=<": ("'=<' is not an operator", "for 'at most', write '<='"),
+    "&&": ("'&&' is not an operator", "write 'and': a > 1 and b > 2"),
+    "||": ("'||' is not an operator", "write 'or': a > 1 or b > 2"),
+    "===": ("'===' is not an operator", "to compare, write '=='"),
+    "<>": ("'<>' is not an operator", "for 'not equal', write '!='"),
+}
+ONE_CHAR_SLIPS = {
+    "!": ("'!' is not an operator on its own", "write 'not': not visited(\"triage\"); '!=' means not equal"),
+    "&": ("'&' is not an operator", "write 'and'"),
+    "|": ("'|' is not an operator", "write 'or'"),
+    "^": ("'^' is not an operator", "powers are not supported; multiply instead: x * x"),
+}
+
+
+def _check_characters(source: str) -> None:
+    for i, ch in enumerate(source):
+        if ch in BIDI_CONTROLS:
+            raise ExprError(f"invisible direction character U+{ord(ch):04X} is not allowed", i,
+                            "delete it (it can make the text look different from what runs); "
+                            "retype the expression by hand")
+        if ord(ch) > 127 and ch not in "\"'" and not ch.isspace():
+            plain = unicodedata.normalize("NFKC", ch)
+            if ch.isdigit() or (plain != ch and plain.isascii()):
+                raise ExprError(f"full-width or non-ASCII character '{ch}' is not allowed", i,
+                                f"type '{plain}' with the keyboard's normal layout"
+                                if plain.isascii() else "use the digits 0-9")
+
+
 def tokenize(source: str) -> list[Token]:
     if len(source) > MAX_LENGTH:
         raise ExprError(f"expression is {len(source)} characters; the limit is {MAX_LENGTH}",
                         MAX_LENGTH, "split it into smaller steps")
+    _check_characters(source)
     tokens: list[Token] = []
     pos = 0
     while pos < len(source):
         if source[pos:].strip() == "":
             break
+        start = pos + (len(source[pos:]) - len(source[pos:].lstrip()))
+        for slip in sorted(SLIPS, key=len, reverse=True):
+            if source.startswith(slip, start):
+                raise ExprError(*SLIPS[slip][:1], start, SLIPS[slip][1])
+        ch = source[start]
+        if ch in ONE_CHAR_SLIPS and not source.startswith("!=", start):
+            raise ExprError(ONE_CHAR_SLIPS[ch][0], start, ONE_CHAR_SLIPS[ch][1])
         m = _TOKEN.match(source, pos)
         if not m or m.end() == pos:
-            bad = pos + (len(source[pos:]) - len(source[pos:].lstrip()))
-            ch = source[bad]
             hint = "text in quotes goes only inside visited(), chose(), score()" if ch in "\"'" else ""
-            raise ExprError(f"unexpected character '{ch}'", bad, hint)
+            raise ExprError(f"unexpected character '{ch}'", start, hint)
         kind = m.lastgroup
         text = m.group(kind)
         tokens.append(Token(kind, text, m.start(kind)))
         pos = m.end()
     tokens.append(Token("end", "", len(source)))
     return tokens
+
+
+def _casing_slip(tok: Token) -> ExprError | None:
+    """'AND', 'Or', 'True' and friends: the right word in the wrong case."""
+    low = tok.text.lower()
+    if tok.kind == "name" and tok.text != low and low in KEYWORDS:
+        return ExprError(f"'{tok.text}' must be written in lower case", tok.offset, f"write '{low}'")
+    return None
+
+
+FUNCTION_LIST = "functions: " + ", ".join(f"{f}()" for f in FUNCTIONS)
 
 
 @dataclass
@@ -126,8 +181,9 @@ class _Parser:
         tree = self.expr()
         if self.tok.kind != "end":
             t = self.tok
-            hint = "use == to compare" if t.text == "=" else ""
-            raise ExprError(f"unexpected '{t.text}'", t.offset, hint)
+            if t.text == "=":
+                raise ExprError("'=' sets a value and cannot compare", t.offset, "use == to compare")
+            raise _casing_slip(t) or ExprError(f"unexpected '{t.text}'", t.offset)
         return tree
 
     def expr(self) -> tuple:
@@ -219,8 +275,15 @@ class _Parser:
                 return ("num", False)
             if t.text in KEYWORDS:
                 raise ExprError(f"'{t.text}' needs something before it", t.offset)
+            slip = _casing_slip(t)
+            if slip:
+                raise slip
             if self.tok.text == "(":
                 return self.call(t)
+            if t.text in FUNCTIONS:
+                example = f'{t.text}("id")' if FUNCTIONS[t.text][2] else f"{t.text}(x, y)"
+                raise ExprError(f"'{t.text}' is a function and needs brackets", t.offset,
+                                f"write it like {example}")
             self.names.append((t.text, t.offset))
             return ("name", t.text)
         if t.text == "(":
@@ -236,8 +299,9 @@ class _Parser:
         fname = name_tok.text
         if fname not in FUNCTIONS:
             from .diagnostics import did_you_mean
+            guess = did_you_mean(fname, FUNCTIONS)
             raise ExprError(f"unknown function '{fname}'", name_tok.offset,
-                            did_you_mean(fname, FUNCTIONS) or "functions: " + ", ".join(FUNCTIONS))
+                            f"{guess} {FUNCTION_LIST}" if guess else FUNCTION_LIST)
         lo, hi, takes_id = FUNCTIONS[fname]
         self.expect("(")
         args: list = []
@@ -301,6 +365,9 @@ def parse_effect(source) -> ParsedEffect:
         off = len(source) - len(stripped)
         if re.match(r"[A-Za-z_][A-Za-z0-9_]*\s*/=", stripped):
             raise ExprError("'/=' is not supported", off, "use 'name = name / 2'")
+        if re.match(r"[A-Za-z_][A-Za-z0-9_]*\s*==", stripped):
+            raise ExprError("'==' compares; an effect sets a value", source.index("=="),
+                            "use one '=': trust = 5")
         raise ExprError("an effect looks like 'name = value', 'name += value' or 'name -= value'",
                         off)
     target = m.group(1)

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import math
 
+from .errors import ActionError
 from .model import Activity
-
-
-class ActionError(ValueError):
-    """An action the current view does not allow; the session is unchanged."""
+from .text import format_number
 
 
 def _ids(answer, allowed, what) -> list:
@@ -138,14 +136,6 @@ def outcome(activity: Activity, value: float) -> str:
     return "wrong"
 
 
-def _fmt(x: float, decimals: int = 2, lang: str = "en") -> str:
-    """1,234.5 in English; 1 234,5 in Spanish (RAE: a space for thousands)."""
-    text = f"{int(x):,}" if float(x).is_integer() else f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
-    if lang != "en":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text
-
-
 def right_answer(activity: Activity, lang: str, given=None) -> dict:
     """The right answer in the shape a student sends, with a line of text per part."""
     kind = activity.kind
@@ -155,7 +145,7 @@ def right_answer(activity: Activity, lang: str, given=None) -> dict:
                 "display": [f"{n}. {items[i].text.get(lang)}" for n, i in enumerate(activity.answer, 1)]}
     if kind == "numeric":
         return {"answer": activity.answer,
-                "display": [f"{_fmt(activity.answer, activity.decimals, lang)} {activity.unit.get(lang)}".strip()]}
+                "display": [f"{format_number(activity.answer, lang, activity.decimals)} {activity.unit.get(lang)}".strip()]}
     if kind in ("multi", "hotspot"):
         right = [it for it in activity.items if it.correct]
         lines = []
@@ -170,10 +160,10 @@ def right_answer(activity: Activity, lang: str, given=None) -> dict:
         lines = []
         if isinstance(given, dict):
             spent, totals = allocate_totals(activity, given)
-            lines.append(f"{_fmt(spent, 2, lang)} / {_fmt(activity.budget, 2, lang)} {activity.unit.get(lang)}".strip())
+            lines.append(f"{format_number(spent, lang, 2)} / {format_number(activity.budget, lang, 2)} {activity.unit.get(lang)}".strip())
             for g in activity.goals:
                 mark = "✓" if totals.get(g.attr, 0) >= g.min - 1e-9 else "✗"
-                lines.append(f"{mark} {g.label.get(lang)}: {_fmt(totals.get(g.attr, 0), 2, lang)} / "
-                             f"{_fmt(g.min, 2, lang)}")
+                lines.append(f"{mark} {g.label.get(lang)}: {format_number(totals.get(g.attr, 0), lang, 2)} / "
+                             f"{format_number(g.min, lang, 2)}")
         return {"answer": None, "display": lines}
     return {"answer": None, "display": []}

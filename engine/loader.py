@@ -6,18 +6,20 @@ import re
 from pathlib import Path
 
 from . import expressions as ex
-from .diagnostics import Diagnostic, LoadError, Reporter, did_you_mean
+from .diagnostics import Diagnostic, Reporter, did_you_mean
+from .catalogue import load_careers, load_skills
+from .errors import CatalogueError, LoadError
 from .model import (
     ACTIVITY_KINDS, EMPTY_TEXT, FIELDS, FORMAT_VERSION, RIASEC, SPECIAL_TARGETS, Activity,
     Character, Choice, Clock, Condition, DebriefItem, Effect, Ending, Event, Goal, Item, Scene,
     Simulation, Source, Text, Variable,
 )
+from .text import PLACEHOLDER_RE
 from .yamlsafe import YList, YMap, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 LANG_RE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 OUTCOMES = ("correct", "partial", "wrong")
 
 TOP_KEYS = {
@@ -420,10 +422,6 @@ class _Builder:
         return tuple(out)
 
     def _check_catalogue(self, top, career, related, skills):
-        try:
-            from .catalogue import CatalogueError, load_careers, load_skills
-        except ImportError:
-            return
         try:
             careers = load_careers()
             known_skills = load_skills()

@@ -13,6 +13,7 @@ import argparse
 import re
 import sys
 
+from .files import load_or_report
 from .model import Simulation
 
 
@@ -139,7 +140,6 @@ def main(argv=None) -> int:
     ap.add_argument("--format", choices=["dot", "mermaid"], default="dot")
     ap.add_argument("--out", help="write to this file instead of the terminal")
     args = ap.parse_args(argv)
-    from .cli import load_or_report
     sim = load_or_report(args.sim)
     if sim is None:
         return 1

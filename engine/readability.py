@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .text import PLACEHOLDER_RE
+
 # ---- reading time --------------------------------------------------------------------
 
 #: Silent reading speed of a middle-school student, words per minute. Hasbrouck & Tindal's
@@ -40,7 +42,6 @@ NUMERIC_SECONDS = 20.0  # a numeric answer: work it out and type it
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”»)]*(?=\s|$)")
-PLACEHOLDER_RE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
 def words(text: str) -> list[str]:

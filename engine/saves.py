@@ -12,17 +12,13 @@ import hashlib
 import json
 import zlib
 
-from .grading import ActionError
+from .errors import ActionError, SaveError
 from .model import Simulation
 
 SAVE_FORMAT = 1
 CODE_VERSION = "T1"
 CODE_LIMIT = 4096
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-
-class SaveError(ValueError):
-    """A save or resume code that cannot be used; the message says why, for the student."""
 
 
 def _digest(state: dict) -> str:
@@ -44,11 +40,10 @@ def save_session(session) -> str:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
-def _replay(sim: Simulation, seed, lang, start, actions):
-    from .session import Session
-    session = Session(sim, seed=seed, lang=lang, start=start)
+def _replay(sim: Simulation, seed, lang, start, actions, new_session):
+    session = new_session(sim, seed=seed, lang=lang, start=start)
     for n, entry in enumerate(actions, 1):
-        action = _action_from_log(entry)
+        action = action_from_log(entry)
         try:
             session.act(action)
         except ActionError as exc:
@@ -56,7 +51,8 @@ def _replay(sim: Simulation, seed, lang, start, actions):
     return session
 
 
-def _action_from_log(entry) -> dict:
+def action_from_log(entry) -> dict:
+    """The action a logged entry records: ["c", id] choose, ["a", answer] answer, ["n"] continue."""
     if not isinstance(entry, list) or not entry or not isinstance(entry[0], str):
         raise SaveError("the save's action list is damaged")
     tag = entry[0]
@@ -91,7 +87,9 @@ def _nested_deeper_than(text: str, limit: int) -> bool:
     return False
 
 
-def restore_session(sim: Simulation, text):
+def restore_session(sim: Simulation, text, new_session):
+    """The session a save describes, replayed; `new_session` is the Session class
+    (passed in, so this module stays below the session it serves)."""
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
     if not isinstance(text, str) or not text.strip():
@@ -120,7 +118,7 @@ def restore_session(sim: Simulation, text):
     if start is not None and (not isinstance(start, str) or not sim.has_scene(start)):
         raise SaveError("the save starts at a scene this simulation does not have")
     try:
-        session = _replay(sim, seed, lang, start, log)
+        session = _replay(sim, seed, lang, start, log, new_session)
     except SaveError as exc:
         if isinstance(data.get("version"), str) and data["version"] != sim.version:
             raise SaveError(f"the save was made with version {data.get('version')} of this simulation, "
@@ -186,7 +184,7 @@ def _decode_action(sim: Simulation, state: dict, token: str) -> dict:
     raise SaveError("the code does not fit this simulation")
 
 
-def _check_char(body: str) -> str:
+def check_char(body: str) -> str:
     return _ALPHABET[zlib.crc32(body.encode()) % len(_ALPHABET)]
 
 
@@ -198,11 +196,10 @@ def encode_resume_code(session) -> str:
     payload = header + "|" + ",".join(tokens)
     packed = base64.urlsafe_b64encode(zlib.compress(payload.encode(), 9)).decode().rstrip("=")
     body = CODE_VERSION + packed
-    return body + _check_char(body)
+    return body + check_char(body)
 
 
-def decode_resume_code(sim: Simulation, code):
-    from .session import Session
+def decode_resume_code(sim: Simulation, code, new_session):
     if not isinstance(code, str):
         raise SaveError("a resume code is text")
     code = "".join(code.split())
@@ -211,7 +208,7 @@ def decode_resume_code(sim: Simulation, code):
     if len(code) < 4 or not code.startswith(CODE_VERSION):
         raise SaveError("that is not a resume code")
     body, check = code[:-1], code[-1]
-    if _check_char(body) != check.upper():
+    if check_char(body) != check.upper():
         raise SaveError("that code has a typo (its check character does not match)")
     try:
         packed = body[len(CODE_VERSION):]
@@ -225,7 +222,7 @@ def decode_resume_code(sim: Simulation, code):
         raise SaveError(f"that code is for another simulation ({sim_id})")
     if start and not sim.has_scene(start):
         raise SaveError("that code does not fit this simulation")
-    session = Session(sim, seed=seed, lang=lang if lang in sim.languages else "en", start=start or None)
+    session = new_session(sim, seed=seed, lang=lang if lang in sim.languages else "en", start=start or None)
     for n, token in enumerate(actions.split(",") if actions else [], 1):
         try:
             action = _decode_action(sim, session.state, token)

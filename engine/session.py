@@ -5,49 +5,16 @@ plain data that saves as JSON. Same simulation + seed + actions = same state, an
 """
 from __future__ import annotations
 
-import functools
-import re
-
-from . import grading
+from . import grading, saves
+from .catalogue import career_view_cached, skill_view
+from .errors import ActionError, CatalogueError
 from .expressions import Env
-from .grading import ActionError
 from .model import Simulation
 from .rng import Rng
-from .saves import _action_from_log
+from .text import format_number, template
 
 VIEW_FORMAT = 1
-@functools.lru_cache(maxsize=64)
-def _career_view_cached(career: str, lang: str) -> dict:
-    from .catalogue import career_view
-    return career_view(career, lang)
-
-
-def format_number(v, lang: str) -> str:
-    """A value as a student reads it: 2.75 in English, 2,75 in Spanish."""
-    if isinstance(v, bool):
-        return "✓" if v else "✗"
-    if isinstance(v, float):
-        text = f"{v:g}" if abs(v) < 1e6 else f"{v:.0f}"
-        return text.replace(".", ",") if lang in DECIMAL_COMMA else text
-    return str(v)
-
-
-DECIMAL_COMMA = {"es", "fr", "de", "it", "pt"}
-
-
-@functools.lru_cache(maxsize=4096)
-def _template(text: str) -> tuple:
-    """Splits a text once into (literal, placeholder name or None) pairs."""
-    parts, pos = [], 0
-    for m in PLACEHOLDER_RE.finditer(text):
-        parts.append((text[pos:m.start()], m.group(1)))
-        pos = m.end()
-    parts.append((text[pos:], None))
-    return tuple(parts)
-
-
 _CLOCK_FACE = [f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60)]
-PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 __all__ = ["Session", "ActionError"]
 
@@ -164,7 +131,7 @@ class Session:
     def _rebuild(self) -> None:
         again = Session(self.sim, seed=self.seed, lang=self.lang, start=self.start)
         for entry, _scene in zip(self.state["log"], self._scenes_at):
-            again.act(_action_from_log(entry))
+            again.act(saves.action_from_log(entry))
         self.state, self._scenes_at = again.state, again._scenes_at
 
     def copy(self) -> "Session":
@@ -395,7 +362,7 @@ class Session:
         """Puts variable values and the clock into a text's {placeholders}."""
         if "{" not in text:
             return text
-        parts = _template(text)
+        parts = template(text)
         values = self.state["vars"]
         out = []
         for literal, name in parts:
@@ -562,12 +529,8 @@ class Session:
         tally = self.state["skills"]
         order = sorted(tally, key=lambda k: (-tally[k], k))
         try:
-            from .catalogue import CatalogueError, skill_view
-        except ImportError:  # an engine shipped without its catalogue
-            return None, [{"id": s, "name": s, "count": tally[s]} for s in order]
-        try:
             if self.lang not in cache:
-                cache[self.lang] = _career_view_cached(self.sim.career, self.lang)
+                cache[self.lang] = career_view_cached(self.sim.career, self.lang)
             skills = [{**skill_view(s, self.lang), "count": tally[s]} for s in order]
             return cache[self.lang], skills
         except (CatalogueError, KeyError, OSError):
@@ -603,19 +566,21 @@ class Session:
 
     # ---- saves ----------------------------------------------------------------------
     def save(self) -> str:
-        from .saves import save_session
-        return save_session(self)
+        return saves.save_session(self)
 
     @classmethod
     def restore(cls, sim: Simulation, text: str) -> "Session":
-        from .saves import restore_session
-        return restore_session(sim, text)
+        return saves.restore_session(sim, text, cls)
 
     def resume_code(self) -> str:
-        from .saves import encode_resume_code
-        return encode_resume_code(self)
+        return saves.encode_resume_code(self)
+
+    def result_code(self, name: str = "", assignment: str = "", played_seconds: int | None = None) -> str:
+        """A result code binding the typed name, the assignment label and the real seconds
+        played (engine/results.py); resume_code() stays the plain T1 code."""
+        from .results import make_result_code
+        return make_result_code(self, name, assignment, played_seconds)
 
     @classmethod
     def from_resume_code(cls, sim: Simulation, code: str) -> "Session":
-        from .saves import decode_resume_code
-        return decode_resume_code(sim, code)
+        return saves.decode_resume_code(sim, code, cls)

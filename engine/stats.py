@@ -13,6 +13,8 @@ import json
 import statistics
 import sys
 
+from .explore import Explorer
+from .files import load_or_report, simulation_files
 from .model import Simulation, Text
 from .readability import Counts, grade_of, word_count
 
@@ -67,7 +69,6 @@ def estimated_minutes(sim: Simulation, lang: str, players: int) -> dict | None:
     """Estimated real minutes of a play-through: reading plus acting, over random players."""
     if players <= 0:
         return None
-    from .explore import Explorer
     xp = Explorer(sim, None, lang)
     secs = []
     for i in range(players):
@@ -162,7 +163,6 @@ def main(argv=None) -> int:
     ap.add_argument("--players", type=int, default=200, help="random players for the minutes estimate")
     ap.add_argument("--format", choices=["text", "json"], default="text")
     args = ap.parse_args(argv)
-    from .cli import load_or_report, simulation_files
     status = 0
     results = []
     for path in simulation_files(args.sims):

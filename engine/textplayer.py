@@ -1,14 +1,141 @@
-"""Plays a simulation in a terminal: for authors, and for scripted runs in tests."""
+"""Plays a simulation in a terminal: for authors, and for scripted runs in tests.
+
+Every line typed is checked here before the session sees it; anything that is not a
+valid answer gets one sentence in the player's language and the same prompt again.
+The words come from content/ui.yaml (keys text_*), like the other players' words.
+"""
 from __future__ import annotations
 
 import json
+import re
 import sys
 import textwrap
 
-from .grading import ActionError
+from .catalogue import ui_text
+from .errors import ActionError
 from .session import Session
 
 WIDTH = 76
+QUIT_WORDS = {"q", "quit", "salir"}
+# ASCII digits only: full-width or other scripts' digits are refused, not guessed at.
+WHOLE_RE = re.compile(r"[0-9]{1,6}")
+NUMBER_RE = re.compile(r"[+-]?(?:[0-9]{1,15}(?:[.,][0-9]{0,12})?|[.,][0-9]{1,12})")
+MAX_LINE = 2000       # longer lines are junk for any prompt; refused before parsing
+MAX_JSON_DEPTH = 20   # json.loads recurses; deep nesting would otherwise raise RecursionError
+
+
+class Refused(Exception):
+    """A line the current prompt cannot use; the message is a sentence for the player."""
+
+
+def _numbers(line: str) -> list[int] | None:
+    """`line` as whole numbers (commas or spaces between), or None if it is anything else."""
+    parts = line.replace(",", " ").split()
+    if not parts or not all(WHOLE_RE.fullmatch(p) for p in parts):
+        return None
+    return [int(p) for p in parts]
+
+
+# ---- one handler per activity kind: (show the items and hint, parse a typed line) ----------
+def _list(player, rows, hint_key):
+    for n, text in enumerate(rows, 1):
+        player.say(f"  {n}. {text}")
+    player.say(player.t(hint_key))
+
+
+def _picks(player, line, pool, need_all):
+    nums = _numbers(line)
+    n = len(pool)
+    ok = (nums is not None and all(1 <= x <= n for x in nums) and len(set(nums)) == len(nums)
+          and (len(nums) == n if need_all else len(nums) >= 1))
+    if not ok:
+        raise Refused(player.t("text_order_all" if need_all else "text_pick_some", n=n))
+    return [pool[x - 1]["id"] for x in nums]
+
+
+def show_order(player, a):
+    _list(player, [it["text"] for it in a["items"]], "text_order_hint")
+
+
+def parse_order(player, a, line):
+    return _picks(player, line, a["items"], need_all=True)
+
+
+def show_numeric(player, a):
+    player.say(player.t("text_number_unit", unit=a["unit"]) if a["unit"] else player.t("text_number"))
+
+
+def parse_numeric(player, a, line):
+    text = line.replace(" ", "")
+    if not NUMBER_RE.fullmatch(text):
+        raise Refused(player.t("need_number"))
+    return text
+
+
+def show_multi(player, a):
+    _list(player, [it["text"] for it in a["options"]], "text_multi_hint")
+
+
+def parse_multi(player, a, line):
+    return _picks(player, line, a["options"], need_all=False)
+
+
+def show_hotspot(player, a):
+    _list(player, [it["label"] for it in a["spots"]], "text_hotspot_hint")
+
+
+def parse_hotspot(player, a, line):
+    return _picks(player, line, a["spots"], need_all=False)
+
+
+def show_match(player, a):
+    for n, it in enumerate(a["left"], 1):
+        player.say(f"  {n}. {it['text']}")
+    for n, it in enumerate(a["right"]):
+        player.say(f"  {chr(97 + n)}. {it['text']}")
+    player.say(player.t("text_match_hint"))
+
+
+def parse_match(player, a, line):
+    left, right = a["left"], a["right"]
+    parts = line.lower().replace(",", " ").split()
+    if len(parts) == 1 and len(parts[0]) == len(left):
+        parts = list(parts[0])  # "bac" is read as "b a c"
+    letters = [chr(97 + n) for n in range(len(right))]
+    if len(parts) != len(left) or not all(p in letters for p in parts):
+        raise Refused(player.t("text_match_letters", n=len(left), last=letters[-1] if letters else "a"))
+    return {it["id"]: right[letters.index(p)]["id"] for it, p in zip(left, parts)}
+
+
+def show_allocate(player, a):
+    unit = a["unit"]
+    player.say(f"{player.t('budget')}: {a['budget']:g} {unit}")
+    for n, it in enumerate(a["items"], 1):
+        player.say(f"  {n}. {it['text']} — {it['cost']:g} {unit} {player.t('text_each')} "
+                   f"{player.t('max_n', n=it['max'])}")
+    for g in a["goals"]:
+        player.say(f"  {player.t('goal')}: {g['label']}")
+    player.say(player.t("text_allocate_hint"))
+
+
+def parse_allocate(player, a, line):
+    nums = _numbers(line)
+    items = a["items"]
+    if nums is None or len(nums) != len(items) or any(q > it["max"] for q, it in zip(nums, items)):
+        raise Refused(player.t("text_allocate_counts", n=len(items)))
+    return {it["id"]: q for it, q in zip(items, nums)}
+
+
+# The terminal's side of each activity kind; a test checks it names the engine's kinds.
+ACTIVITY_PROMPTS = {
+    "order": (show_order, parse_order),
+    "sequence": (show_order, parse_order),
+    "numeric": (show_numeric, parse_numeric),
+    "multi": (show_multi, parse_multi),
+    "hotspot": (show_hotspot, parse_hotspot),
+    "match": (show_match, parse_match),
+    "allocate": (show_allocate, parse_allocate),
+}
 
 
 class TextPlayer:
@@ -18,6 +145,9 @@ class TextPlayer:
         self.session = session
         self.read_line = read_line
         self.write = write
+
+    def t(self, key: str, **values) -> str:
+        return ui_text(key, self.session.lang, **values)
 
     def say(self, text: str = "") -> None:
         for para in str(text).split("\n"):
@@ -41,125 +171,115 @@ class TextPlayer:
         if view["phase"] == "feedback":
             fb = view["feedback"]
             if fb["outcome"]:
-                self.say(f"-> {fb['outcome'].upper()} (score {fb['score']:.0%})")
+                word = {"correct": "correct", "partial": "partly_correct"}.get(fb["outcome"], "not_quite")
+                self.say(f"-> {self.t(word)} ({self.t('score', n=round(fb['score'] * 100))})")
             if fb["text"]:
                 self.say(fb["text"])
             if fb.get("correct") and fb["correct"]["display"]:
-                self.say("The right answer:")
+                self.say(f"{self.t('the_right_answer')}:")
                 for line in fb["correct"]["display"]:
                     self.say(f"  {line}")
             if fb.get("explain"):
                 self.say(fb["explain"])
         elif view["phase"] == "activity":
-            self.show_activity(view["activity"])
+            a = view["activity"]
+            self.say(f"* {a['prompt']}")
+            show, _parse = ACTIVITY_PROMPTS[a["kind"]]
+            show(self, a)
         elif view["choices"]:
             for n, c in enumerate(view["choices"], 1):
-                lock = "" if c["enabled"] else f"  (locked: {c['locked'] or '-'})"
+                lock = "" if c["enabled"] else f"  ({self.t('canvas_locked')}: {c['locked'] or '-'})"
                 self.say(f"  {n}. {c['text']}{lock}")
-
-    def show_activity(self, a: dict) -> None:
-        self.say(f"* {a['prompt']}")
-        kind = a["kind"]
-        if kind in ("order", "sequence"):
-            for n, it in enumerate(a["items"], 1):
-                self.say(f"  {n}. {it['text']}")
-            self.say("Type the numbers in the right order, like: 2 1 3")
-        elif kind == "numeric":
-            self.say(f"Type a number ({a['unit']})" if a["unit"] else "Type a number")
-        elif kind == "multi":
-            for n, it in enumerate(a["options"], 1):
-                self.say(f"  {n}. {it['text']}")
-            self.say("Type the numbers of every right option, like: 1 3")
-        elif kind == "hotspot":
-            for n, it in enumerate(a["spots"], 1):
-                self.say(f"  {n}. {it['label']}")
-            self.say("Type the numbers of every spot with a problem, like: 1 3")
-        elif kind == "match":
-            for n, it in enumerate(a["left"], 1):
-                self.say(f"  {n}. {it['text']}")
-            for n, it in enumerate(a["right"]):
-                self.say(f"  {chr(97 + n)}. {it['text']}")
-            self.say("Type a letter for each number in order, like: b a c")
-        elif kind == "allocate":
-            self.say(f"Budget: {a['budget']:g} {a['unit']}")
-            for n, it in enumerate(a["items"], 1):
-                self.say(f"  {n}. {it['text']} — {it['cost']:g} {a['unit']} each (up to {it['max']})")
-            for g in a["goals"]:
-                self.say(f"  goal: {g['label']}")
-            self.say("Type how many of each, in order, like: 3 2")
 
     def show_ending(self, e: dict) -> None:
         self.say(f"=== {e['title']} {'*' * e['rating']}{'.' * (e['max_rating'] - e['rating'])} ===")
         self.say(e["text"])
-        for key, label in (("went_well", "What went well"), ("try_next", "Try next"),
-                           ("professional", "What a professional would do"),
-                           ("reflection", "Think about it")):
+        for key, label in (("went_well", "what_went_well"), ("try_next", "try_next"),
+                           ("professional", "what_a_pro_would_do"), ("reflection", "reflection")):
             if e["debrief"][key]:
-                self.say(f"{label}:")
+                self.say(f"{self.t(label)}:")
                 for line in e["debrief"][key]:
                     self.say(f"  - {line}")
         if e.get("career"):
             c = e["career"]
-            self.say(f"Career: {c['title']} — {c['wage']['display']}")
+            self.say(f"{self.t('text_career')}: {c['title']} — {c['wage']['display']}")
             self.say(c["description"])
             if c.get("attribution"):
                 self.say(c["attribution"])
-        self.say(f"Result code: {e['result_code']}")
+        self.say(f"{self.t('cert_code')} {e['result_code']}")
 
     def parse(self, view: dict, line: str) -> dict:
+        """The action a typed line stands for; Refused (with a sentence) if it stands for none."""
         line = line.strip()
+        if len(line) > MAX_LINE:
+            raise Refused(self.t("text_not_understood"))
         if line.startswith("{"):
-            return json.loads(line)
+            return self._json_action(line)
         if view["phase"] == "feedback" or (view["continue"] and not line):
             return {"type": "continue"}
         if view["phase"] == "scene":
-            n = int(line) - 1
-            if not 0 <= n < len(view["choices"]):
-                raise ActionError("pick one of the numbers shown")
-            return {"type": "choose", "choice": view["choices"][n]["id"]}
+            choices = view["choices"]
+            nums = _numbers(line)
+            if not choices or nums is None or len(nums) != 1 or not 1 <= nums[0] <= len(choices):
+                if not choices:
+                    raise Refused(self.t("text_enter_only" if view["continue"] else "text_not_understood"))
+                raise Refused(self.t("text_pick_choice", n=len(choices)))
+            choice = choices[nums[0] - 1]
+            if not choice["enabled"]:
+                raise Refused(self.t("text_choice_locked"))
+            return {"type": "choose", "choice": choice["id"]}
         a = view["activity"]
-        parts = line.replace(",", " ").split()
-        kind = a["kind"]
-        if kind == "numeric":
-            return {"type": "answer", "answer": line}
-        if kind in ("order", "sequence", "multi", "hotspot"):
-            pool = a["items"] if kind in ("order", "sequence") else (a["options"] if kind == "multi" else a["spots"])
-            return {"type": "answer", "answer": [pool[int(p) - 1]["id"] for p in parts]}
-        if kind == "match":
-            return {"type": "answer", "answer": {
-                a["left"][n]["id"]: a["right"][ord(p.lower()) - 97]["id"] for n, p in enumerate(parts)}}
-        if kind == "allocate":
-            return {"type": "answer", "answer": {it["id"]: int(p) for it, p in zip(a["items"], parts)}}
-        raise ActionError("unknown activity")
+        _show, parse = ACTIVITY_PROMPTS[a["kind"]]
+        return {"type": "answer", "answer": parse(self, a, line)}
+
+    def _json_action(self, line: str) -> dict:
+        """A line of JSON is an action as the host API takes it (scripts name choices by id)."""
+        if line.count("{") + line.count("[") > MAX_JSON_DEPTH:
+            raise Refused(self.t("text_not_understood"))
+        try:
+            action = json.loads(line)
+        except ValueError:
+            raise Refused(self.t("text_not_understood")) from None
+        if not isinstance(action, dict):
+            raise Refused(self.t("text_not_understood"))
+        return action
 
     def run(self) -> int:
+        first = True
         while True:
             view = self.session.view()
             self.show(view)
             if view["phase"] == "ending":
                 return 0
-            prompt = "[Enter to continue] " if view["continue"] else "> "
-            self.write(prompt)
-            line = self.read_line()
-            if line is None:
-                self.say("\n(stopped; your save code is below)")
-                self.say(self.session.resume_code())
-                return 0
-            if line.strip() in ("q", "quit"):
-                self.say(f"Resume code: {self.session.resume_code()}")
-                return 0
-            try:
-                self.session.act(self.parse(view, line))
-            except (ActionError, ValueError, IndexError, KeyError) as exc:
-                self.say(f"?? {exc if isinstance(exc, ActionError) else 'I did not understand that.'}")
+            if first:
+                self.say(self.t("text_quit_hint"))
+                first = False
+            while True:
+                self.write(self.t("text_press_enter") if view["continue"] else "> ")
+                line = self.read_line()
+                if line is None or line.strip().lower() in QUIT_WORDS:
+                    self.say()
+                    self.say(self.t("text_stopped"))
+                    self.write(self.session.resume_code() + "\n")  # unwrapped: it is copied whole
+                    return 0
+                try:
+                    self.session.act(self.parse(view, line))
+                    break
+                except Refused as exc:
+                    self.say(f"?? {exc}")
+                except ActionError as exc:
+                    self.say(f"?? {self.t('action_refused', reason=exc)}")
 
 
 def run_terminal(session: Session, script=None) -> int:
-    """Plays in this terminal; `script` is a file of input lines (or '-' for stdin)."""
+    """Plays in this terminal; `script` is a file of input lines (or '-' for stdin).
+
+    In a script, lines starting with '#' are comments and are skipped.
+    """
     lines = None
     if script is not None:
         stream = sys.stdin if script == "-" else open(script, encoding="utf-8")
-        lines = iter(stream.read().splitlines())
+        lines = iter([ln for ln in stream.read().splitlines() if not ln.lstrip().startswith("#")])
 
     def read_line():
         if lines is not None:
@@ -169,7 +289,7 @@ def run_terminal(session: Session, script=None) -> int:
             return line
         try:
             return input()
-        except EOFError:
+        except (EOFError, KeyboardInterrupt):
             return None
 
     def write(s):

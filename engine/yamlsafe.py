@@ -134,10 +134,8 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
         report.error(deep, f"nested more than {MAX_DEPTH} levels deep",
                      "a simulation never needs this much nesting")
         return None
-    loader = None
     try:
-        loader = _Loader(data)
-        node = loader.get_single_node()
+        node = _compose(data)
     except _NoAliasError as exc:
         report.error(_pos(exc.mark), "aliases (*name) are not allowed",
                      "write the value out again instead of referring to an anchor")
@@ -149,10 +147,7 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
                      "or move it to its own file")
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "syntax error"
-        report.error(_pos(mark) if mark else (1, 1), f"YAML syntax: {problem}",
-                     "check the indentation and quotes on this line and the one before")
+        _report_syntax(exc, data, report)
         return None
     except yaml.reader.ReaderError as exc:
         before = data[: exc.position]
@@ -167,9 +162,6 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
     except RecursionError:
         report.error((1, 1), "file is nested too deeply")
         return None
-    finally:
-        if loader is not None:
-            loader.dispose()
     if node is None:
         report.error((1, 1), "file is empty", "start with 'format: 1' and an 'id:'")
         return None
@@ -182,6 +174,89 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
     except RecursionError:
         report.error((1, 1), "file is nested too deeply")
         return None
+
+
+def _compose(text: str):
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+MAX_SYNTAX_ERRORS = 20
+_QUOTE_HINT = {
+    '"': 'close the text with another "; to show a " inside the text, write \\" or put the '
+         "whole text in ' quotes",
+    "'": "close the text with another '; to show a ' inside the text, write it twice: ''",
+}
+
+
+def _syntax(exc, text: str):
+    """(position, message, hint, line to set aside) for one YAML syntax error.
+
+    The position is where the broken construct began (an opening quote or bracket),
+    not where the parser gave up, which can be the end of the file. The wording is the
+    same for libyaml and the pure-Python parser (Pyodide and pygbag use the latter).
+    """
+    context, problem = exc.context or "", exc.problem or ""
+    where = exc.problem_mark or exc.context_mark
+    pos = _pos(where) if where else (1, 1)
+    lines = text.split("\n")
+    if "quoted scalar" in context and exc.context_mark:
+        pos = _pos(exc.context_mark)
+        quote = lines[pos[0] - 1][pos[1] - 1:pos[1]] or '"'
+        return (pos, f"YAML syntax: this quote ({quote}) is never closed", _QUOTE_HINT.get(quote, ""),
+                pos[0])
+    for kind, opener, closer in (("flow sequence", "[", "]"), ("flow mapping", "{", "}")):
+        if kind in context and exc.context_mark:
+            pos = _pos(exc.context_mark)
+            return (pos, f"YAML syntax: this '{opener}' is never closed",
+                    f"add '{closer}' after the last item; separate items with commas, and put text "
+                    "that holds a comma in quotes", pos[0])
+    if "mapping values are not allowed" in problem:
+        return (pos, "YAML syntax: a ':' is not allowed here",
+                "if the text holds ': ', put it all in quotes; otherwise indent this line like "
+                "the keys above it", pos[0])
+    if "expected key" in problem or "block end" in problem or "<block" in problem:
+        return (pos, "YAML syntax: this line is not lined up with the lines above it",
+                "keys at one level start at the same column, and so do the '-' of one list",
+                pos[0])
+    return (pos, f"YAML syntax: {problem or context or 'syntax error'}",
+            "check the indentation and quotes on this line and the one before", pos[0])
+
+
+def _set_aside(text: str, line: int) -> str:
+    """`text` with line `line` and the lines indented under it emptied (numbers kept)."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return text
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
+    lines[line - 1] = ""
+    n = line
+    while n < len(lines) and (not lines[n].strip() or len(lines[n]) - len(lines[n].lstrip(" ")) > indent):
+        lines[n] = ""
+        n += 1
+    return "\n".join(lines)
+
+
+def _report_syntax(first, text: str, report: Reporter) -> None:
+    """Reports the first syntax error, then as many more as re-reading without it finds."""
+    exc, seen = first, set()
+    while exc is not None and len(seen) < MAX_SYNTAX_ERRORS:
+        pos, message, hint, line = _syntax(exc, text)
+        if line in seen:
+            break
+        seen.add(line)
+        report.error(pos, message, hint)
+        text = _set_aside(text, line)
+        try:
+            _compose(text)
+            exc = None
+        except yaml.MarkedYAMLError as again:
+            exc = None if isinstance(again, ComposerError) else again
+        except (yaml.YAMLError, _NoAliasError, RecursionError):
+            exc = None  # not a syntax error: reported once the syntax is fixed
 
 
 _scalar_constructor = yaml.SafeLoader("")

@@ -337,8 +337,8 @@ def test_repeat_event_fires_each_time_its_condition_becomes_true(new_session):
 
 
 def test_numbers_follow_the_language():
-    from engine.grading import _fmt
-    from engine.session import format_number
+    from engine.text import format_number
     assert format_number(2.75, "en") == "2.75" and format_number(2.75, "es") == "2,75"
     assert format_number(3, "es") == "3" and format_number(True, "en") == "✓"
-    assert _fmt(1234.5, 2, "en") == "1,234.5" and _fmt(1234.5, 2, "es") == "1\u00a0234,5"
+    assert format_number(1234.5, "en", 2) == "1,234.5" and format_number(1234.5, "es", 2) == "1\u00a0234,5"
+    assert format_number(2.0, "es", 2) == "2" and format_number(0.125, "en", 2) == "0.12"

@@ -33,7 +33,7 @@ def test_values(src, value):
     ("open('f')", "unknown function 'open'", 0),
     ("eval('1')", "unknown function 'eval'", 0),
     ("lambda: 1", "unexpected character ':'", 6),
-    ("x = 1", "unexpected '='", 2),
+    ("x = 1", "'=' sets a value and cannot compare", 2),
     ("1e400", "number 1e400 is too large", 0),
     ("99999999999999", "number 99999999999999 is too large", 0),
     ("'text'", "text in quotes is only allowed", 0),
@@ -80,7 +80,66 @@ def test_effects(src, target, op):
 
 @pytest.mark.parametrize("src,message", [("a /= 2", "'/=' is not supported"), ("a", "an effect looks like"),
                                          ("a = ", "no value"), ("__x = 1", "not allowed"),
-                                         ("a = b.c", "attribute access"), ("a == 1", "an effect looks like")])
+                                         ("a = b.c", "attribute access"), ("a == 1", "an effect sets a value")])
 def test_bad_effects(src, message):
     with pytest.raises(ExprError, match=message.replace("(", r"\(")):
         parse_effect(src)
+
+
+FUNCS = ("functions: min(), max(), abs(), round(), clamp(), roll(), visited(), chose(), score(), "
+         "outcome_is()")
+
+
+@pytest.mark.parametrize("src,message,col,hint", [
+    ("score >> 3", "'>>' is not an operator", 6, "to compare, use one '>': score > 3"),
+    ("score << 3", "'<<' is not an operator", 6, "to compare, use one '<': score < 3"),
+    ("trust => 50", "'=>' is not an operator", 6, "for 'at least', write '>='"),
+    ("trust =< 50", "'=<' is not an operator", 6, "for 'at most', write '<='"),
+    ("trust = 50", "'=' sets a value and cannot compare", 6, "use == to compare"),
+    ("trust === 50", "'===' is not an operator", 6, "to compare, write '=='"),
+    ("a <> b", "'<>' is not an operator", 2, "for 'not equal', write '!='"),
+    ("a > 1 && b > 2", "'&&' is not an operator", 6, "write 'and': a > 1 and b > 2"),
+    ("a > 1 || b > 2", "'||' is not an operator", 6, "write 'or': a > 1 or b > 2"),
+    ("!visited(\"a\")", "'!' is not an operator on its own", 0,
+     "write 'not': not visited(\"triage\"); '!=' means not equal"),
+    ("a & b", "'&' is not an operator", 2, "write 'and'"),
+    ("x ^ 2", "'^' is not an operator", 2, "powers are not supported; multiply instead: x * x"),
+    ("a > 1 AND b > 2", "'AND' must be written in lower case", 6, "write 'and'"),
+    ("a > 1 Or b > 2", "'Or' must be written in lower case", 6, "write 'or'"),
+    ("NOT a", "'NOT' must be written in lower case", 0, "write 'not'"),
+    ("done == True", "'True' must be written in lower case", 8, "write 'true'"),
+    ("vistied(\"a\")", "unknown function 'vistied'", 0, "did you mean 'visited'? " + FUNCS),
+    ("sqrt(x)", "unknown function 'sqrt'", 0, FUNCS),
+    ("visited > 0", "'visited' is a function and needs brackets", 0, 'write it like visited("id")'),
+    ("max > 0", "'max' is a function and needs brackets", 0, "write it like max(x, y)"),
+    ("trust > \u202e5", "invisible direction character U+202E is not allowed", 8,
+     "delete it (it can make the text look different from what runs); retype the expression by hand"),
+    ("a\u2066 > 1", "invisible direction character U+2066 is not allowed", 1,
+     "delete it (it can make the text look different from what runs); retype the expression by hand"),
+    ("trust > ５0", "full-width or non-ASCII character '５' is not allowed", 8,
+     "type '5' with the keyboard's normal layout"),
+    ("trust ＞ 50", "full-width or non-ASCII character '＞' is not allowed", 6,
+     "type '>' with the keyboard's normal layout"),
+    ("trust > ٥", "full-width or non-ASCII character '٥' is not allowed", 8, "use the digits 0-9"),
+])
+def test_common_slips_get_a_message_a_column_and_a_hint(src, message, col, hint):
+    with pytest.raises(ExprError) as err:
+        parse(src)
+    assert (err.value.message, err.value.offset, err.value.hint) == (message, col, hint)
+
+
+@pytest.mark.parametrize("src,message,col,hint", [
+    ("trust == 5", "'==' compares; an effect sets a value", 6, "use one '=': trust = 5"),
+    ("trust += 5 && 1", "'&&' is not an operator", 11, "write 'and'"),
+])
+def test_effect_slips(src, message, col, hint):
+    with pytest.raises(ExprError) as err:
+        parse_effect(src)
+    assert (err.value.message, err.value.offset) == (message, col)
+    assert err.value.hint.startswith(hint)
+
+
+@pytest.mark.parametrize("src", ["a != b", "not a", "a >= 1 and b <= 2", "a > -1", 'visited("x") > 0',
+                                 "a\u00a0> 1"])
+def test_near_slips_that_are_fine(src):
+    parse(src)

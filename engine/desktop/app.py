@@ -86,12 +86,8 @@ def new_session(entry: Entry, *, seed=None, lang="en", kiosk=False):
     seed = int(time.time() * 1000) % 1_000_000 if seed is None else seed
     if lang not in entry.languages:
         lang = entry.languages[0]
-    if kiosk and entry.kiosk_start:
-        try:
-            return Session(entry.sim, seed=seed, lang=lang, start=entry.kiosk_start)
-        except TypeError:       # an engine without kiosk starts: play from the top
-            pass
-    return Session(entry.sim, seed=seed, lang=lang)
+    start = entry.kiosk_start if kiosk and entry.kiosk_start else None
+    return Session(entry.sim, seed=seed, lang=lang, start=start)
 
 
 class App:

@@ -10,11 +10,7 @@ import pygame
 
 from .widgets import cached_panel
 
-try:   # the engine core names its refusal ActionError
-    from engine import ActionError
-except ImportError:  # pragma: no cover - engine not yet importable
-    class ActionError(Exception):
-        pass
+from engine import ActionError
 
 
 class Hud:

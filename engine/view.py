@@ -1,0 +1,353 @@
+"""The view `Session.view()` returns, declared once as typed dictionaries.
+
+docs/view.md describes the same shape in words. `engine/viewschema.py` turns these
+declarations into the JSON Schema in docs/view.schema.json and the JSDoc typedefs in
+web/view-types.js, so the three cannot drift apart; tests validate every view the
+explorer visits against the schema.
+
+Rules the schema generator follows: every key listed here is required unless it is
+wrapped in NotRequired, no other key is allowed, `X | None` means the key is there and may
+be null, Literal[...] is a closed list of values. A class's docstring becomes its
+description. Only the standard library's typing is used: this module runs in Pyodide.
+"""
+from typing import Literal, NotRequired, TypedDict, Union
+
+Phase = Literal["scene", "activity", "feedback", "ending"]
+Outcome = Literal["correct", "partial", "wrong"]
+Field = Literal["healthcare", "engineering", "manufacturing", "other"]
+ActivityKind = Literal["order", "sequence", "numeric", "multi", "match", "hotspot", "allocate"]
+Number = Union[int, float]
+
+
+class SimHeader(TypedDict):
+    """Which simulation this is."""
+
+    id: str
+    version: str
+    title: str
+    field: Field
+    career: str
+
+
+class Speaker(TypedDict):
+    """The character speaking in this scene."""
+
+    id: str
+    name: str
+    role: str
+    portrait: str | None
+
+
+class Meter(TypedDict):
+    """A variable the student sees as a bar (meter) or a number (counter)."""
+
+    id: str
+    label: str
+    value: Union[int, float, bool]
+    min: Number | None
+    max: Number | None
+    show: Literal["meter", "counter"]
+    good: Literal["high", "low"]
+
+
+class Clock(TypedDict):
+    """The in-story clock: minutes since the start and, with a limit, minutes left."""
+
+    time: str
+    elapsed: int
+    limit: int | None
+    left: int | None
+
+
+class ChoiceView(TypedDict):
+    """A choice of the current scene; a locked one says why in `locked`."""
+
+    id: str
+    text: str
+    enabled: bool
+    locked: str | None
+
+
+class Entry(TypedDict):
+    """An item, option, left or right side of an activity."""
+
+    id: str
+    text: str
+
+
+class Spot(TypedDict):
+    """A place to pick on a hotspot image, in the image's pixels."""
+
+    id: str
+    x: Number
+    y: Number
+    w: Number
+    h: Number
+    label: str
+
+
+class BudgetLine(TypedDict):
+    """Something to buy in an allocate activity: its cost and how many at most."""
+
+    id: str
+    text: str
+    cost: Number
+    max: int
+
+
+class Goal(TypedDict):
+    """A total an allocate answer should reach."""
+
+    attr: str
+    min: Number
+    label: str
+
+
+class OrderActivity(TypedDict):
+    """Put items in order (order: scored by pairs; sequence: by places). Items are shuffled."""
+
+    kind: Literal["order", "sequence"]
+    prompt: str
+    scene: str
+    items: list[Entry]
+
+
+class NumericActivity(TypedDict):
+    """Type a number."""
+
+    kind: Literal["numeric"]
+    prompt: str
+    scene: str
+    unit: str
+    decimals: int
+
+
+class MultiActivity(TypedDict):
+    """Pick every right option."""
+
+    kind: Literal["multi"]
+    prompt: str
+    scene: str
+    options: list[Entry]
+
+
+class MatchActivity(TypedDict):
+    """Pair each left entry with a right one; the right side is shuffled."""
+
+    kind: Literal["match"]
+    prompt: str
+    scene: str
+    left: list[Entry]
+    right: list[Entry]
+
+
+class HotspotActivity(TypedDict):
+    """Pick the right places on an image."""
+
+    kind: Literal["hotspot"]
+    prompt: str
+    scene: str
+    image: str
+    width: int
+    height: int
+    spots: list[Spot]
+
+
+class AllocateActivity(TypedDict):
+    """Spend a budget on items so the totals reach the goals."""
+
+    kind: Literal["allocate"]
+    prompt: str
+    scene: str
+    budget: Number
+    unit: str
+    items: list[BudgetLine]
+    goals: list[Goal]
+
+
+ActivityView = Union[OrderActivity, NumericActivity, MultiActivity, MatchActivity,
+                     HotspotActivity, AllocateActivity]
+
+# An answer in the shape a student sends it: ids in order or picked, a number, pairs
+# (left id -> right id) or quantities (item id -> how many).
+Answer = Union[list[str], int, float, dict[str, str], dict[str, int]]
+
+
+class SourceView(TypedDict):
+    """A public source the feedback cites."""
+
+    id: str
+    title: str
+    url: str
+
+
+class RightAnswer(TypedDict):
+    """The right answer in the shape the student sent (null for allocate), and one line
+    of text per part, ready to read aloud."""
+
+    answer: Answer | None
+    display: list[str]
+
+
+class ChoiceFeedback(TypedDict):
+    """What a choice with feedback says before the story goes on."""
+
+    kind: Literal["choice"]
+    outcome: None
+    score: None
+    text: str
+    explain: str
+    correct: None
+    choice: str
+    sources: list[SourceView]
+
+
+class ActivityFeedback(TypedDict):
+    """How an activity answer went, with the right answer."""
+
+    kind: ActivityKind
+    outcome: Outcome
+    score: Number
+    text: str
+    explain: str
+    correct: RightAnswer
+    answer: Answer
+    sources: list[SourceView]
+
+
+FeedbackView = Union[ChoiceFeedback, ActivityFeedback]
+
+
+class Debrief(TypedDict):
+    """What went well, what to try next, what a professional would do, and questions."""
+
+    went_well: list[str]
+    try_next: list[str]
+    professional: list[str]
+    reflection: list[str]
+
+
+class OnetView(TypedDict):
+    code: str
+    title: str
+
+
+class WageView(TypedDict):
+    """The median yearly wage, with its year, source and a display line."""
+
+    median_annual: Number | None
+    year: int | None
+    soc: str
+    source: str
+    url: str
+    display: str
+
+
+class RelatedCareer(TypedDict):
+    id: str
+    title: str
+
+
+class CareerView(TypedDict):
+    """The career's catalogue entry (content/careers.yaml) in the chosen language."""
+
+    id: str
+    title: str
+    field: str
+    onet: OnetView
+    cluster: str
+    riasec: str
+    description: str
+    day: str
+    wage: WageView
+    education: str
+    training: str
+    certifications: list[str]
+    courses: list[str]
+    related: list[RelatedCareer]
+    attribution: str
+
+
+class SkillUsed(TypedDict):
+    """A skill the student used, from content/skills.yaml, and how many times."""
+
+    id: str
+    name: str
+    description: str
+    category: str
+    category_name: str
+    part_of: NotRequired[str]
+    count: int
+
+
+class SkillCount(TypedDict):
+    """A skill used, by id only: the catalogue could not be read."""
+
+    id: str
+    name: str
+    count: int
+
+
+class ActivityResult(TypedDict):
+    scene: str
+    kind: ActivityKind
+    score: Number
+    outcome: Outcome
+
+
+class Result(TypedDict):
+    """The summary teacher tools use."""
+
+    sim: str
+    version: str
+    ending: str
+    title: str
+    rating: int
+    max_rating: int
+    variables: dict[str, Union[int, float, bool]]
+    skills: dict[str, int]
+    riasec: dict[str, int]
+    minutes: int
+    steps: int
+    activities: list[ActivityResult]
+    seed: int
+
+
+class EndingView(TypedDict):
+    """The ending reached, its debrief, the career facts and the result to hand in."""
+
+    id: str
+    title: str
+    rating: int
+    max_rating: int
+    text: str
+    debrief: Debrief
+    career: CareerView | None
+    skills: list[Union[SkillUsed, SkillCount]]
+    result: Result
+    result_code: str
+
+
+# Functional form: "continue" is a Python keyword, so it cannot be a class attribute.
+View = TypedDict("View", {
+    "format": Literal[1],
+    "sim": SimHeader,
+    "lang": str,
+    "languages": list[str],
+    "phase": Phase,
+    "scene": str,
+    "step": int,
+    "speaker": Union[Speaker, None],
+    "background": Union[str, None],
+    "sound": Union[str, None],
+    "text": str,
+    "notices": list[str],
+    "meters": list[Meter],
+    "clock": Union[Clock, None],
+    "choices": list[ChoiceView],
+    "continue": bool,  # {"type": "continue"} is allowed now
+    "activity": Union[ActivityView, None],
+    "feedback": Union[FeedbackView, None],
+    "ending": Union[EndingView, None],
+})
+View.__doc__ = "Everything a front end shows now. Treat it as read-only."

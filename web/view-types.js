@@ -1,0 +1,327 @@
+// The view Session.view() returns, as JSDoc typedefs.
+// Generated from engine/view.py by `testdrive schema --view --write`: do not edit.
+// Use with /** @typedef {import('./view-types.js').View} View */ or in JSDoc comments.
+
+/**
+ * Everything a front end shows now. Treat it as read-only.
+ * @typedef {Object} View
+ * @property {1} format
+ * @property {SimHeader} sim
+ * @property {string} lang
+ * @property {Array<string>} languages
+ * @property {("scene"|"activity"|"feedback"|"ending")} phase
+ * @property {string} scene
+ * @property {number} step
+ * @property {(Speaker|null)} speaker
+ * @property {(string|null)} background
+ * @property {(string|null)} sound
+ * @property {string} text
+ * @property {Array<string>} notices
+ * @property {Array<Meter>} meters
+ * @property {(Clock|null)} clock
+ * @property {Array<ChoiceView>} choices
+ * @property {boolean} continue
+ * @property {(OrderActivity|NumericActivity|MultiActivity|MatchActivity|HotspotActivity|AllocateActivity|null)} activity
+ * @property {(ChoiceFeedback|ActivityFeedback|null)} feedback
+ * @property {(EndingView|null)} ending
+ */
+
+/**
+ * Which simulation this is.
+ * @typedef {Object} SimHeader
+ * @property {string} id
+ * @property {string} version
+ * @property {string} title
+ * @property {("healthcare"|"engineering"|"manufacturing"|"other")} field
+ * @property {string} career
+ */
+
+/**
+ * The character speaking in this scene.
+ * @typedef {Object} Speaker
+ * @property {string} id
+ * @property {string} name
+ * @property {string} role
+ * @property {(string|null)} portrait
+ */
+
+/**
+ * A variable the student sees as a bar (meter) or a number (counter).
+ * @typedef {Object} Meter
+ * @property {string} id
+ * @property {string} label
+ * @property {(number|boolean)} value
+ * @property {(number|null)} min
+ * @property {(number|null)} max
+ * @property {("meter"|"counter")} show
+ * @property {("high"|"low")} good
+ */
+
+/**
+ * The in-story clock: minutes since the start and, with a limit, minutes left.
+ * @typedef {Object} Clock
+ * @property {string} time
+ * @property {number} elapsed
+ * @property {(number|null)} limit
+ * @property {(number|null)} left
+ */
+
+/**
+ * A choice of the current scene; a locked one says why in `locked`.
+ * @typedef {Object} ChoiceView
+ * @property {string} id
+ * @property {string} text
+ * @property {boolean} enabled
+ * @property {(string|null)} locked
+ */
+
+/**
+ * Put items in order (order: scored by pairs; sequence: by places). Items are shuffled.
+ * @typedef {Object} OrderActivity
+ * @property {("order"|"sequence")} kind
+ * @property {string} prompt
+ * @property {string} scene
+ * @property {Array<Entry>} items
+ */
+
+/**
+ * An item, option, left or right side of an activity.
+ * @typedef {Object} Entry
+ * @property {string} id
+ * @property {string} text
+ */
+
+/**
+ * Type a number.
+ * @typedef {Object} NumericActivity
+ * @property {"numeric"} kind
+ * @property {string} prompt
+ * @property {string} scene
+ * @property {string} unit
+ * @property {number} decimals
+ */
+
+/**
+ * Pick every right option.
+ * @typedef {Object} MultiActivity
+ * @property {"multi"} kind
+ * @property {string} prompt
+ * @property {string} scene
+ * @property {Array<Entry>} options
+ */
+
+/**
+ * Pair each left entry with a right one; the right side is shuffled.
+ * @typedef {Object} MatchActivity
+ * @property {"match"} kind
+ * @property {string} prompt
+ * @property {string} scene
+ * @property {Array<Entry>} left
+ * @property {Array<Entry>} right
+ */
+
+/**
+ * Pick the right places on an image.
+ * @typedef {Object} HotspotActivity
+ * @property {"hotspot"} kind
+ * @property {string} prompt
+ * @property {string} scene
+ * @property {string} image
+ * @property {number} width
+ * @property {number} height
+ * @property {Array<Spot>} spots
+ */
+
+/**
+ * A place to pick on a hotspot image, in the image's pixels.
+ * @typedef {Object} Spot
+ * @property {string} id
+ * @property {number} x
+ * @property {number} y
+ * @property {number} w
+ * @property {number} h
+ * @property {string} label
+ */
+
+/**
+ * Spend a budget on items so the totals reach the goals.
+ * @typedef {Object} AllocateActivity
+ * @property {"allocate"} kind
+ * @property {string} prompt
+ * @property {string} scene
+ * @property {number} budget
+ * @property {string} unit
+ * @property {Array<BudgetLine>} items
+ * @property {Array<Goal>} goals
+ */
+
+/**
+ * Something to buy in an allocate activity: its cost and how many at most.
+ * @typedef {Object} BudgetLine
+ * @property {string} id
+ * @property {string} text
+ * @property {number} cost
+ * @property {number} max
+ */
+
+/**
+ * A total an allocate answer should reach.
+ * @typedef {Object} Goal
+ * @property {string} attr
+ * @property {number} min
+ * @property {string} label
+ */
+
+/**
+ * What a choice with feedback says before the story goes on.
+ * @typedef {Object} ChoiceFeedback
+ * @property {"choice"} kind
+ * @property {null} outcome
+ * @property {null} score
+ * @property {string} text
+ * @property {string} explain
+ * @property {null} correct
+ * @property {string} choice
+ * @property {Array<SourceView>} sources
+ */
+
+/**
+ * A public source the feedback cites.
+ * @typedef {Object} SourceView
+ * @property {string} id
+ * @property {string} title
+ * @property {string} url
+ */
+
+/**
+ * How an activity answer went, with the right answer.
+ * @typedef {Object} ActivityFeedback
+ * @property {("order"|"sequence"|"numeric"|"multi"|"match"|"hotspot"|"allocate")} kind
+ * @property {("correct"|"partial"|"wrong")} outcome
+ * @property {number} score
+ * @property {string} text
+ * @property {string} explain
+ * @property {RightAnswer} correct
+ * @property {(Array<string>|number|Object<string, string>|Object<string, number>)} answer
+ * @property {Array<SourceView>} sources
+ */
+
+/**
+ * The right answer in the shape the student sent (null for allocate), and one line of text per part, ready to read aloud.
+ * @typedef {Object} RightAnswer
+ * @property {(Array<string>|number|Object<string, string>|Object<string, number>|null)} answer
+ * @property {Array<string>} display
+ */
+
+/**
+ * The ending reached, its debrief, the career facts and the result to hand in.
+ * @typedef {Object} EndingView
+ * @property {string} id
+ * @property {string} title
+ * @property {number} rating
+ * @property {number} max_rating
+ * @property {string} text
+ * @property {Debrief} debrief
+ * @property {(CareerView|null)} career
+ * @property {Array<(SkillUsed|SkillCount)>} skills
+ * @property {Result} result
+ * @property {string} result_code
+ */
+
+/**
+ * What went well, what to try next, what a professional would do, and questions.
+ * @typedef {Object} Debrief
+ * @property {Array<string>} went_well
+ * @property {Array<string>} try_next
+ * @property {Array<string>} professional
+ * @property {Array<string>} reflection
+ */
+
+/**
+ * The career's catalogue entry (content/careers.yaml) in the chosen language.
+ * @typedef {Object} CareerView
+ * @property {string} id
+ * @property {string} title
+ * @property {string} field
+ * @property {OnetView} onet
+ * @property {string} cluster
+ * @property {string} riasec
+ * @property {string} description
+ * @property {string} day
+ * @property {WageView} wage
+ * @property {string} education
+ * @property {string} training
+ * @property {Array<string>} certifications
+ * @property {Array<string>} courses
+ * @property {Array<RelatedCareer>} related
+ * @property {string} attribution
+ */
+
+/**
+ * @typedef {Object} OnetView
+ * @property {string} code
+ * @property {string} title
+ */
+
+/**
+ * The median yearly wage, with its year, source and a display line.
+ * @typedef {Object} WageView
+ * @property {(number|null)} median_annual
+ * @property {(number|null)} year
+ * @property {string} soc
+ * @property {string} source
+ * @property {string} url
+ * @property {string} display
+ */
+
+/**
+ * @typedef {Object} RelatedCareer
+ * @property {string} id
+ * @property {string} title
+ */
+
+/**
+ * A skill the student used, from content/skills.yaml, and how many times.
+ * @typedef {Object} SkillUsed
+ * @property {string} id
+ * @property {string} name
+ * @property {string} description
+ * @property {string} category
+ * @property {string} category_name
+ * @property {string} [part_of]
+ * @property {number} count
+ */
+
+/**
+ * A skill used, by id only: the catalogue could not be read.
+ * @typedef {Object} SkillCount
+ * @property {string} id
+ * @property {string} name
+ * @property {number} count
+ */
+
+/**
+ * The summary teacher tools use.
+ * @typedef {Object} Result
+ * @property {string} sim
+ * @property {string} version
+ * @property {string} ending
+ * @property {string} title
+ * @property {number} rating
+ * @property {number} max_rating
+ * @property {Object<string, (number|boolean)>} variables
+ * @property {Object<string, number>} skills
+ * @property {Object<string, number>} riasec
+ * @property {number} minutes
+ * @property {number} steps
+ * @property {Array<ActivityResult>} activities
+ * @property {number} seed
+ */
+
+/**
+ * @typedef {Object} ActivityResult
+ * @property {string} scene
+ * @property {("order"|"sequence"|"numeric"|"multi"|"match"|"hotspot"|"allocate")} kind
+ * @property {number} score
+ * @property {("correct"|"partial"|"wrong")} outcome
+ */
