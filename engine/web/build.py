@@ -242,18 +242,19 @@ def compile_stdlib(slim: bytes, pyodide_dir: Path, bundle: bytes, sim_id: str, l
 
 
 def engine_files() -> list[tuple[str, Path]]:
-    """The engine core that runs in the browser: engine/*.py (no front ends, no tools)
-    plus engine/web/glue.py."""
+    """The engine core that runs in the browser: engine/**/*.py without the front ends
+    (engine/desktop/, engine/web/ but its glue), the CLI or anything importing pygame."""
     files = []
-    for p in sorted((ROOT / "engine").glob("*.py")):
-        if p.name in ("cli.py",):
+    engine = ROOT / "engine"
+    for p in sorted(engine.rglob("*.py")):
+        rel = p.relative_to(engine)
+        if rel.parts[0] in ("desktop", "web") or rel.as_posix() == "cli.py" or "__pycache__" in rel.parts:
             continue
-        src = p.read_text(encoding="utf-8")
-        if re.search(r"^\s*(import|from)\s+pygame", src, re.M):
+        if re.search(r"^\s*(import|from)\s+pygame", p.read_text(encoding="utf-8"), re.M):
             continue
-        files.append((f"engine/{p.name}", p))
-    files.append(("engine/web/__init__.py", ROOT / "engine/web/__init__.py"))
-    files.append(("engine/web/glue.py", ROOT / "engine/web/glue.py"))
+        files.append((f"engine/{rel.as_posix()}", p))
+    files.append(("engine/web/__init__.py", engine / "web/__init__.py"))
+    files.append(("engine/web/glue.py", engine / "web/glue.py"))
     return files
 
 
