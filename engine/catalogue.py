@@ -10,24 +10,26 @@ path) and gives front ends plain, localized views of them:
     >>> ui_text("of_total", "en", n=2, total=5)
     '2 of 5'
 
-Only the standard library and ``yaml.safe_load`` are used. A missing, unreadable or
-badly shaped file raises :class:`CatalogueError` naming the file and the reason; it
-never surfaces as another kind of exception. :func:`check_catalogue` lists every content
-problem at once (missing languages, bad SOC codes, wages without year or source, unknown
-keys) for the tests and the linter.
+YAML is read through ``engine.yamlsafe`` (only when a YAML file is read), JSON with the
+standard library. A missing, unreadable or badly shaped file raises
+:class:`CatalogueError` naming the file and the reason; it never surfaces as another
+kind of exception. :func:`check_catalogue` lists every content problem at once (missing
+languages, bad SOC codes, wages without year or source, unknown or duplicate keys) as
+Diagnostics with file:line:col, for ``testdrive lint`` and the tests.
 
 Loaded data is cached per path and shared: treat it as read-only.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from .diagnostics import Diagnostic, Reporter, did_you_mean, kind_of
 from .errors import CatalogueError
+from .text import PLACEHOLDER_RE
 
 __all__ = [
     "CONTENT_DIR",
@@ -50,7 +52,7 @@ __all__ = [
     "ui_text",
     "ui_strings",
     "check_catalogue",
-    "check_references",
+    "catalogue_files",
     "clear_cache",
     "export_catalogue",
 ]
@@ -99,11 +101,8 @@ SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 ONET_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RIASEC_RE = re.compile(r"^[RIASEC]{1,3}$")
-PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 MAX_BYTES = 2_000_000
-
-
 
 
 # --------------------------------------------------------------------------- loading
@@ -130,60 +129,70 @@ def _prefer_json_twin(yaml_path: Path) -> Path:
 
 def _read(path: Path) -> Any:
     """Parse a YAML (or .json) file into plain data, or raise CatalogueError."""
+    report = Reporter(str(path))
+    data = _parse(_read_bytes(path), path, report)
+    errors = [d for d in report.items if d.severity == "error"]
+    if errors:
+        d = errors[0]
+        where = f"line {d.line}, column {d.col}: " if d.line else ""
+        raise CatalogueError(path, f"invalid {_format_name(path)}: {where}{d.message}")
+    return data
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CatalogueError(path, "file not found") from None
     except OSError as exc:
         raise CatalogueError(path, f"cannot read file ({exc.strerror or exc})") from None
+
+
+def _format_name(path: Path) -> str:
+    return "JSON" if path.suffix.lower() == ".json" else "YAML"
+
+
+def _parse(raw: bytes, path: Path, report: Reporter) -> Any:
+    """A file's data, or None; every problem goes to `report` with its line and column.
+
+    YAML is read by engine.yamlsafe, as simulations are: mappings and lists come back as
+    YMap/YList (plain dicts and lists that remember where each key and value stands),
+    duplicate keys, aliases and tags are reported. YAML support is imported only here,
+    so builds that ship the JSON form need no PyYAML."""
     if len(raw) > MAX_BYTES:
-        raise CatalogueError(path, f"file is larger than {MAX_BYTES} bytes")
-    try:
-        source = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CatalogueError(path, f"not UTF-8 text (byte {exc.start})") from None
-    if path.suffix.lower() == ".json":
+        report.error((1, 1), f"file is larger than {MAX_BYTES:,} bytes")
+        return None
+    if _format_name(path) == "JSON":
         try:
-            return json.loads(source)
-        except ValueError as exc:
-            raise CatalogueError(path, f"invalid JSON: {exc}") from None
-    try:
-        import yaml  # imported here so JSON-only builds need no PyYAML
-    except ImportError:  # pragma: no cover - PyYAML is a dependency on the desktop
-        raise CatalogueError(path, "PyYAML is not installed; ship the .json form") from None
-    try:
-        return yaml.safe_load(source)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CatalogueError(path, f"invalid YAML: {where}{problem}") from None
-    except RecursionError:
-        raise CatalogueError(path, "invalid YAML: nested too deeply") from None
+            return json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            report.error(_byte_pos(raw, exc.start), "file is not valid UTF-8")
+        except json.JSONDecodeError as exc:
+            report.error((exc.lineno, exc.colno), exc.msg)
+        return None
+    if not raw.strip():
+        report.error((1, 1), "file is empty", "the catalogue files start with their section, "
+                     "for example 'careers:'")
+        return None
+    from .yamlsafe import read_yaml
+    return read_yaml(raw, str(path), report)
+
+
+def _byte_pos(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
 def _section(path: Path, doc: Any, key: str) -> dict:
     """The mapping under `key` of a top-level mapping, each entry itself a mapping."""
     if not isinstance(doc, dict):
         raise CatalogueError(path, f"the file must be a mapping with a '{key}:' section, "
-                                   f"not {_kind(doc)}")
+                                   f"not {kind_of(doc)}")
     section = doc.get(key)
     if not isinstance(section, dict):
         raise CatalogueError(path, f"'{key}:' must be a mapping of keys to entries, "
-                                   f"not {_kind(section)}")
+                                   f"not {kind_of(section)}")
     return section
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return "a string"
-    return f"a {type(value).__name__}"
 
 
 @functools.lru_cache(maxsize=32)
@@ -195,7 +204,7 @@ def _doc(path: str, section: str, what: str, entries_are_mappings: bool) -> dict
         if not isinstance(key, str):
             raise CatalogueError(p, f"{what} key {key!r} must be a string")
         if entries_are_mappings and not isinstance(entry, dict):
-            raise CatalogueError(p, f"{what} '{key}' must be a mapping, not {_kind(entry)}")
+            raise CatalogueError(p, f"{what} '{key}' must be a mapping, not {kind_of(entry)}")
     return doc
 
 
@@ -240,6 +249,7 @@ def load_ui(path: Any = None) -> dict[str, Any]:
 def clear_cache() -> None:
     """Forget every loaded file (for tools that edit content while running)."""
     _doc.cache_clear()
+    _default_key.cache_clear()
     career_view_cached.cache_clear()
 
 
@@ -303,9 +313,8 @@ def format_wage(amount: Any, year: Any, lang: str) -> str:
 
 
 def _unknown(path: Any, kind: str, key: Any, known: Iterable[str]) -> CatalogueError:
-    hint = difflib.get_close_matches(str(key), list(known), n=1)
-    extra = f" (did you mean '{hint[0]}'?)" if hint else ""
-    return CatalogueError(path, f"unknown {kind} '{key}'{extra}")
+    hint = did_you_mean(key, known)
+    return CatalogueError(path, f"unknown {kind} '{key}'" + (f" ({hint})" if hint else ""))
 
 
 def career_view(career_id: str, lang: str, path: Any = None) -> dict:
@@ -412,261 +421,306 @@ def _as_list(value: Any) -> list:
 
 
 # ------------------------------------------------------------------------- checking
+# The checks report like the simulation loader: every problem at once, each a Diagnostic
+# at the line and column of the key or value it concerns (0:0 for the JSON form, which
+# keeps no positions), with a did-you-mean hint where a near name exists.
 
-def _check_text(problems: list, where: str, value: Any, langs: Iterable[str] = LANGUAGES):
-    if isinstance(value, str):
-        if not value.strip():
-            problems.append(f"{where}: text is empty")
-        else:
-            problems.append(f"{where}: plain string; give every language "
-                            f"({', '.join(langs)})")
-        return
-    if not isinstance(value, dict):
-        problems.append(f"{where}: missing text (needs {', '.join(langs)})")
-        return
-    for lang in langs:
-        item = value.get(lang)
-        if not isinstance(item, str) or not item.strip():
-            problems.append(f"{where}: missing '{lang}' text")
-    for lang in value:
-        if lang not in langs:
-            problems.append(f"{where}: unknown language '{lang}'")
+CAREERS_TOP = ("attribution", "careers")
+CAREER_KEYS = ("title", "field", "onet", "cluster", "riasec", "description", "day", "wage",
+               "education", "training", "certifications", "courses", "related")
+ONET_KEYS = ("code", "title")
+WAGE_KEYS = ("median_annual", "year", "soc", "source", "url")
+SKILLS_TOP = ("source", "categories", "skills")
+SOURCE_KEYS = ("name", "publisher", "url")
+SKILL_KEYS = ("name", "description", "category", "part_of")
+UI_TOP = ("strings",)
 
 
-def _check_careers(problems: list, path: Path) -> None:
-    try:
-        doc = _careers_doc(str(path.resolve()))
-    except CatalogueError as exc:
-        problems.append(str(exc))
+def _key_pos(m: Any, key: Any, missing=None):
+    """Where a key stands in a mapping read from YAML; if it is not there, `missing` or
+    the mapping's own place (None in JSON data, which keeps no positions)."""
+    return getattr(m, "key_pos", {}).get(key) or missing or getattr(m, "pos", None)
+
+
+def _value_pos(m: Any, key: Any, missing=None):
+    return getattr(m, "val_pos", {}).get(key) or _key_pos(m, key, missing)
+
+
+def _item_pos(items: Any, i: int):
+    where = getattr(items, "item_pos", ())
+    return where[i] if i < len(where) else getattr(items, "pos", None)
+
+
+def _width(value: Any) -> int:
+    return len(str(value)) if isinstance(value, (str, int, float)) else 1
+
+
+class _Checker:
+    """Checks one catalogue file's data, reporting into `r`."""
+
+    def __init__(self, report: Reporter):
+        self.r = report
+
+    def error(self, pos, where: str, message: str, hint: str = "", length: int = 1) -> None:
+        self.r.error(pos, f"{where}: {message}" if where else message, hint, length)
+
+    def keys(self, m: dict, where: str, allowed: Iterable[str]) -> None:
+        allowed = tuple(allowed)
+        for key in m:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed) or "allowed here: " + ", ".join(allowed)
+                self.error(_key_pos(m, key), where, f"unknown key '{key}'", hint, len(str(key)))
+
+    def mapping(self, value: Any, pos, where: str, what: str) -> dict | None:
+        if isinstance(value, dict):
+            return value
+        self.error(pos, where, f"must be {what}, not {kind_of(value)}")
+        return None
+
+    def text(self, where: str, value: Any, pos, langs: Iterable[str] = LANGUAGES) -> None:
+        """A text every language has: {en: ..., es: ...}."""
+        langs = tuple(langs)
+        if isinstance(value, str):
+            if not value.strip():
+                self.error(pos, where, "text is empty")
+            else:
+                self.error(pos, where, f"plain text; give every language ({', '.join(langs)})",
+                           "write it as {en: ..., es: ...}")
+            return
+        if not isinstance(value, dict):
+            self.error(pos, where, f"missing text (needs {', '.join(langs)})")
+            return
+        for lang in langs:
+            item = value.get(lang)
+            if not isinstance(item, str) or not item.strip():
+                self.error(_value_pos(value, lang) if lang in value else pos, where,
+                           f"missing '{lang}' text")
+        for lang in value:
+            if lang not in langs:
+                self.error(_key_pos(value, lang), where, f"unknown language '{lang}'",
+                           did_you_mean(lang, langs) or f"use {', '.join(langs)}", len(str(lang)))
+
+    def section(self, doc: Any, name: str, key: str, top: Iterable[str]) -> dict | None:
+        """The file's top-level mapping checked, and its `key:` section of entries."""
+        doc = self.mapping(doc, getattr(doc, "pos", (1, 1)), "",
+                           f"a mapping with a '{key}:' section")
+        if doc is None:
+            return None
+        self.keys(doc, name, top)
+        if key not in doc:
+            self.error((1, 1), name, f"the '{key}:' section is missing")
+            return None
+        return self.mapping(doc[key], _value_pos(doc, key), key, "a mapping of keys to entries")
+
+    def entries(self, section: dict, what: str):
+        """(id, entry, where, position of the id) for every entry that is a mapping."""
+        for eid, entry in section.items():
+            where = f"{what}.{eid}"
+            if not KEY_RE.match(str(eid)):
+                self.error(_key_pos(section, eid), where,
+                           "key must be lowercase letters, digits and dashes", length=len(str(eid)))
+            if self.mapping(entry, _value_pos(section, eid), where, "a mapping") is not None:
+                yield eid, entry, where, _key_pos(section, eid)
+
+
+def _check_careers(c: _Checker, doc: Any) -> None:
+    careers = c.section(doc, "careers.yaml", "careers", CAREERS_TOP)
+    if careers is None:
         return
-    careers = doc["careers"]
-    name = path.name
-    _check_text(problems, f"{name}: attribution", doc.get("attribution"))
+    c.text("attribution", doc.get("attribution"), _value_pos(doc, "attribution"))
     attr = text(doc.get("attribution"), "en")
     for needle in ("O*NET", "USDOL/ETA", "CC BY 4.0", "not approved"):
         if needle not in attr:
-            problems.append(f"{name}: attribution: must mention '{needle}'")
+            c.error(_value_pos(doc, "attribution"), "attribution", f"must mention '{needle}'")
     for key in REQUIRED_CAREERS:
         if key not in careers:
-            problems.append(f"{name}: required career '{key}' is missing")
-    for cid, entry in careers.items():
-        where = f"{name}: careers.{cid}"
-        if not KEY_RE.match(cid):
-            problems.append(f"{where}: key must be lowercase letters, digits and dashes")
-        for field in CAREER_TEXT_FIELDS:
-            _check_text(problems, f"{where}.{field}", entry.get(field))
-        for field in CAREER_LIST_FIELDS:
-            items = entry.get(field)
+            c.error(_key_pos(doc, "careers"), "careers", f"required career '{key}' is missing")
+    for cid, entry, where, at in c.entries(careers, "careers"):
+        c.keys(entry, where, CAREER_KEYS)
+        for name in CAREER_TEXT_FIELDS:
+            c.text(f"{where}.{name}", entry.get(name), _value_pos(entry, name, at))
+        for name in CAREER_LIST_FIELDS:
+            items = entry.get(name)
             if not isinstance(items, list) or not items:
-                problems.append(f"{where}.{field}: must be a non-empty list")
+                c.error(_value_pos(entry, name, at), f"{where}.{name}", "must be a non-empty list")
                 continue
             for i, item in enumerate(items):
-                _check_text(problems, f"{where}.{field}[{i}]", item)
-        if entry.get("field") not in FIELDS:
-            problems.append(f"{where}.field: must be one of {', '.join(FIELDS)}, "
-                            f"not {entry.get('field')!r}")
+                c.text(f"{where}.{name}[{i}]", item, _item_pos(items, i))
+        field = entry.get("field")
+        if field not in FIELDS:
+            c.error(_value_pos(entry, "field", at), f"{where}.field",
+                    f"must be one of {', '.join(FIELDS)}, not {field!r}",
+                    did_you_mean(field, FIELDS), _width(field))
         riasec = entry.get("riasec")
         if not isinstance(riasec, str) or not RIASEC_RE.match(riasec) \
                 or len(set(riasec)) != len(riasec):
-            problems.append(f"{where}.riasec: must be 1-3 different letters of RIASEC, "
-                            f"not {riasec!r}")
-        onet = entry.get("onet")
-        code = None
-        if not isinstance(onet, dict):
-            problems.append(f"{where}.onet: must be a mapping with code and title")
-        else:
-            code = onet.get("code")
-            if not isinstance(code, str) or not ONET_RE.match(code):
-                problems.append(f"{where}.onet.code: must look like NN-NNNN.NN, not {code!r}")
-                code = None
-            if not isinstance(onet.get("title"), str) or not onet["title"].strip():
-                problems.append(f"{where}.onet.title: missing")
-        _check_wage(problems, where, entry.get("wage"), code)
+            c.error(_value_pos(entry, "riasec", at), f"{where}.riasec",
+                    f"must be 1-3 different letters of RIASEC, not {riasec!r}", length=_width(riasec))
+        code = _check_onet(c, where, entry, at)
+        _check_wage(c, where, entry, at, code)
         related = entry.get("related")
         if not isinstance(related, list):
-            problems.append(f"{where}.related: must be a list of career keys")
-        else:
-            for rid in related:
-                if rid == cid:
-                    problems.append(f"{where}.related: a career cannot be related to itself")
-                elif rid not in careers:
-                    hint = difflib.get_close_matches(str(rid), list(careers), n=1)
-                    extra = f" (did you mean '{hint[0]}'?)" if hint else ""
-                    problems.append(f"{where}.related: unknown career '{rid}'{extra}")
+            c.error(_value_pos(entry, "related", at), f"{where}.related",
+                    "must be a list of career keys")
+            continue
+        for i, rid in enumerate(related):
+            pos = _item_pos(related, i)
+            if rid == cid:
+                c.error(pos, f"{where}.related", "a career cannot be related to itself",
+                        length=_width(rid))
+            elif rid not in careers:
+                c.error(pos, f"{where}.related", f"unknown career '{rid}'",
+                        did_you_mean(rid, careers), _width(rid))
 
 
-def _check_wage(problems: list, where: str, wage: Any, onet_code: str | None) -> None:
+def _check_onet(c: _Checker, where: str, entry: dict, at) -> str | None:
+    """Checks the O*NET code and title; returns the code when it is well formed."""
+    onet = c.mapping(entry.get("onet"), _value_pos(entry, "onet", at), f"{where}.onet",
+                     "a mapping with code and title")
+    if onet is None:
+        return None
+    c.keys(onet, f"{where}.onet", ONET_KEYS)
+    code = onet.get("code")
+    if not isinstance(code, str) or not ONET_RE.match(code):
+        c.error(_value_pos(onet, "code"), f"{where}.onet.code",
+                f"must look like NN-NNNN.NN, not {code!r}", length=_width(code))
+        code = None
+    if not isinstance(onet.get("title"), str) or not onet["title"].strip():
+        c.error(_value_pos(onet, "title"), f"{where}.onet.title", "missing")
+    return code
+
+
+def _check_wage(c: _Checker, where: str, entry: dict, at, onet_code: str | None) -> None:
     where = f"{where}.wage"
+    wage = entry.get("wage")
     if not isinstance(wage, dict):
-        problems.append(f"{where}: missing (needs median_annual, year, soc, source, url)")
+        c.error(_value_pos(entry, "wage", at), where,
+                "missing (needs median_annual, year, soc, source, url)")
         return
+    c.keys(wage, where, WAGE_KEYS)
     median = wage.get("median_annual")
     if isinstance(median, bool) or not isinstance(median, (int, float)) or median <= 0:
-        problems.append(f"{where}.median_annual: must be a number above 0, not {median!r}")
+        c.error(_value_pos(wage, "median_annual"), f"{where}.median_annual",
+                f"must be a number above 0, not {median!r}", length=_width(median))
     year = wage.get("year")
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
-        problems.append(f"{where}.year: must be a 4-digit year, not {year!r}")
+        c.error(_value_pos(wage, "year"), f"{where}.year", f"must be a 4-digit year, not {year!r}",
+                "the year the wage figure is for, like 2024", _width(year))
     soc = wage.get("soc")
     if not isinstance(soc, str) or not SOC_RE.match(soc):
-        problems.append(f"{where}.soc: must look like NN-NNNN, not {soc!r}")
+        c.error(_value_pos(wage, "soc"), f"{where}.soc", f"must look like NN-NNNN, not {soc!r}",
+                length=_width(soc))
     elif onet_code and not onet_code.startswith(soc + "."):
-        problems.append(f"{where}.soc: {soc} does not match O*NET code {onet_code}")
-    source = wage.get("source")
-    if not text(source, "en").strip():
-        problems.append(f"{where}.source: missing")
+        c.error(_value_pos(wage, "soc"), f"{where}.soc", f"{soc} does not match O*NET code {onet_code}",
+                length=_width(soc))
+    if not text(wage.get("source"), "en").strip():
+        c.error(_value_pos(wage, "source"), f"{where}.source", "missing")
     url = wage.get("url")
     if not isinstance(url, str) or not re.match(r"^https://[^\s/]+\.[^\s]+$", url):
-        problems.append(f"{where}.url: must be an https:// address, not {url!r}")
+        c.error(_value_pos(wage, "url"), f"{where}.url", f"must be an https:// address, not {url!r}",
+                length=_width(url))
 
 
-def _check_skills(problems: list, path: Path) -> None:
-    try:
-        doc = _skills_doc(str(path.resolve()))
-    except CatalogueError as exc:
-        problems.append(str(exc))
+def _check_skills(c: _Checker, doc: Any) -> None:
+    skills = c.section(doc, "skills.yaml", "skills", SKILLS_TOP)
+    if skills is None:
         return
-    skills = doc["skills"]
-    name = path.name
-    source = doc.get("source")
-    if not (isinstance(source, dict) and text(source.get("name"), "en")
-            and text(source.get("publisher"), "en")):
-        problems.append(f"{name}: source: needs the framework's name and publisher")
+    source = c.mapping(doc.get("source"), _value_pos(doc, "source", (1, 1)), "source",
+                       "a mapping with the framework's name and publisher")
+    if source is not None:
+        c.keys(source, "source", SOURCE_KEYS)
+        if not (text(source.get("name"), "en") and text(source.get("publisher"), "en")):
+            c.error(_value_pos(doc, "source"), "source", "needs the framework's name and publisher")
+    categories = doc.get("categories")
+    if isinstance(categories, dict):
+        for key, value in categories.items():
+            if key not in CATEGORIES:
+                c.error(_key_pos(categories, key), "categories", f"unknown category '{key}'",
+                        did_you_mean(key, CATEGORIES) or "use " + ", ".join(CATEGORIES), len(str(key)))
+            c.text(f"categories.{key}", value, _value_pos(categories, key))
     for key in REQUIRED_SKILLS:
         if key not in skills:
-            problems.append(f"{name}: required skill '{key}' is missing")
-    for sid, entry in skills.items():
-        where = f"{name}: skills.{sid}"
-        if not KEY_RE.match(sid):
-            problems.append(f"{where}: key must be lowercase letters, digits and dashes")
-        _check_text(problems, f"{where}.name", entry.get("name"))
-        _check_text(problems, f"{where}.description", entry.get("description"))
+            c.error(_key_pos(doc, "skills"), "skills", f"required skill '{key}' is missing")
+    for sid, entry, where, at in c.entries(skills, "skills"):
+        c.keys(entry, where, SKILL_KEYS)
+        c.text(f"{where}.name", entry.get("name"), _value_pos(entry, "name", at))
+        c.text(f"{where}.description", entry.get("description"), _value_pos(entry, "description", at))
         category = entry.get("category")
         if category not in CATEGORIES:
-            problems.append(f"{where}.category: must be one of {', '.join(CATEGORIES)}, "
-                            f"not {category!r}")
-        if "part_of" in entry:
-            parent = entry["part_of"]
-            if parent not in skills:
-                problems.append(f"{where}.part_of: unknown skill '{parent}'")
-            elif parent == sid:
-                problems.append(f"{where}.part_of: a skill cannot be part of itself")
-            else:
-                parent_entry = skills[parent]
-                if "part_of" in parent_entry:
-                    problems.append(f"{where}.part_of: '{parent}' is itself a sub-skill; "
-                                    f"name a framework component")
-                if parent_entry.get("category") != category:
-                    problems.append(f"{where}.category: differs from its component "
-                                    f"'{parent}'")
+            c.error(_value_pos(entry, "category", at), f"{where}.category",
+                    f"must be one of {', '.join(CATEGORIES)}, not {category!r}",
+                    did_you_mean(category, CATEGORIES), _width(category))
+        if "part_of" not in entry:
+            continue
+        parent = entry["part_of"]
+        pos = _value_pos(entry, "part_of")
+        if parent not in skills:
+            c.error(pos, f"{where}.part_of", f"unknown skill '{parent}'",
+                    did_you_mean(parent, skills) or "name one of the framework's components",
+                    _width(parent))
+        elif parent == sid:
+            c.error(pos, f"{where}.part_of", "a skill cannot be part of itself", length=_width(parent))
+        else:
+            parent_entry = skills[parent]
+            if isinstance(parent_entry, dict) and "part_of" in parent_entry:
+                c.error(pos, f"{where}.part_of", f"'{parent}' is itself a sub-skill; "
+                        "name a framework component", length=_width(parent))
+            if isinstance(parent_entry, dict) and parent_entry.get("category") != category:
+                c.error(_value_pos(entry, "category", at), f"{where}.category",
+                        f"differs from its component '{parent}'")
 
 
-def _check_ui(problems: list, path: Path) -> None:
-    try:
-        strings = _ui_doc(str(path.resolve()))["strings"]
-    except CatalogueError as exc:
-        problems.append(str(exc))
+def _check_ui(c: _Checker, doc: Any) -> None:
+    strings = c.section(doc, "ui.yaml", "strings", UI_TOP)
+    if strings is None:
         return
-    name = path.name
     for key in REQUIRED_UI:
         if key not in strings:
-            problems.append(f"{name}: required string '{key}' is missing")
+            c.error(_key_pos(doc, "strings"), "strings", f"required string '{key}' is missing")
     for key, value in strings.items():
-        where = f"{name}: strings.{key}"
-        _check_text(problems, where, value)
+        where = f"strings.{key}"
+        c.text(where, value, _value_pos(strings, key))
         if isinstance(value, dict):
             seen = {lang: set(PLACEHOLDER_RE.findall(value.get(lang) or ""))
                     for lang in LANGUAGES if isinstance(value.get(lang), str)}
             if len({frozenset(s) for s in seen.values()}) > 1:
-                problems.append(f"{where}: languages use different {{placeholders}}")
+                c.error(_value_pos(strings, key), where, "languages use different {placeholders}",
+                        "use the same {names} in every language")
 
 
-def _duplicate_keys(problems: list, path: Path) -> None:
-    """PyYAML keeps the last of two equal keys silently; report them instead."""
-    if path.suffix.lower() == ".json" or not path.is_file():
-        return
+def _shown_path(path: Path) -> str:
+    """A path as an author types it: relative to the current folder when inside it."""
     try:
-        import yaml
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except Exception:  # unreadable files are reported by the loaders
-        return
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            seen: set = set()
-            for key_node, value_node in current.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    if key_node.value in seen:
-                        problems.append(f"{path.name}:{key_node.start_mark.line + 1}: "
-                                        f"duplicate key '{key_node.value}'")
-                    seen.add(key_node.value)
-                stack.append(value_node)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def catalogue_files() -> list[str]:
+    """The catalogue files check_catalogue() reads by default, as `testdrive lint` lists them."""
+    return [_shown_path(CONTENT_DIR / name) for name in ("careers.yaml", "skills.yaml", "ui.yaml")]
 
 
 def check_catalogue(careers_path: Any = None, skills_path: Any = None,
-                    ui_path: Any = None) -> list[str]:
-    """Every problem in the catalogue files, as 'file: where: message' lines."""
-    problems: list[str] = []
-    paths = (_resolve(careers_path, "careers.yaml"), _resolve(skills_path, "skills.yaml"),
-             _resolve(ui_path, "ui.yaml"))
-    for p in paths:
-        _duplicate_keys(problems, p)
-    _check_careers(problems, paths[0])
-    _check_skills(problems, paths[1])
-    _check_ui(problems, paths[2])
-    return problems
+                    ui_path: Any = None) -> list[Diagnostic]:
+    """Every problem in the three catalogue files, as Diagnostics with file:line:col.
 
-
-def check_references(doc: Any, careers_path: Any = None,
-                     skills_path: Any = None) -> list[str]:
-    """Catalogue keys a simulation names that do not exist.
-
-    `doc` is a simulation as plain data (yaml.safe_load). Checks the top-level `career`
-    and `related_careers`, and every `skills:` list anywhere in the file (top level,
-    choices, activities...). Returns 'where: message' lines.
-    """
-    problems: list[str] = []
-    if not isinstance(doc, dict):
-        return problems
-    try:
-        careers = load_careers(careers_path)
-        skills = load_skills(skills_path)
-    except CatalogueError as exc:
-        return [str(exc)]
-
-    def career_ref(where: str, key: Any) -> None:
-        if not isinstance(key, str) or key not in careers:
-            hint = difflib.get_close_matches(str(key), list(careers), n=1)
-            extra = f" (did you mean '{hint[0]}'?)" if hint else ""
-            problems.append(f"{where}: unknown career '{key}'{extra}")
-
-    if "career" in doc:
-        career_ref("career", doc["career"])
-    related = doc.get("related_careers")
-    if related is not None:
-        if isinstance(related, list):
-            for i, key in enumerate(related):
-                career_ref(f"related_careers[{i}]", key)
+    `testdrive lint` prints them with the line they concern; a YAML file is read as the
+    loader reads simulations (duplicate keys, aliases and tags are problems too)."""
+    found: list[Diagnostic] = []
+    # the YAML the authors edit, not a JSON twin a build made from it
+    for given, name, check in ((careers_path, "careers.yaml", _check_careers),
+                               (skills_path, "skills.yaml", _check_skills),
+                               (ui_path, "ui.yaml", _check_ui)):
+        path = CONTENT_DIR / name if given is None else Path(given)
+        report = Reporter(_shown_path(path))
+        try:
+            raw = _read_bytes(path)
+        except CatalogueError as exc:
+            report.error(None, exc.reason)
         else:
-            problems.append("related_careers: must be a list of career keys")
-
-    stack: list[tuple[str, Any]] = [("", doc)]
-    while stack:
-        where, node = stack.pop()
-        if isinstance(node, dict):
-            for key, value in node.items():
-                here = f"{where}.{key}" if where else str(key)
-                if key == "skills" and isinstance(value, list):
-                    for i, skill in enumerate(value):
-                        if not isinstance(skill, str) or skill not in skills:
-                            hint = difflib.get_close_matches(str(skill), list(skills), n=1)
-                            extra = f" (did you mean '{hint[0]}'?)" if hint else ""
-                            problems.append(f"{here}[{i}]: unknown skill '{skill}'{extra}")
-                else:
-                    stack.append((here, value))
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                stack.append((f"{where}[{i}]", value))
-    return sorted(problems)
+            data = _parse(raw, path, report)
+            if data is not None:
+                check(_Checker(report), data)
+        found.extend(report.items)
+    return found

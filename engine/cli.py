@@ -32,28 +32,41 @@ def cmd_lint(argv) -> int:
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
     args = ap.parse_args(argv)
     files = simulation_files(args.paths)
-    all_diags = []
-    errors = warnings = 0
+    checked = [str(f) for f in files]
+    found = []  # (diagnostic, the text of its file)
     for f in files:
         _sim, diags, text = check_file(f)
-        for d in diags:
-            all_diags.append(d)
-            if d.severity == "error":
-                errors += 1
-            else:
-                warnings += 1
-            if args.format == "text":
-                print(d.format(text))
+        found.extend((d, text) for d in diags)
+    if files:  # simulations name careers and skills: lint the catalogue they rely on too
+        from .catalogue import catalogue_files, check_catalogue
+        sources = {}
+        for d in check_catalogue():
+            if d.path not in sources:
+                sources[d.path] = _text_of(d.path)
+            found.append((d, sources[d.path]))
+        checked += catalogue_files()
+    errors = sum(1 for d, _text in found if d.severity == "error")
+    warnings = len(found) - errors
     if args.format == "json":
-        print(json.dumps({"files": [str(f) for f in files], "errors": errors, "warnings": warnings,
-                          "diagnostics": [d.as_dict() for d in all_diags]}, indent=1, ensure_ascii=False))
+        print(json.dumps({"files": checked, "errors": errors, "warnings": warnings,
+                          "diagnostics": [d.as_dict() for d, _text in found]}, indent=1, ensure_ascii=False))
     else:
-        print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)",
+        for d, text in found:
+            print(d.format(text))
+        print(f"{len(checked)} file(s) checked: {errors} error(s), {warnings} warning(s)",
               file=sys.stderr)
     if not files:
         print("no simulation files found", file=sys.stderr)
         return 1
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _text_of(path: str) -> str | None:
+    """A file's text, to show the line a diagnostic points at (None if unreadable)."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None
 
 
 def cmd_play(argv) -> int:

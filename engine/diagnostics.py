@@ -79,3 +79,21 @@ def did_you_mean(word: str, options) -> str:
     options = [o for o in options if isinstance(o, str)]
     close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+def kind_of(value) -> str:
+    """What a value is, in an author's words: "text", "a number", "a list"... (the
+    loader and the catalogue checks say "must be X, not <kind_of(value)>")."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import expressions as ex
 from .diagnostics import Diagnostic, Reporter, did_you_mean
+from .diagnostics import kind_of as _kind  # one wording with the catalogue checks
 from .catalogue import load_careers, load_skills
 from .errors import CatalogueError, LoadError
 from .model import (
@@ -25,7 +26,7 @@ OUTCOMES = ("correct", "partial", "wrong")
 TOP_KEYS = {
     "format", "id", "version", "title", "field", "career", "related_careers", "minutes",
     "grades", "summary", "objectives", "skills", "sources", "languages", "kiosk", "art",
-    "start", "clock", "variables", "characters", "scenes", "events", "endings",
+    "start", "clock", "variables", "characters", "scenes", "events", "endings", "teacher",
 }
 TOP_REQUIRED = ("format", "id", "version", "title", "field", "career", "minutes", "summary",
                 "languages", "start", "scenes", "endings")
@@ -389,6 +390,9 @@ class _Builder:
             kiosk_start=kiosk_start, kiosk_meters=kiosk_meters, art=art, start=start, clock=clock, variables=variables,
             characters=characters, scenes=scenes, events=events, endings=endings, path=self.path,
         )
+        if "teacher" in top:
+            from .teacher import check_teacher  # the teacher's-guide part, declared there
+            check_teacher(self, top, sim)
         self._cross_checks(top, sim)
         return sim
 
@@ -1002,22 +1006,6 @@ class _Builder:
             if e.id not in seen and not reached_end:
                 self.r.warning(self.ending_pos.get(e.id, (0, 0)), f"ending '{e.id}' can never be reached",
                                "use 'next: END' or point a 'next' at it")
-
-
-def _kind(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 # ---- public API ---------------------------------------------------------------------

@@ -23,7 +23,7 @@ import json
 import sys
 
 from . import expressions as ex
-from . import loader, model
+from . import loader, model, teacher
 
 SCHEMA_ID = "https://career-test-drive.example/schema/simulation.schema.json"
 
@@ -192,6 +192,7 @@ def _types() -> dict:
                     "description": "Named art paths under content/, e.g. icon and cover."},
             "start": T("id", "The first scene."),
             "clock": {"$ref": "#/$defs/clock"},
+            "teacher": teacher.SCHEMA,
             "variables": {"type": "object", "description": "The simulation's variables, by name.",
                           "propertyNames": {"pattern": _pattern(loader.VAR_RE),
                                             "not": {"enum": sorted(ex.KEYWORDS | set(ex.FUNCTIONS) | {"time"})}},

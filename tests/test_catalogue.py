@@ -17,7 +17,6 @@ from engine.catalogue import (
     CatalogueError,
     career_view,
     check_catalogue,
-    check_references,
     format_wage,
     load_careers,
     load_skills,
@@ -50,7 +49,7 @@ def test_content_dir_is_the_repository_content_folder():
 
 
 def test_check_catalogue_finds_no_problems():
-    assert check_catalogue() == []
+    assert [d.format() for d in check_catalogue()] == []
 
 
 def test_required_keys_exist():
@@ -267,22 +266,33 @@ def _write(tmp_path: Path, name: str, body: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("body, reason", [
-    ("- just\n- a list\n", "must be a mapping"),
-    ("careers: [a, b]\n", "'careers:' must be a mapping"),
-    ("careers:\n  nurse: hello\n", "career 'nurse' must be a mapping"),
-    ("careers: {a: [1\n", "invalid YAML"),
-    ("", "must be a mapping"),
-    ("careers: !!python/object:os.system {}\n", "invalid YAML"),
+def _messages(diagnostics) -> str:
+    return "\n".join(d.message for d in diagnostics)
+
+
+@pytest.mark.parametrize("body, reason, message, position", [
+    ("- just\n- a list\n", "must be a mapping",
+     "must be a mapping with a 'careers:' section, not a list", (1, 1)),
+    ("careers: [a, b]\n", "'careers:' must be a mapping",
+     "careers: must be a mapping of keys to entries, not a list", (1, 10)),
+    ("careers:\n  nurse: hello\n", "career 'nurse' must be a mapping",
+     "careers.nurse: must be a mapping, not text", (2, 10)),
+    ("careers: {a: [1\n", "invalid YAML", "YAML syntax", None),
+    ("", "invalid YAML: line 1, column 1: file is empty", "file is empty", (1, 1)),
+    ("careers: !!python/object:os.system {}\n", "invalid YAML: line 1, column 10: tag",
+     "tag 'tag:yaml.org,2002:python/object:os.system' is not allowed", (1, 10)),
 ])
-def test_broken_careers_file_raises_catalogue_error(tmp_path, body, reason):
+def test_broken_careers_file_raises_catalogue_error(tmp_path, body, reason, message, position):
     path = _write(tmp_path, "careers.yaml", body)
     with pytest.raises(CatalogueError) as info:
         load_careers(path)
     assert reason in str(info.value)
     assert str(path) in str(info.value)
-    problems = check_catalogue(careers_path=path)
-    assert any(reason in p for p in problems)
+    found = [d for d in check_catalogue(careers_path=path) if message in d.message]
+    assert found, _messages(check_catalogue(careers_path=path))
+    assert found[0].severity == "error" and found[0].path == str(path)
+    if position:
+        assert (found[0].line, found[0].col) == position
 
 
 def test_missing_and_binary_files_raise_catalogue_error(tmp_path):
@@ -290,8 +300,12 @@ def test_missing_and_binary_files_raise_catalogue_error(tmp_path):
         load_careers(tmp_path / "nope.yaml")
     path = tmp_path / "careers.yaml"
     path.write_bytes(b"\xff\xfe\x00bad")
-    with pytest.raises(CatalogueError, match="not UTF-8"):
+    with pytest.raises(CatalogueError, match="not valid UTF-8"):
         load_careers(path)
+    assert [(d.line, d.col, d.message) for d in check_catalogue(careers_path=path)] == [
+        (1, 1, "file is not valid UTF-8")]
+    missing = check_catalogue(careers_path=tmp_path / "nope.yaml")
+    assert [(d.line, d.col, d.message) for d in missing] == [(0, 0, "file not found")]
 
 
 def _one_career(**overrides) -> dict:
@@ -313,7 +327,7 @@ def test_content_problems_are_reported_not_raised(tmp_path):
     career["description"] = {"en": "Only English."}
     career["riasec"] = "RRX"
     path = _write(tmp_path, "careers.yaml", yaml.safe_dump(doc, allow_unicode=True))
-    problems = "\n".join(check_catalogue(careers_path=path))
+    problems = _messages(check_catalogue(careers_path=path))
     for expected in ("wage.year: must be a 4-digit year",
                      "wage.url: must be an https:// address",
                      "onet.code: must look like NN-NNNN.NN",
@@ -334,7 +348,7 @@ def test_soc_and_onet_mismatch_is_reported(tmp_path):
     doc["careers"]["welder"]["wage"]["soc"] = "51-4041"
     path = _write(tmp_path, "careers.yaml", yaml.safe_dump(doc, allow_unicode=True))
     problems = check_catalogue(careers_path=path)
-    assert any("does not match O*NET code 51-4121.00" in p for p in problems)
+    assert any("does not match O*NET code 51-4121.00" in p.message for p in problems)
 
 
 def test_broken_skills_and_ui_are_reported(tmp_path):
@@ -344,7 +358,7 @@ def test_broken_skills_and_ui_are_reported(tmp_path):
         "  teamwork: {name: {en: Teamwork}, description: {en: a, es: b},\n"
         "             category: team-stuff, part_of: interpersonal}\n"))
     ui = _write(tmp_path, "ui.yaml", 'strings:\n  stars: {en: "{n} stars", es: estrellas}\n')
-    problems = "\n".join(check_catalogue(skills_path=skills, ui_path=ui))
+    problems = _messages(check_catalogue(skills_path=skills, ui_path=ui))
     assert "skills.teamwork.part_of: unknown skill 'interpersonal'" in problems
     assert "skills.teamwork.name: missing 'es' text" in problems
     assert "skills.teamwork.category: must be one of" in problems
@@ -353,11 +367,111 @@ def test_broken_skills_and_ui_are_reported(tmp_path):
     assert "required string 'continue' is missing" in problems
 
 
+# Small catalogue files with one mistake each; the line and column of each problem are
+# pinned, as tests/test_loader.py pins the simulation loader's.
+CAREER_YAML = """\
+attribution: {en: "O*NET USDOL/ETA CC BY 4.0 not approved", es: "O*NET"}
+careers:
+  welder:
+    title: {en: Welder, es: Soldador}
+    feild: manufacturing
+    onet: {code: "51-4121.00", title: Welders}
+    wage: {median_annual: 51000, year: 224, soc: "51-4121", source: BLS, url: "https://www.bls.gov/x"}
+"""
+
+
+def _at(diagnostics, needle):
+    found = [d for d in diagnostics if needle in d.message]
+    assert len(found) == 1, _messages(diagnostics)
+    return found[0]
+
+
+def test_unknown_key_has_its_position_and_a_did_you_mean(tmp_path):
+    path = _write(tmp_path, "careers.yaml", CAREER_YAML)
+    d = _at(check_catalogue(careers_path=path), "unknown key")
+    assert (d.path, d.line, d.col, d.length) == (str(path), 5, 5, 5)
+    assert d.message == "careers.welder: unknown key 'feild'"
+    assert d.hint == "did you mean 'field'?"
+    assert d.format(CAREER_YAML).splitlines()[1:] == [
+        "  5 |     feild: manufacturing", "    |     ^^^^^", "  hint: did you mean 'field'?"]
+
+
+def test_bad_wage_year_points_at_the_year(tmp_path):
+    path = _write(tmp_path, "careers.yaml", CAREER_YAML)
+    d = _at(check_catalogue(careers_path=path), "wage.year")
+    assert (d.line, d.col, d.length) == (7, 40, 3)
+    assert d.message == "careers.welder.wage.year: must be a 4-digit year, not 224"
+
+
+def test_missing_text_points_at_its_career(tmp_path):
+    path = _write(tmp_path, "careers.yaml", CAREER_YAML)
+    d = _at(check_catalogue(careers_path=path), "welder.cluster")
+    assert (d.line, d.col) == (3, 3)
+    assert d.message == "careers.welder.cluster: missing text (needs en, es)"
+
+
 def test_duplicate_keys_are_reported(tmp_path):
     ui = _write(tmp_path, "ui.yaml",
                 "strings:\n  start: {en: Start, es: Empezar}\n  start: {en: Go, es: Ya}\n")
-    problems = check_catalogue(ui_path=ui)
-    assert "ui.yaml:3: duplicate key 'start'" in problems
+    d = _at(check_catalogue(ui_path=ui), "duplicate key")
+    assert (d.line, d.col, d.message) == (3, 3, "duplicate key 'start' (first at line 2)")
+    with pytest.raises(CatalogueError, match="line 3, column 3: duplicate key 'start'"):
+        load_ui(ui)
+
+
+def test_unknown_skill_id_has_its_position_and_a_did_you_mean(tmp_path):
+    skills = _write(tmp_path, "skills.yaml", (
+        "source: {name: X, publisher: Y}\n"
+        "skills:\n"
+        "  teamwork:\n"
+        "    name: {en: Teamwork, es: Trabajo en equipo}\n"
+        "    description: {en: a, es: b}\n"
+        "    category: effective-relationships\n"
+        "    part_of: interpersonl\n"
+        "  interpersonal:\n"
+        "    name: {en: Getting along, es: Llevarse bien}\n"
+        "    description: {en: a, es: b}\n"
+        "    category: effective-relationships\n"))
+    d = _at(check_catalogue(skills_path=skills), "unknown skill")
+    assert (d.line, d.col, d.length) == (7, 14, 12)
+    assert d.message == "skills.teamwork.part_of: unknown skill 'interpersonl'"
+    assert d.hint == "did you mean 'interpersonal'?"
+
+
+def test_lint_checks_the_catalogue_too(tmp_path, monkeypatch, capsys):
+    from engine import catalogue as cat
+    from engine.cli import main as cli_main
+    sim = ROOT / "simulations" / "examples" / "every-feature.yaml"
+    assert cli_main(["lint", str(sim)]) == 0
+    assert "4 file(s) checked: 0 error(s)" in capsys.readouterr().err
+    for name in ("careers.yaml", "skills.yaml", "ui.yaml"):
+        (tmp_path / name).write_bytes((CONTENT_DIR / name).read_bytes())
+    broken = (tmp_path / "careers.yaml").read_text(encoding="utf-8").replace(
+        "    cluster: {en: Health Science", "    clustr: {en: Health Science", 1)
+    (tmp_path / "careers.yaml").write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index("    clustr: {en: Health Science, es: Ciencias de la Salud}") + 1
+    monkeypatch.setattr(cat, "CONTENT_DIR", tmp_path)
+    catalogue.clear_cache()
+    try:
+        _lint_reports_the_broken_catalogue(cli_main, sim, tmp_path, line, capsys)
+    finally:
+        monkeypatch.undo()
+        catalogue.clear_cache()  # later tests read the real content/ again
+
+
+def _lint_reports_the_broken_catalogue(cli_main, sim, tmp_path, line, capsys):
+    assert cli_main(["lint", str(sim)]) == 1
+    out = capsys.readouterr().out
+    assert f"careers.yaml:{line}:5: error: careers.registered-nurse: unknown key 'clustr'" in out
+    assert f"  {line} |     clustr: {{en: Health Science" in out
+    assert "hint: did you mean 'cluster'?" in out
+    assert cli_main(["lint", "--format", "json", str(sim)]) == 1
+    import json
+    data = json.loads(capsys.readouterr().out)
+    assert str(tmp_path / "careers.yaml") in data["files"]
+    unknown = [d for d in data["diagnostics"] if "unknown key 'clustr'" in d["message"]]
+    assert unknown and (unknown[0]["line"], unknown[0]["col"]) == (line, 5)
+    assert data["errors"] == len([d for d in data["diagnostics"] if d["severity"] == "error"]) >= 2
 
 
 def test_json_form_loads_like_yaml(tmp_path):
@@ -389,37 +503,47 @@ def test_cache_keeps_a_file_until_cleared(tmp_path):
 
 
 # ------------------------------------------------------------ simulation references
+# The loader checks the careers and skills a simulation names (one check, in the
+# loader, with positions); these tests moved here from the catalogue's old
+# check_references.
 
-def test_check_references_finds_unknown_keys():
-    doc = {
-        "career": "registered-nurse",
-        "related_careers": ["emt-paramedic", "astronaut"],
-        "skills": ["teamwork", "team-work"],
-        "scenes": {
-            "a": {"choices": [{"id": "x", "skills": ["communication", "juggling"]}]},
-            "b": {"activity": {"kind": "order", "skills": ["problem-solving"]}},
-        },
-    }
-    problems = check_references(doc)
-    assert "related_careers[1]: unknown career 'astronaut'" in problems
-    assert "skills[1]: unknown skill 'team-work' (did you mean 'teamwork'?)" in problems
-    assert "scenes.a.choices[0].skills[1]: unknown skill 'juggling'" in problems
-    assert len(problems) == 3
-    assert check_references({"career": "welder", "skills": ["teamwork"]}) == []
-    assert check_references({"career": "welders"}) == [
-        "career: unknown career 'welders' (did you mean 'welder'?)"]
+REFERENCES = """\
+format: 1
+id: tiny
+version: 1.0.0
+title: Tiny
+field: other
+career: welders
+related_careers: [emt-paramedic, astronaut]
+skills: [teamwork, team-work]
+minutes: 1
+summary: A tiny test.
+languages: [en]
+start: a
+scenes:
+  a:
+    text: Hello
+    choices:
+      - id: go
+        text: Go
+        skills: [communication, juggling]
+        next: END
+endings:
+  - id: done
+    title: Done
+    rating: 1
+    text: Bye
+"""
 
 
-def _simulation_files() -> list[Path]:
-    return sorted(p for p in (ROOT / "simulations").glob("**/*.yaml") if p.is_file())
-
-
-@pytest.mark.parametrize("sim", _simulation_files(), ids=lambda p: str(p.relative_to(ROOT)))
-def test_simulations_name_existing_catalogue_keys(sim):
-    try:
-        doc = yaml.safe_load(sim.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
-        pytest.skip("unreadable file; the engine's linter reports it")
-    if not isinstance(doc, dict):
-        pytest.skip("not a simulation mapping; the engine's linter reports it")
-    assert check_references(doc) == []
+def test_the_loader_reports_unknown_careers_and_skills_with_positions():
+    from engine import check_source
+    sim, diags, _text = check_source(REFERENCES, "tiny.yaml")
+    unknown = sorted((d.line, d.col, d.message, d.hint) for d in diags
+                     if d.message.startswith(("unknown career", "unknown skill")))
+    assert unknown == [
+        (6, 9, "unknown career 'welders'", "did you mean 'welder'?"),
+        (7, 18, "unknown career 'astronaut'", "add it to content/careers.yaml"),
+        (8, 9, "unknown skill 'team-work'", "did you mean 'teamwork'?"),
+        (19, 17, "unknown skill 'juggling' in choice 'go' of scene 'a'", "add it to content/skills.yaml"),
+    ]

@@ -69,7 +69,8 @@ ACTIVITIES = {
                        {"id": "l3", "text": "Pulse oximeter"}],
               "right": [{"id": "r2", "text": "Measures blood pressure"}, {"id": "r3", "text": "Oxygen in the blood"},
                         {"id": "r1", "text": "Body temperature"}]},
-    "hotspot": {"kind": "hotspot", "prompt": "Tap every hazard in the room.", "image": None,
+    # no such file: the panel draws its plain stand-in, as for art that is missing
+    "hotspot": {"kind": "hotspot", "prompt": "Tap every hazard in the room.", "image": "no-such-art.png",
                 "width": 800, "height": 450,
                 "spots": [{"id": "s1", "x": 60, "y": 300, "w": 140, "h": 90, "label": "Wet floor"},
                           {"id": "s2", "x": 520, "y": 80, "w": 160, "h": 100, "label": "Open sharps box"},
@@ -94,10 +95,23 @@ ENDING = {
                 "try_next": ["Check the dose twice before you give it."],
                 "professional": ["Nurses ask for help early. It keeps patients safe."],
                 "reflection": ["What was the hardest choice tonight?"]},
-    "career": {"title": "Registered Nurse", "description": "Nurses care for people who are sick or hurt.",
-               "wage": {"display": "$93,600 a year (2024)"}, "education": "An associate's or bachelor's degree."},
-    "skills": [{"name": "Teamwork", "description": "You work with others."}],
-    "result": {}, "result_code": "CTD1-shot-1.0.0-great-2-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+    # the debrief shows the fields that have text; the empty ones are left out
+    "career": {"id": "registered-nurse", "title": "Registered Nurse", "field": "healthcare",
+               "onet": {"code": "", "title": ""}, "cluster": "", "riasec": "",
+               "description": "Nurses care for people who are sick or hurt.", "day": "",
+               "wage": {"median_annual": 93600, "year": 2024, "soc": "", "source": "", "url": "",
+                        "display": "$93,600 a year (2024)"},
+               "education": "An associate's or bachelor's degree.", "training": "",
+               "certifications": [], "courses": [], "related": [], "attribution": ""},
+    "skills": [{"id": "teamwork", "name": "Teamwork", "description": "You work with others.",
+                "category": "effective-relationships", "category_name": "Effective Relationships",
+                "part_of": "interpersonal", "count": 2}],
+    "result": {"sim": "shot", "version": "1.0.0", "ending": "great", "title": "A shift to be proud of",
+               "rating": 2, "max_rating": 3, "variables": {"safety": 72, "stress": 35, "seen": 4},
+               "skills": {"teamwork": 2}, "riasec": {"S": 2}, "minutes": 70, "steps": 4,
+               "activities": [{"scene": "triage", "kind": "order", "score": 0.67, "outcome": "partial"}],
+               "seed": 1},
+    "result_code": "CTD1-shot-1.0.0-great-2-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
 }
 
 
@@ -121,12 +135,16 @@ class FakeSession:
 def view_for(name):
     v = copy.deepcopy(BASE)
     if name.startswith("activity-"):
-        v.update(phase="activity", choices=[], notices=[], activity=ACTIVITIES[name[9:]], speaker=None)
+        v.update(phase="activity", choices=[], notices=[], speaker=None,
+                 activity={**ACTIVITIES[name[9:]], "scene": "triage"})
     elif name == "feedback":
         v.update(phase="feedback", choices=[], notices=[], feedback={
-            "outcome": "partial", "score": 0.67, "text": "Close! The chest pain comes first.",
+            "kind": "order", "outcome": "partial", "score": 0.67, "text": "Close! The chest pain comes first.",
             "explain": "Chest pain with sweating can be a heart attack: ESI level 2.",
-            "correct": {"display": ["1. Chest pain, sweating", "2. Cut hand", "3. Sore ankle"]}})
+            "correct": {"answer": ["b", "c", "a"],
+                        "display": ["1. Chest pain, sweating", "2. Cut hand", "3. Sore ankle"]},
+            "answer": ["c", "b", "a"], "sources": []})
+        v["continue"] = True
     elif name in ("ending", "debrief", "results"):
         v.update(phase="ending", choices=[], notices=[], ending=ENDING, speaker=None)
     return v
@@ -165,6 +183,16 @@ def render(name) -> pygame.Surface:
     for _ in range(120):
         app.frame()
     return app.canvas.copy()
+
+
+@pytest.mark.parametrize("name", ["scene", "feedback", "ending"] + [f"activity-{k}" for k in ACTIVITIES])
+def test_the_fixed_views_follow_the_view_contract(name):
+    """The screens read the view directly where docs/view.md guarantees a key, so the
+    views fed to them here must be whole views (docs/view.schema.json)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from engine.viewschema import view_schema
+    errors = [e.message for e in jsonschema.Draft202012Validator(view_schema()).iter_errors(view_for(name))]
+    assert errors == []
 
 
 SCREENS = ["scene", "scene-contrast", "settings", "feedback", "ending", "debrief", "results",

@@ -153,7 +153,7 @@ class App:
 
     def resume(self, entry: Entry, session):
         """Carry on a session made elsewhere (a resume code)."""
-        self.settings.lang = session.view().get("lang") or self.settings.lang
+        self.settings.lang = session.view()["lang"]
         self.story = Story(self, entry.sim, session, path=entry.path)
         self.story.entry = entry
         self.sounds.music(True)
@@ -161,9 +161,8 @@ class App:
 
     def on_view(self, story: Story):
         """The story has a new view: show the screen for its phase."""
-        phase = story.view.get("phase")
         cls = {"scene": SceneScreen, "activity": ActivityScreen, "feedback": FeedbackScreen,
-               "ending": EndingScreen}.get(phase, SceneScreen)
+               "ending": EndingScreen}[story.view["phase"]]
         self.show(cls(self))
 
     def on_finished(self, story: Story):
@@ -195,7 +194,7 @@ class App:
 
     def languages(self):
         if self.story is not None:
-            return list(self.story.view.get("languages") or [self.settings.lang])
+            return list(self.story.view["languages"])
         langs = []
         for e in self.entries:
             for lg in e.languages:

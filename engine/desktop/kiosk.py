@@ -146,8 +146,7 @@ class KioskApp(App):
         if getattr(story, "counted", False):
             return
         story.counted = True
-        ending = (story.view.get("ending") or {}).get("id") or "?"
-        self.stats.finished(story.entry.id, ending)
+        self.stats.finished(story.entry.id, story.view["ending"]["id"])
 
     def results_buttons(self, screen):
         return [Button("done", pygame.Rect(W - MARGIN - 280, H - 62, 280, 50),

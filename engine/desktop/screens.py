@@ -54,9 +54,9 @@ class StoryScreen(Screen):
 
     def draw_frame(self, surf):
         v = self.view
-        field = (v.get("sim") or {}).get("field") or "other"
+        field = v["sim"]["field"]
         bg = None
-        if v.get("background") and not self.s.high_contrast:
+        if v["background"] and not self.s.high_contrast:
             bg = self.app.images.load(v["background"], (W, H), "cover")
         surf.blit(bg if bg is not None else (backdrop(field) if not self.s.high_contrast
                                              else backdrop("__black", (W, H))), (0, 0))
@@ -67,37 +67,37 @@ class StoryScreen(Screen):
 
     def mirror_text(self) -> str:
         v = self.view
-        parts = list(v.get("notices") or [])
-        sp = v.get("speaker")
+        parts = list(v["notices"])
+        sp = v["speaker"]
         if sp:
-            parts.append(f"{sp.get('name')}: {v.get('text') or ''}")
-        elif v.get("text"):
+            parts.append(f"{sp['name']}: {v['text']}")
+        elif v["text"]:
             parts.append(v["text"])
         return "\n".join(parts)
 
     def draw_speaker(self, surf, area: pygame.Rect) -> pygame.Rect:
         """Portrait + name in a column on the left; returns the rect left for text."""
-        sp = self.view.get("speaker")
+        sp = self.view["speaker"]
         if not sp:
             return area
         c = self.c
         col = pygame.Rect(area.x, area.y, 176, area.h)
         cached_panel(surf, col, c["panel"], c["panel_alpha"], 14)
-        img = self.app.images.load(sp.get("portrait"), (156, 156), "fit") if sp.get("portrait") else None
+        img = self.app.images.load(sp["portrait"], (156, 156), "fit") if sp["portrait"] else None
         y = col.y + 10
         if img is not None:
             surf.blit(img, img.get_rect(midtop=(col.centerx, y)))
             y += 160
         else:
             pygame.draw.circle(surf, c["button"], (col.centerx, y + 60), 56)
-            ini = self.app.text.render((sp.get("name") or "?")[:1], self.s.ts(48), c["button_ink"], True)
+            ini = self.app.text.render((sp["name"] or "?")[:1], self.s.ts(48), c["button_ink"], True)
             surf.blit(ini, ini.get_rect(center=(col.centerx, y + 60)))
             y += 128
-        name = self.app.text.fit(sp.get("name") or "", self.s.ts(18), c["ink"], col.w - 16,
+        name = self.app.text.fit(sp["name"], self.s.ts(18), c["ink"], col.w - 16,
                                  44, bold=True, align="center")
         surf.blit(name, name.get_rect(midtop=(col.centerx, y)))
         y += name.get_height() + 2
-        if sp.get("role"):
+        if sp["role"]:
             role = self.app.text.fit(sp["role"], self.s.ts(14), c["ink_soft"], col.w - 16,
                                      max(14, col.bottom - y - 6), align="center")
             surf.blit(role, role.get_rect(midtop=(col.centerx, y)))
@@ -105,7 +105,7 @@ class StoryScreen(Screen):
 
     def draw_notices(self, surf, rect: pygame.Rect) -> int:
         """Notices as a banner at the top of rect; returns the height used."""
-        notes = self.view.get("notices") or []
+        notes = self.view["notices"]
         if not notes:
             return 0
         c = self.c
@@ -132,18 +132,18 @@ class SceneScreen(StoryScreen):
     def layout(self):
         super().layout()
         v = self.view
-        choices = v.get("choices") or []
+        choices = v["choices"]
         items = []
         for i, ch in enumerate(choices):
-            label = ch.get("text") or ch["id"]
+            label = ch["text"] or ch["id"]
             hint = ""
-            if not ch.get("enabled", True) and ch.get("locked"):
+            if not ch["enabled"] and ch["locked"]:
                 hint = ch["locked"]
                 label = f"{label} — {hint}"
-            items.append((f"choice:{ch['id']}", label, ch.get("enabled", True), hint,
+            items.append((f"choice:{ch['id']}", label, ch["enabled"], hint,
                           (lambda cid=ch["id"]: self.story.act({"type": "choose", "choice": cid})),
-                          "lock" if not ch.get("enabled", True) else str(i + 1)))
-        if v.get("continue") and not choices:
+                          "lock" if not ch["enabled"] else str(i + 1)))
+        if v["continue"] and not choices:
             items.append(("continue", self.tr("continue"), True, "",
                           lambda: self.story.act({"type": "continue"}), ""))
         n = len(items)
@@ -178,7 +178,7 @@ class SceneScreen(StoryScreen):
         cached_panel(surf, text_rect, c["panel"], c["panel_alpha"], 14)
         inner = text_rect.inflate(-28, -24)
         used = self.draw_notices(surf, inner)
-        t = self.app.text.fit(self.view.get("text") or "", self.s.ts(22), c["ink"], inner.w,
+        t = self.app.text.fit(self.view["text"], self.s.ts(22), c["ink"], inner.w,
                               inner.h - used)
         surf.blit(t, (inner.x, inner.y + used))
         self.draw_buttons(surf)
@@ -190,18 +190,16 @@ class ActivityScreen(StoryScreen):
 
     def __init__(self, app):
         super().__init__(app)
-        act = self.view.get("activity") or {}
-        self.panel = make_panel(self, act)
+        self.panel = make_panel(self, self.view["activity"])
 
     def layout(self):
         super().layout()
-        act = self.view.get("activity") or {}
-        prompt = act.get("prompt") or self.view.get("text") or ""
-        story = (self.view.get("text") or "").strip()
+        prompt = self.view["activity"]["prompt"] or self.view["text"]
+        story = self.view["text"].strip()
         if story == prompt.strip():
             story = ""
-        sp = self.view.get("speaker")
-        if story and sp and sp.get("name"):
+        sp = self.view["speaker"]
+        if story and sp and sp["name"]:
             story = f"{sp['name']}: {story}"
         c = self.c
         width = W - 2 * MARGIN - 28
@@ -244,8 +242,7 @@ class ActivityScreen(StoryScreen):
         self.panel.update(dt)
 
     def mirror_text(self):
-        act = self.view.get("activity") or {}
-        return "\n".join(x for x in [super().mirror_text(), act.get("prompt") or "",
+        return "\n".join(x for x in [super().mirror_text(), self.view["activity"]["prompt"],
                                      self.panel.status()] if x)
 
     def draw(self, surf):
@@ -279,15 +276,13 @@ class FeedbackScreen(StoryScreen):
                                    lambda: self.story.act({"type": "continue"}), size=20))
 
     def lines(self):
-        fb = self.view.get("feedback") or {}
-        out = []
-        outcome = fb.get("outcome")
+        fb = self.view["feedback"]
+        outcome = fb["outcome"]  # None after a choice's feedback
         head = self.tr(OUTCOME_KEYS[outcome]) if outcome in OUTCOME_KEYS else ""
-        if head and fb.get("score") is not None:
+        if head and fb["score"] is not None:
             head += "   " + self.tr("score", n=round(float(fb["score"]) * 100))
-        body = [fb.get("text") or "", fb.get("explain") or ""]
-        corr = fb.get("correct") or {}
-        disp = corr.get("display") if isinstance(corr, dict) else None
+        body = [fb["text"], fb["explain"]]
+        disp = fb["correct"]["display"] if fb["correct"] else None
         if disp and outcome != "correct":
             body.append(self.tr("the_right_answer") + ":\n" + "\n".join("• " + str(d) for d in disp))
         out = [head] + [b for b in body if b]
@@ -336,60 +331,53 @@ class EndingScreen(StoryScreen):
                                    self.tr("results"), lambda: self.app.show(ResultsScreen(self.app))))
 
     def mirror_text(self):
-        e = self.view.get("ending") or {}
-        return "\n".join([e.get("title") or "",
-                          self.tr("rating_n", n=e.get("rating", 0), max=e.get("max_rating", 3)),
-                          e.get("text") or ""])
+        e = self.view["ending"]
+        return "\n".join([e["title"], self.tr("rating_n", n=e["rating"], max=e["max_rating"]),
+                          e["text"]])
 
     def draw(self, surf):
         self.draw_frame(surf)
         c = self.c
-        e = self.view.get("ending") or {}
+        e = self.view["ending"]
         box = pygame.Rect(80, HUD_H + 16, W - 160, H - HUD_H - 100)
         cached_panel(surf, box, c["panel"], c["panel_alpha"], 18)
-        t = self.app.text.fit(e.get("title") or "", self.s.ts(32), c["ink"], box.w - 40, 90,
+        t = self.app.text.fit(e["title"], self.s.ts(32), c["ink"], box.w - 40, 90,
                               bold=True, align="center")
         surf.blit(t, t.get_rect(midtop=(box.centerx, box.y + 16)))
         y = box.y + 24 + t.get_height()
-        draw_stars(surf, (box.centerx, y + 26), int(e.get("rating") or 0),
-                   int(e.get("max_rating") or 3), c)
+        draw_stars(surf, (box.centerx, y + 26), e["rating"], e["max_rating"], c)
         y += 64
-        body = self.app.text.fit(e.get("text") or "", self.s.ts(20), c["ink"], box.w - 60,
+        body = self.app.text.fit(e["text"], self.s.ts(20), c["ink"], box.w - 60,
                                  box.bottom - y - 12, align="center")
         surf.blit(body, body.get_rect(midtop=(box.centerx, y)))
         self.draw_buttons(surf)
 
 
-def career_pages(career: dict, tr) -> list[tuple[str, list[str]]]:
-    """The career's catalogue entry as one or two readable pages."""
-    if not isinstance(career, dict) or not career:
+def career_pages(career, tr) -> list[tuple[str, list[str]]]:
+    """The career's catalogue entry (the view's `ending.career`, None when the catalogue
+    could not be read) as one or two readable pages; empty fields are left out."""
+    if career is None:
         return []
     first, second = [], []
-    name = career.get("title") or career.get("name")
-    if name:
-        first.append(str(name))
+    if career["title"]:
+        first.append(career["title"])
     for key in ("description", "day"):
-        if career.get(key):
-            first.append((tr("career_day") + ": " if key == "day" else "") + str(career[key]))
-    wage = career.get("wage")
-    if isinstance(wage, dict) and wage.get("display"):
-        second.append(f"{tr('median_wage')}: {wage['display']}")
+        if career[key]:
+            first.append((tr("career_day") + ": " if key == "day" else "") + career[key])
+    if career["wage"]["display"]:
+        second.append(f"{tr('median_wage')}: {career['wage']['display']}")
     for key in ("education", "training"):
-        if career.get(key):
+        if career[key]:
             second.append(f"{tr(key)}: {career[key]}")
     for key in ("certifications", "courses"):
-        items = career.get(key)
-        if isinstance(items, list) and items:
-            second.append(f"{tr(key)}: " + "; ".join(str(x) for x in items))
-    rel = career.get("related")
-    if isinstance(rel, list) and rel:
-        second.append(f"{tr('related_careers')}: " + ", ".join(
-            str(r.get("title") if isinstance(r, dict) else r) for r in rel))
-    onet = career.get("onet")
-    if isinstance(onet, dict) and onet.get("code"):
-        second.append(f"{tr('career_onet')}: {onet['code']}")
-    if career.get("attribution"):
-        second.append(str(career["attribution"]))
+        if career[key]:
+            second.append(f"{tr(key)}: " + "; ".join(career[key]))
+    if career["related"]:
+        second.append(f"{tr('related_careers')}: " + ", ".join(r["title"] for r in career["related"]))
+    if career["onet"]["code"]:
+        second.append(f"{tr('career_onet')}: {career['onet']['code']}")
+    if career["attribution"]:
+        second.append(career["attribution"])
     pages = [(tr("career_facts"), first)] if first else []
     if second:
         pages.append((tr("career_facts"), second))
@@ -404,19 +392,20 @@ class DebriefScreen(StoryScreen):
         self.page = 0
 
     def pages(self):
-        e = self.view.get("ending") or {}
-        d = e.get("debrief") or {}
+        e = self.view["ending"]
+        d = e["debrief"]
         pages = []
         for key, label in (("went_well", "what_went_well"), ("try_next", "try_next"),
                            ("professional", "what_a_pro_would_do"), ("reflection", "reflection")):
-            items = [str(x) for x in (d.get(key) or []) if x]
+            items = [x for x in d[key] if x]
             if items:
                 pages.append((self.tr(label), items))
-        skills = [f"{k.get('name')}: {k.get('description')}" if k.get("description") else str(k.get("name"))
-                  for k in (e.get("skills") or []) if isinstance(k, dict) and k.get("name")]
+        # a skill's description is missing only when the catalogue could not be read
+        skills = [f"{k['name']}: {k['description']}" if k.get("description") else k["name"]
+                  for k in e["skills"]]
         if skills:
             pages.append((self.tr("skills_you_used"), skills))
-        pages.extend(career_pages(e.get("career") or {}, self.tr))
+        pages.extend(career_pages(e["career"], self.tr))
         return pages or [(self.tr("debrief"), [])]
 
     def layout(self):
@@ -481,25 +470,25 @@ class ResultsScreen(StoryScreen):
             self.buttons.append(b)
 
     def mirror_text(self):
-        e = self.view.get("ending") or {}
-        return "\n".join([self.tr("results"), e.get("title") or "",
-                          self.tr("rating_n", n=e.get("rating", 0), max=e.get("max_rating", 3)),
+        e = self.view["ending"]
+        return "\n".join([self.tr("results"), e["title"],
+                          self.tr("rating_n", n=e["rating"], max=e["max_rating"]),
                           self.code])
 
     def draw(self, surf):
         self.draw_frame(surf)
         c = self.c
-        e = self.view.get("ending") or {}
+        e = self.view["ending"]
         box = pygame.Rect(MARGIN + 20, HUD_H + 12, W - 2 * MARGIN - 40, H - HUD_H - 90)
         cached_panel(surf, box, c["panel"], c["panel_alpha"], 16)
         left = pygame.Rect(box.x + 20, box.y + 20, box.w - 400, box.h - 40)
         t = self.app.text.fit(self.tr("results"), self.s.ts(30), c["ink"], left.w, 50, bold=True)
         surf.blit(t, left.topleft)
         y = left.y + t.get_height() + 10
-        t2 = self.app.text.fit(e.get("title") or "", self.s.ts(22), c["ink"], left.w, 70)
+        t2 = self.app.text.fit(e["title"], self.s.ts(22), c["ink"], left.w, 70)
         surf.blit(t2, (left.x, y))
         y += t2.get_height() + 30
-        draw_stars(surf, (left.x + 90, y), int(e.get("rating") or 0), int(e.get("max_rating") or 3), c, 20)
+        draw_stars(surf, (left.x + 90, y), e["rating"], e["max_rating"], c, 20)
         y += 44
         msg = self.tr("scan_to_take_home") if self.qr else self.tr("code_too_long")
         t3 = self.app.text.fit(msg, self.s.ts(18), c["ink_soft"], left.w, left.bottom - y)

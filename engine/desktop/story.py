@@ -23,27 +23,27 @@ class Hud:
         self.flash: dict[str, float] = {}
 
     def sync(self, view, instant=False):
-        for m in view.get("meters") or []:
-            v = float(m.get("value") or 0)
+        for m in view["meters"]:
+            v = float(m["value"])
             if instant or m["id"] not in self.shown:
                 self.shown[m["id"]] = v
             elif abs(self.shown[m["id"]] - v) > 1e-9:
                 self.flash[m["id"]] = 0.8
-        clock = view.get("clock")
+        clock = view["clock"]
         if clock and (instant or not self.minutes):
-            self.minutes = float(clock.get("elapsed") or 0)
+            self.minutes = float(clock["elapsed"])
 
     def animating(self, view) -> bool:
-        for m in view.get("meters") or []:
-            if abs(self.shown.get(m["id"], 0) - float(m.get("value") or 0)) > 0.01:
+        for m in view["meters"]:
+            if abs(self.shown.get(m["id"], 0) - float(m["value"])) > 0.01:
                 return True
-        clock = view.get("clock")
-        return bool(clock) and abs(self.minutes - float(clock.get("elapsed") or 0)) > 0.01
+        clock = view["clock"]
+        return bool(clock) and abs(self.minutes - float(clock["elapsed"])) > 0.01
 
     def update(self, view, dt):
         rate = 1.0 if self.app.settings.reduced_motion else min(1.0, dt * 5.0)
-        for m in view.get("meters") or []:
-            target = float(m.get("value") or 0)
+        for m in view["meters"]:
+            target = float(m["value"])
             cur = self.shown.get(m["id"], target)
             cur += (target - cur) * rate
             if abs(target - cur) < 0.01:
@@ -53,9 +53,9 @@ class Hud:
             self.flash[k] -= dt
             if self.flash[k] <= 0:
                 del self.flash[k]
-        clock = view.get("clock")
+        clock = view["clock"]
         if clock:
-            target = float(clock.get("elapsed") or 0)
+            target = float(clock["elapsed"])
             self.minutes += (target - self.minutes) * rate
             if abs(target - self.minutes) < 0.01:
                 self.minutes = target
@@ -70,15 +70,15 @@ class Hud:
         surf.blit(t, t.get_rect(midleft=(x, rect.centery)))
         x += min(240, t.get_width() + 16)
         right = rect.right - 60
-        clock = view.get("clock")
+        clock = view["clock"]
         if clock:
-            start = _minutes_of(clock.get("time"), clock.get("elapsed") or 0)
+            start = _minutes_of(clock["time"], clock["elapsed"])
             now = start + int(round(self.minutes))
             label = f"{(now // 60) % 24:02d}:{now % 60:02d}"
             ct = app.text.render(label, ts(20), c["hud_ink"], True)
-            box = ct.get_rect(midright=(right, rect.centery - (6 if clock.get("limit") else 0)))
+            limit = clock["limit"]  # None: no time limit
+            box = ct.get_rect(midright=(right, rect.centery - (6 if limit else 0)))
             surf.blit(ct, box)
-            limit = clock.get("limit")
             if limit:
                 frac = max(0.0, min(1.0, self.minutes / float(limit)))
                 bar = pygame.Rect(box.x, box.bottom + 2, box.w, 5)
@@ -86,7 +86,7 @@ class Hud:
                 pygame.draw.rect(surf, c["mid"], (bar.x, bar.y, round(bar.w * frac), bar.h),
                                  border_radius=2)
             right = box.x - 16
-        meters = view.get("meters") or []
+        meters = view["meters"]
         if meters:
             width = max(60, min(170, (right - x) // len(meters) - 10))
             for m in meters:
@@ -99,19 +99,21 @@ class Hud:
         app = self.app
         c = app.settings.colors
         ts = app.settings.ts
-        label = app.text.render(app.text.ellipsize(str(m.get("label") or m["id"]), ts(13), r.w),
+        label = app.text.render(app.text.ellipsize(m["label"] or m["id"], ts(13), r.w),
                                 ts(13), c["hud_ink"])
         surf.blit(label, (r.x, r.y))
-        value = self.shown.get(m["id"], float(m.get("value") or 0))
-        if m.get("show") == "counter":
-            target = float(m.get("value") or 0)
+        value = self.shown.get(m["id"], float(m["value"]))
+        if m["show"] == "counter":
+            target = float(m["value"])
             shown = _num(round(value)) if target == int(target) else _num(value)
             num = app.text.render(shown, ts(16), c["hud_ink"], True)
             surf.blit(num, (r.x, r.y + label.get_height()))
             return
-        lo, hi = float(m.get("min") or 0), float(m.get("max") if m.get("max") is not None else 100)
+        # a meter without bounds (min/max null) is drawn on 0-100
+        lo = float(m["min"]) if m["min"] is not None else 0.0
+        hi = float(m["max"]) if m["max"] is not None else 100.0
         frac = 0.0 if hi <= lo else max(0.0, min(1.0, (value - lo) / (hi - lo)))
-        good = frac if m.get("good", "high") != "low" else 1 - frac
+        good = frac if m["good"] != "low" else 1 - frac
         col = c["good"] if good >= 0.66 else c["mid"] if good >= 0.33 else c["bad"]
         bar = pygame.Rect(r.x, r.bottom - 10, r.w, 10)
         pygame.draw.rect(surf, c["track"], bar, border_radius=4)
@@ -124,13 +126,10 @@ def _num(v: float) -> str:
     return str(int(round(v))) if abs(v - round(v)) < 0.05 else f"{v:.1f}"
 
 
-def _minutes_of(hhmm, elapsed) -> int:
-    """The story's start time in minutes, from the view's current time and elapsed."""
-    try:
-        h, m = str(hhmm).split(":")
-        return int(h) * 60 + int(m) - int(elapsed)
-    except (ValueError, AttributeError):
-        return 0
+def _minutes_of(hhmm: str, elapsed: int) -> int:
+    """The story's start time in minutes, from the view's current time ("19:35") and elapsed."""
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m) - elapsed
 
 
 class Story:
@@ -150,7 +149,7 @@ class Story:
 
     @property
     def title(self) -> str:
-        return str((self.view.get("sim") or {}).get("title") or "")
+        return self.view["sim"]["title"]
 
     def act(self, action: dict) -> bool:
         try:
@@ -169,28 +168,21 @@ class Story:
 
     def _sounds(self, before, view):
         snd = self.app.sounds
-        if view.get("notices"):
+        if view["notices"]:
             snd.play("notice")
-        phase = view.get("phase")
+        phase = view["phase"]
         if phase == "feedback":
-            outcome = (view.get("feedback") or {}).get("outcome")
-            snd.play(outcome if outcome in ("correct", "partial", "wrong") else "choice")
+            snd.play(view["feedback"]["outcome"] or "choice")  # a choice's feedback has none
         elif phase == "ending":
             snd.play("ending")
-        elif view.get("sound") and view.get("scene") != before.get("scene"):
+        elif view["sound"] and view["scene"] != before["scene"]:
             snd.play(view["sound"])
 
     def set_language(self, lang: str):
-        if lang in (self.view.get("languages") or [lang]):
+        if lang in self.view["languages"]:
             self.session.set_language(lang)
             self.view = self.session.view()
 
     def result_code(self) -> str:
-        ending = self.view.get("ending") or {}
-        code = ending.get("result_code") or (ending.get("result") or {}).get("result_code")
-        if not code:
-            try:
-                code = self.session.resume_code()
-            except Exception:
-                code = ""
-        return str(code or "")
+        """The code a teacher page verifies by replay: the ending's `result_code`."""
+        return self.view["ending"]["result_code"]

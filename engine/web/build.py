@@ -253,8 +253,8 @@ def engine_files() -> list[tuple[str, Path]]:
         if re.search(r"^\s*(import|from)\s+pygame", p.read_text(encoding="utf-8"), re.M):
             continue
         files.append((f"engine/{rel.as_posix()}", p))
-    files.append(("engine/web/__init__.py", engine / "web/__init__.py"))
-    files.append(("engine/web/glue.py", engine / "web/glue.py"))
+    for name in ("__init__.py", "glue.py", "teacher_glue.py"):  # the browser's side of engine/web/
+        files.append((f"engine/web/{name}", engine / "web" / name))
     return files
 
 
@@ -322,6 +322,10 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool) -> bytes:
     for name in ("careers", "skills"):
         doc = yaml.safe_load((CONTENT / f"{name}.yaml").read_text(encoding="utf-8"))
         entries[f"content/{name}.json"] = json.dumps(doc, ensure_ascii=False, default=str).encode()
+    # Every released version (engine/releases.py), so that result codes verify in the
+    # browser (the teacher page): simulations/releases/ beside engine/, as in the repository.
+    for rel in sorted((ROOT / "simulations" / "releases").glob("*/*.json")):
+        entries[f"simulations/releases/{rel.parent.name}/{rel.name}"] = rel.read_bytes()
     for _, sim in sims:
         entries[f"sims/{sim.id}.json"] = json.dumps(compiled[sim.id], ensure_ascii=False,
                                                     separators=(",", ":")).encode()
@@ -388,13 +392,13 @@ def prerender_first(views: dict, ui: dict, art: list, base: str) -> dict:
 MODULE_SPEC = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.\.?/[^"'\s]+?\.js)\2""")
 
 
-def hashed_modules(src: Path, prefix: str) -> dict[str, tuple[str, bytes]]:
-    """Every ES module under `src` as {path: (url, bytes)}: the url is prefix + its path with
+def hashed_modules(src: Path, prefix: str) -> dict[str, tuple[str, bytes, list]]:
+    """Every ES module under `src` as {path: (url, bytes, imported paths)}: the url is prefix + its path with
     a content hash before ".js", and its relative imports name their modules' hashed files.
     A module's hash covers its rewritten imports, so changing one module renames it and
     every module that imports it (a module graph without cycles, which is checked)."""
     sources = {p.relative_to(src).as_posix(): p.read_text(encoding="utf-8") for p in sorted(src.rglob("*.js"))}
-    done: dict[str, tuple[str, bytes]] = {}
+    done: dict[str, tuple[str, bytes, list]] = {}
 
     def target(name: str, spec: str) -> str:
         path = os.path.normpath(os.path.join(os.path.dirname(name), spec)).replace(os.sep, "/")
@@ -402,24 +406,38 @@ def hashed_modules(src: Path, prefix: str) -> dict[str, tuple[str, bytes]]:
             raise BuildError(f"web/src/{name} imports {spec!r}, which is not a module under web/src/")
         return path
 
-    def visit(name: str, chain: tuple) -> tuple[str, bytes]:
+    def visit(name: str, chain: tuple) -> tuple[str, bytes, list]:
         if name in done:
             return done[name]
         if name in chain:
             raise BuildError("web/src modules import each other in a circle: " + " -> ".join(chain + (name,)))
 
+        deps: list = []
+
         def rewrite(m):
-            url = visit(target(name, m.group(3)), chain + (name,))[0]
+            deps.append(target(name, m.group(3)))
+            url = visit(deps[-1], chain + (name,))[0]
             spec = m.group(3).rsplit("/", 1)[0] + "/" + url.rsplit("/", 1)[1]
             return f"{m.group(1)}{m.group(2)}{spec}{m.group(2)}"
 
         data = MODULE_SPEC.sub(rewrite, sources[name]).encode()
-        done[name] = (f"{prefix}{name[:-3]}.{_hash(data)}.js", data)
+        done[name] = (f"{prefix}{name[:-3]}.{_hash(data)}.js", data, deps)
         return done[name]
 
     for name in sources:
         visit(name, ())
     return done
+
+
+def module_closure(modules: dict, entry: str) -> list[str]:
+    """`entry` and every module it imports, directly or not (sorted)."""
+    seen, todo = set(), [entry]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo += modules[name][2]
+    return sorted(seen)
 
 
 def render_cards(catalog: list, ui_en: dict) -> str:
@@ -439,14 +457,15 @@ def render_cards(catalog: list, ui_en: dict) -> str:
     return "\n".join(out)
 
 
-def make_pages(catalog: list, firsts: dict, ui: dict, shipped: list, assets: dict, modules: dict,
-               bundle_url: str, pyodide_url: str, pin: str) -> dict[str, bytes]:
+def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list, assets: dict, modules: dict,
+               bundle_url: str, pyodide_url: str, pin: str, guides: set) -> dict[str, bytes]:
     """Every HTML page of the site, by URL — the one list of pages:
 
     - index.html, the start page (web/start.html);
     - kiosk.html, the career-fair kiosk (web/kiosk.html);
     - sims/<id>.html, one player page per simulation (web/play.html), its first scene
-      already rendered (prerender_first).
+      already rendered (prerender_first);
+    - teacher.html, the teacher page (web/teacher.html; engine/web/teacher_page.py).
 
     Each template's <body data-page="…"> picks the page's module in web/src/main.js."""
     ui_en = ui["en"]
@@ -458,15 +477,14 @@ def make_pages(catalog: list, firsts: dict, ui: dict, shipped: list, assets: dic
     head_tpl = _partial("head.html").rstrip("\n")
     boot_tpl = _partial("boot.html").rstrip("\n")
     boot_html = fill(boot_tpl, ui_placeholders(boot_tpl, ui_en))
-    entry_url = modules["main.js"][0]
-    # Every module is fetched at once, not import by import (no waterfall of round trips).
-    preload = sorted(url for url, _ in modules.values() if url != entry_url)
 
-    def common(base: str, page_title: str = "") -> dict:
-        shared = {"BASE": base, "CSS": base + assets["style.css"], "JS": base + entry_url,
+    def common(base: str, page_title: str = "", entry: str = "main.js") -> dict:
+        shared = {"BASE": base, "CSS": base + assets["style.css"], "JS": base + modules[entry][0],
                   "APP_TITLE": _e(ui_en["app_title"]), "APP_TAGLINE": _e(ui_en["app_tagline"])}
         title = f"{page_title} — {shared['APP_TITLE']}" if page_title else shared["APP_TITLE"]
-        links = "\n".join(f'<link rel="modulepreload" href="{_e(base + url)}">' for url in preload)
+        # The modules the entry imports, fetched at once rather than import by import.
+        links = "\n".join(f'<link rel="modulepreload" href="{_e(base + modules[m][0])}">'
+                          for m in module_closure(modules, entry) if m != entry)
         return {**shared, "HEAD": fill(head_tpl, {**shared, "PAGE_TITLE": title, "PRELOAD": links}),
                 "BOOT": boot_html, "SETTINGS": settings_html}
 
@@ -498,6 +516,15 @@ def make_pages(catalog: list, firsts: dict, ui: dict, shipped: list, assets: dic
             "CONFIG": config("../", sim=entry["id"], first=firsts[entry["id"]],
                              catalog=[{k: entry[k] for k in ("id", "title", "field")}]),
         }).encode()
+    from engine.web.teacher_page import teacher_catalogue
+
+    teacher_tpl = (WEB / "teacher.html").read_text(encoding="utf-8")
+    pages["teacher.html"] = fill(teacher_tpl, {
+        **ui_placeholders(teacher_tpl, ui_en),
+        **common("", f"{_e(ui_en['teacher_title'])}", entry="teacher/main.js"),
+        "TEACHER_CSS": assets["teacher.css"],
+        "CONFIG": config("", worker=assets["teacher-worker.js"], teacher=teacher_catalogue(sims, guides)),
+    }).encode()
     return pages
 
 
@@ -586,15 +613,23 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     css = (WEB / "style.css").read_text(encoding="utf-8").replace("../fonts/", f"../fonts/{fonts_hash}/")
     assets = {}
     for name, data in (("worker.js", (WEB / "worker.js").read_bytes()),
+                       ("teacher-worker.js", (WEB / "teacher-worker.js").read_bytes()),
+                       ("teacher.css", (WEB / "src" / "teacher" / "teacher.css").read_bytes()),
                        ("style.css", css.encode())):
         stem, ext = name.rsplit(".", 1)
         url = f"assets/{stem}.{_hash(data)}.{ext}"
         files[url] = data
         assets[name] = url
     modules = hashed_modules(WEB / "src", "assets/js/")
-    for url, data in modules.values():
+    for url, data, _ in modules.values():
         files[url] = data
-    files.update(make_pages(catalog, firsts, ui, shipped, assets, modules, bundle_url, pyodide_url, pin))
+
+    # -- printable teacher guides, one per simulation and language (engine/guides.py)
+    from engine.guides import guide_files
+
+    files.update(guide_files([sim for _path, sim in sims]))
+    files.update(make_pages(sims, catalog, firsts, ui, shipped, assets, modules, bundle_url, pyodide_url, pin,
+                            guides={k for k in files if k.startswith("guides/")}))
 
     # -- manifest and service worker
     files["manifest.webmanifest"] = json.dumps({

@@ -10,6 +10,8 @@ Every reply is {"ok": true, "view": ..., "save": ...} or
 Kiosk mode (web/kiosk.html) adds: `new` with `kiosk: true` (start at the simulation's
 kiosk cut, `sim.kiosk_start`, when it has one), `drop` (forget the visitor's session) and
 `qr` (a QR code of a text as SVG, made with segno's encoder, which the bundle ships).
+An assignment's ending (web/src/play/assignment.js) asks for `result_code`: the session's
+result code with the student's name, the class label and the seconds played bound in.
 """
 from __future__ import annotations
 
@@ -89,6 +91,11 @@ def _do(req: dict) -> dict:
         return _reply(session)
     if op == "code":
         return {"ok": True, "code": session.resume_code()}
+    if op == "result_code":  # an assignment's ending: the code binds the name and class label
+        secs = req.get("played_seconds")
+        return {"ok": True, "code": session.result_code(
+            name=str(req.get("name") or ""), assignment=str(req.get("assignment") or ""),
+            played_seconds=int(secs) if isinstance(secs, (int, float)) and secs >= 0 else None)}
     return {"ok": False, "error": "internal", "message": f"unknown request {op!r}"}
 
 

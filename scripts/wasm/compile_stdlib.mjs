@@ -25,6 +25,14 @@ sys.path.insert(0, "/home/pyodide/app")
 from engine.web import glue
 if sim_id:
     glue.handle(json.dumps({"op": "new", "sim": sim_id, "seed": 1}))
+# the teacher page's worker: verifying a code replays it (engine.results)
+try:
+    from engine.web import teacher_glue
+    teacher_glue.handle(json.dumps({"op": "releases"}))
+    if sim_id:
+        teacher_glue.handle(json.dumps({"op": "verify", "pairs": [["", glue._state["session"].result_code()]]}))
+except Exception:
+    pass
 json.dumps(sorted(m for m, mod in list(sys.modules.items())
                   if ".zip/" in (getattr(mod, "__file__", None) or "")))
 `);

@@ -1,0 +1,120 @@
+"""Build-time data for the teacher page (web/teacher.html): the catalogue for teachers.
+
+Runs on CPython inside `testdrive build web` (engine/web/build.py), never in the browser.
+Per simulation: career, field, minutes, kiosk-cut minutes, grades, objectives, the
+standards its authored `teacher:` part cites, languages, its printable guides and the
+released versions the page can verify. Parts a simulation does not have are left out,
+never guessed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _text(value, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    get = getattr(value, "get", None)
+    if get is not None:
+        try:
+            got = value.get(lang)
+            if got is not None:
+                return str(got)
+        except TypeError:
+            pass
+    return str(value)
+
+
+def _langs(value, langs) -> dict:
+    return {lang: _text(value, lang) for lang in langs}
+
+
+def _releases() -> dict:
+    """{sim id: [release, ...]} from engine.results, or {} in a checkout without it."""
+    try:
+        from engine.results import releases
+    except ImportError:
+        return {}
+    found: dict = {}
+    for r in releases():
+        found.setdefault(r.get("sim"), []).append(r)
+    return found
+
+
+def _standards(sim, langs) -> list:
+    """The alignments the simulation's authored `teacher:` part cites: each with its
+    code, statement and source, as written there (nothing is inferred here)."""
+    from engine.teacher import teacher_part  # the part lives in the file's data, not the model
+    teacher = teacher_part(sim) or None
+    if teacher is None:
+        return []
+    items = teacher.get("standards") if isinstance(teacher, dict) else getattr(teacher, "standards", None)
+    out = []
+    for s in items or ():
+        get = s.get if isinstance(s, dict) else (lambda k, s=s: getattr(s, k, None))
+        code = get("code") or get("id") or ""
+        source = get("source") or get("url") or ""
+        if isinstance(source, (list, tuple)):
+            source = ", ".join(str(x) for x in source)
+        out.append({
+            "code": str(code),
+            "framework": _text(get("framework"), "en"),
+            "text": _langs(get("text") or get("statement") or get("how"), langs),
+            "source": str(source),
+        })
+    return out
+
+
+def teacher_catalogue(sims, guides: set[str]) -> list[dict]:
+    """One entry per simulation (sims: [(path, Simulation)]); `guides` is the set of
+    guide files the build wrote ("guides/<sim>.<lang>.html")."""
+    from engine.catalogue import career_view
+
+    rel = _releases()
+    out = []
+    for path, sim in sims:
+        langs = list(sim.languages)
+        try:
+            career = {lang: career_view(sim.career, lang).get("title", "") for lang in langs}
+        except Exception:  # a career id the catalogue lacks: the lint reports it, the page leaves it out
+            career = {lang: "" for lang in langs}
+        versions = sorted({r.get("version") for r in rel.get(sim.id, []) if r.get("version")})
+        kiosk_minutes = next((r.get("kiosk_minutes") for r in rel.get(sim.id, [])
+                              if r.get("version") == sim.version and r.get("kiosk_minutes")), None)
+        out.append({
+            "id": sim.id,
+            "version": sim.version,
+            "title": _langs(sim.title, langs),
+            "field": sim.field,
+            "career": career,
+            "minutes": sim.minutes,
+            "kiosk": bool(sim.kiosk_start),
+            "kiosk_minutes": kiosk_minutes,
+            "grades": sim.grades,
+            "languages": langs,
+            "objectives": [_langs(o, langs) for o in sim.objectives],
+            "standards": _standards(sim, langs),
+            "guides": {lang: f"guides/{sim.id}.{lang}.html" for lang in langs
+                       if f"guides/{sim.id}.{lang}.html" in guides},
+            "versions": versions,
+            "example": "examples" in Path(path).parts,
+        })
+    return out
+
+
+def teacher_assets(files: dict, web: Path, hash_of) -> dict:
+    """Put the teacher page's scripts into `files` (the site, by URL path): web/src/ as
+    one folder named by the hash of everything in it (its ES modules import each other by
+    relative paths), and web/teacher-worker.js renamed by its hash. Returns their URLs."""
+    src = web / "src"
+    parts = sorted(p for p in src.rglob("*") if p.is_file() and p.suffix in (".js", ".css"))
+    folder = "assets/src-" + hash_of(b"".join(p.relative_to(src).as_posix().encode() + b"\0" + p.read_bytes()
+                                               for p in parts)) + "/"
+    for p in parts:
+        files[folder + p.relative_to(src).as_posix()] = p.read_bytes()
+    worker = (web / "teacher-worker.js").read_bytes()
+    worker_url = f"assets/teacher-worker.{hash_of(worker)}.js"
+    files[worker_url] = worker
+    return {"main": folder + "teacher/main.js", "css": folder + "teacher/teacher.css", "worker": worker_url}

@@ -1,0 +1,54 @@
+// Career Test-Drive — the teacher page's Web Worker. Boots Pyodide from this site (never a
+// CDN) like the player's worker, then verifies result codes by replaying them in the
+// engine (engine/web/teacher_glue.py) and draws QR codes (engine/web/glue.py's "qr" op,
+// segno's encoder). Nothing a teacher pastes leaves this browser.
+let teacherGlue = null;
+let playerGlue = null;
+let booting = null;
+
+async function boot(cfg) {
+  const { loadPyodide } = await import(cfg.pyodide + "pyodide.mjs");
+  const bundle = fetch(cfg.bundle).then((r) => {
+    if (!r.ok) throw new Error("bundle " + r.status);
+    return r.arrayBuffer();
+  });
+  const py = await loadPyodide({
+    indexURL: cfg.pyodide,
+    packageBaseUrl: cfg.pyodide,
+    stdLibURL: cfg.pyodide + "python_stdlib.zip",
+    lockFileURL: cfg.pyodide + "pyodide-lock.json",
+    fullStdLib: false,
+    stdout: () => {},
+    stderr: (s) => console.warn(s),
+  });
+  py.unpackArchive(await bundle, "zip", { extractDir: "/home/pyodide/app" });
+  py.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')");
+  teacherGlue = py.pyimport("engine.web.teacher_glue");
+  playerGlue = py.pyimport("engine.web.glue");
+  teacherGlue.handle(JSON.stringify({ op: "ping" }));
+}
+
+onmessage = async (event) => {
+  const msg = event.data;
+  if (msg.type === "boot") {
+    booting = booting || boot(msg.config);
+    try {
+      await booting;
+      postMessage({ type: "ready" });
+    } catch (err) {
+      postMessage({ type: "failed", message: String((err && err.message) || err) });
+    }
+    return;
+  }
+  if (msg.type === "call") {
+    let reply;
+    try {
+      await booting;
+      const glue = msg.request.op === "qr" ? playerGlue : teacherGlue;
+      reply = JSON.parse(glue.handle(JSON.stringify(msg.request)));
+    } catch (err) {
+      reply = { ok: false, error: "internal", message: String((err && err.message) || err) };
+    }
+    postMessage({ type: "reply", id: msg.id, reply });
+  }
+};
