@@ -130,6 +130,12 @@ export class Element {
   getBoundingClientRect() { return { top: 0, left: 0, width: 0, height: 0 }; }
 }
 
+for (const name of ["src", "href", "placeholder"]) { // string properties that are attributes
+  Object.defineProperty(Element.prototype, name, {
+    get() { return this.getAttribute(name) ?? ""; },
+    set(v) { this.setAttribute(name, v); },
+  });
+}
 for (const name of REFLECTED) {
   Object.defineProperty(Element.prototype, name, {
     get() { return this.hasAttribute(name); },
