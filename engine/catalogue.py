@@ -427,7 +427,8 @@ def _as_list(value: Any) -> list:
 
 CAREERS_TOP = ("attribution", "careers")
 CAREER_KEYS = ("title", "field", "onet", "cluster", "riasec", "description", "day", "wage",
-               "education", "training", "certifications", "courses", "related")
+               "education", "training", "certifications", "courses", "related",
+               "outlook", "wage_range")  # BLS projections and percentiles, where a figure was read
 ONET_KEYS = ("code", "title")
 WAGE_KEYS = ("median_annual", "year", "soc", "source", "url")
 SKILLS_TOP = ("source", "categories", "skills")

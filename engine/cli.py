@@ -19,6 +19,9 @@ DELEGATED = {
     "serve": ("engine.web.serve", "serve the built web player on 127.0.0.1"),
     "kiosk": ("engine.desktop.kiosk", "career-fair kiosk mode (fullscreen)"),
     "desktop": ("engine.desktop.app", "desktop launcher for every simulation"),
+    "new": ("engine.scaffold", "write a commented starter simulation: new FIELD/NAME"),
+    "preview": ("engine.preview", "the browser player for one file, updated each time you save it"),
+    "list": ("engine.lists", "the careers, skills, art, sounds and activity kinds you can use"),
     "release": ("engine.releases", "record a simulation's version so its result codes keep verifying"),
     "verify": ("engine.verify", "check students' result codes by replaying them (CSV out)"),
 }
@@ -26,19 +29,24 @@ BUILD_TARGETS = {"web": "engine.web.build", "pygbag": "engine.desktop.pygbag_bui
 
 
 def cmd_lint(argv) -> int:
-    ap = argparse.ArgumentParser(prog="testdrive lint", description="check simulation files")
+    ap = argparse.ArgumentParser(prog="testdrive lint", description="check simulation files "
+                                 "and the catalogue they use (content/careers, skills, ui)")
     ap.add_argument("paths", nargs="*", default=["simulations"])
     ap.add_argument("--format", choices=["text", "json"], default="text")
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
     args = ap.parse_args(argv)
+    from .catalogue import catalogue_files, check_catalogue
+    catalogue = {Path(p).resolve() for p in catalogue_files()}
     files = simulation_files(args.paths)
+    named_catalogue = any(f.resolve() in catalogue for f in files)  # e.g. `lint content/`
+    files = [f for f in files if f.resolve() not in catalogue]
     checked = [str(f) for f in files]
     found = []  # (diagnostic, the text of its file)
     for f in files:
         _sim, diags, text = check_file(f)
         found.extend((d, text) for d in diags)
-    if files:  # simulations name careers and skills: lint the catalogue they rely on too
-        from .catalogue import catalogue_files, check_catalogue
+    # simulations name careers and skills: lint the catalogue they rely on too
+    if files or named_catalogue:
         sources = {}
         for d in check_catalogue():
             if d.path not in sources:
@@ -55,7 +63,7 @@ def cmd_lint(argv) -> int:
             print(d.format(text))
         print(f"{len(checked)} file(s) checked: {errors} error(s), {warnings} warning(s)",
               file=sys.stderr)
-    if not files:
+    if not files and not named_catalogue:
         print("no simulation files found", file=sys.stderr)
         return 1
     return 1 if errors or (args.strict and warnings) else 0
@@ -131,7 +139,7 @@ def main(argv=None) -> int:
     names = sorted(list(commands) + list(DELEGATED))
     if not argv or argv[0] in ("-h", "--help"):
         print("usage: testdrive COMMAND [...]\n\ncommands:")
-        print("  lint      check simulation files (every problem, file:line:col)")
+        print("  lint      check simulation files and content/ (every problem, file:line:col)")
         print("  play      play a simulation in the terminal (--desktop for the window)")
         print("  build     build the web player (web) or the pygbag canvas build (pygbag)")
         for name, (_m, desc) in sorted(DELEGATED.items()):

@@ -20,7 +20,6 @@ ending can be reached, or a loop a random player never leaves), an action that f
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import random
 import statistics
@@ -29,9 +28,9 @@ import time as _time
 from collections import deque
 
 from . import expressions as ex
-from . import grading
 from .errors import ActionError
 from .files import load_or_report, simulation_files
+from .kinds import kind_of
 from .model import Simulation
 from .readability import action_seconds, reading_seconds, view_words
 from .session import Session
@@ -152,109 +151,18 @@ def clone(session: Session) -> Session:
 # ---- answers to try --------------------------------------------------------------------
 
 def _try(act, answer):
+    kind = kind_of(act)
     try:
-        given = grading.normalise(act, answer)
+        given = kind.normalise(act, answer)
     except ActionError:
         return None
-    value = grading.score(act, given)
-    return round(value, 4), grading.outcome(act, value)
-
-
-def _allocate_candidates(act) -> list:
-    items = act.items
-    out = [("empty", {})]
-    out.append(("over budget", {it.id: it.max for it in items}))
-    sizes = [it.max + 1 for it in items]
-    total = 1
-    for n in sizes:
-        total *= n
-    combos = []
-    if total <= 20000:
-        combos = [dict(zip((it.id for it in items), q)) for q in itertools.product(*(range(n) for n in sizes))]
-    else:
-        rng = random.Random(7)
-        combos = [{it.id: rng.randint(0, it.max) for it in items} for _ in range(3000)]
-        # greedy: meet each goal with the cheapest item per unit of it
-        greedy = {it.id: 0 for it in items}
-        for g in act.goals:
-            givers = sorted((it for it in items if dict(it.values).get(g.attr, 0) > 0),
-                            key=lambda it: it.cost / dict(it.values)[g.attr])
-            for it in givers:
-                _spent, totals = grading.allocate_totals(act, greedy)
-                while totals.get(g.attr, 0) < g.min and greedy[it.id] < it.max:
-                    greedy[it.id] += 1
-                    _spent, totals = grading.allocate_totals(act, greedy)
-        combos.append(greedy)
-    best, best_key = None, None
-    for c in combos:
-        spent, _t = grading.allocate_totals(act, c)
-        if spent > act.budget + 1e-9:
-            continue
-        key = (grading.score(act, c), -spent)
-        if best_key is None or key > best_key:
-            best, best_key = c, key
-    if best is not None:
-        out.insert(0, ("right", best))
-    out += [("mix", c) for c in combos]
-    return out
+    value = kind.score(act, given)
+    return round(value, 4), kind.outcome(act, value)
 
 
 def answer_candidates(act) -> list:
     """(label, answer) pairs: named representatives first, then more for coverage."""
-    kind = act.kind
-    ids = [it.id for it in act.items]
-    out = []
-    if kind in ("order", "sequence"):
-        right = list(act.answer)
-        out.append(("right", right))
-        if len(right) >= 2:
-            swap = right[:]
-            swap[0], swap[1] = swap[1], swap[0]
-            out.append(("one swap", swap))
-            swap = right[:]
-            swap[-1], swap[-2] = swap[-2], swap[-1]
-            out.append(("last swap", swap))
-            out.append(("rotated", right[1:] + right[:1]))
-            out.append(("reversed", right[::-1]))
-        if len(right) <= 6:
-            out += [("perm", list(p)) for p in itertools.permutations(right)]
-    elif kind == "numeric":
-        a = act.answer
-        tol, close = act.tolerance, act.close
-        out.append(("right", a))
-        if tol > 0:
-            out.append(("edge of tolerance", a + tol * 0.99))
-        if close > tol:
-            out.append(("close", a + (tol + close) / 2))
-        out.append(("wrong", a + max(abs(a), 1.0) * 3 + close + 7))
-        out.append(("zero", 0))
-        out.append(("negative", -abs(a) - 1))
-    elif kind in ("multi", "hotspot"):
-        right = [it.id for it in act.items if it.correct]
-        wrong = [it.id for it in act.items if not it.correct]
-        out.append(("right", right))
-        if len(right) > 1:
-            out.append(("one missing", right[:-1]))
-        if wrong:
-            out.append(("one extra", right + wrong[:1]))
-            out.append(("only wrong", wrong))
-        out.append(("everything", ids))
-        out.append(("nothing", []))
-        if len(ids) <= 10:
-            out += [("subset", [i for i, bit in zip(ids, bits) if bit])
-                    for bits in itertools.product((0, 1), repeat=len(ids))]
-    elif kind == "match":
-        out.append(("right", {i: i for i in ids}))
-        if len(ids) >= 2:
-            sw = {i: i for i in ids}
-            sw[ids[0]], sw[ids[1]] = ids[1], ids[0]
-            out.append(("one swap", sw))
-            out.append(("all wrong", dict(zip(ids, ids[1:] + ids[:1]))))
-        if len(ids) <= 6:
-            out += [("perm", dict(zip(ids, p))) for p in itertools.permutations(ids)]
-    elif kind == "allocate":
-        out = _allocate_candidates(act)
-    return out
+    return kind_of(act).candidates(act)
 
 
 NAMED_MAX = 6
@@ -730,6 +638,9 @@ def format_report(report: dict, indent: str = "") -> str:
     w(f"{indent}{report['path'] or report['sim']} — start '{report['start']}'")
     state = "complete" if srch["complete"] else f"cut at depth {srch['depth']} / {srch['max_states']} states per seed"
     w(f"{indent}  search: {srch['states']} states, {srch['seeds']} seed(s), {state} ({srch['seconds']} s)")
+    if not srch["endings_found"]:
+        w(f"{indent}  the search found NO ending" + (": it tried every path, and none of them ends"
+                                                    if srch["complete"] else " within its limits"))
     rnd = report["random"]
     w(f"{indent}  random players: {rnd['players']}, {rnd['finished']} reached an ending ({rnd['seconds']} s)")
     sc = report["scenes"]
@@ -785,6 +696,7 @@ def main(argv=None) -> int:
                     help="seeds the search tries when the simulation has chance events (default 3)")
     ap.add_argument("--lang", default="en", help="language for the reading-time estimate")
     ap.add_argument("--format", choices=["text", "json"], default="text")
+    ap.add_argument("--scripts", metavar="DIR", help="write a replayable actions file per ending (docs/tools.md)")
     args = ap.parse_args(argv)
     status = 0
     reports = []
@@ -803,6 +715,11 @@ def main(argv=None) -> int:
             status = 1
         if args.format == "text":
             print(format_report(report))
+        if args.scripts:  # engine/scripts.py: one `play --actions` file per ending, kiosk cut too
+            from .scripts import write_scripts
+            for start in (None, sim.kiosk_start) if sim.kiosk_start else (None,):
+                for f in write_scripts(sim, args.scripts, start, args.depth, args.max_states, str(path)):
+                    print(f"wrote {f}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=1, ensure_ascii=False))
     return status

@@ -6,50 +6,29 @@ import re
 from pathlib import Path
 
 from . import expressions as ex
+from .bounds import never_holds
 from .diagnostics import Diagnostic, Reporter, did_you_mean
 from .diagnostics import kind_of as _kind  # one wording with the catalogue checks
 from .catalogue import load_careers, load_skills
 from .errors import CatalogueError, LoadError
+from .kinds import BY_NAME as KIND_BY_NAME, NAMES as KIND_NAMES
 from .model import (
-    ACTIVITY_KINDS, EMPTY_TEXT, FIELDS, FORMAT_VERSION, RIASEC, SPECIAL_TARGETS, Activity,
-    Character, Choice, Clock, Condition, DebriefItem, Effect, Ending, Event, Goal, Item, Scene,
+    EMPTY_TEXT, FORMAT_VERSION, SPECIAL_TARGETS, Activity,
+    Character, Choice, Clock, Condition, DebriefItem, Effect, Ending, Event, Scene,
     Simulation, Source, Text, Variable,
 )
+from .spec import (
+    ACTIVITY, CHARACTER, CHOICE, CLOCK, DEBRIEF, DEBRIEF_ITEM, ENDING, EVENT, ID_RE, KIOSK, LANG_RE, OUTCOMES,
+    SCENE, SOURCE, TOP, VAR_RE, VARIABLE, Section, friendly_list,
+)
+from .teacher import check_teacher
 from .text import PLACEHOLDER_RE
 from .yamlsafe import YList, YMap, read_yaml
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-LANG_RE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
-VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-OUTCOMES = ("correct", "partial", "wrong")
-
-TOP_KEYS = {
-    "format", "id", "version", "title", "field", "career", "related_careers", "minutes",
-    "grades", "summary", "objectives", "skills", "sources", "languages", "kiosk", "art",
-    "start", "clock", "variables", "characters", "scenes", "events", "endings", "teacher",
-}
-TOP_REQUIRED = ("format", "id", "version", "title", "field", "career", "minutes", "summary",
-                "languages", "start", "scenes", "endings")
-VAR_KEYS = {"type", "start", "min", "max", "show", "label", "good"}
-CHAR_KEYS = {"name", "role", "portrait"}
-SCENE_KEYS = {"speaker", "background", "sound", "text", "time", "effects", "choices",
-              "activity", "next", "source"}
-CHOICE_KEYS = {"id", "text", "if", "show_locked", "locked", "time", "effects", "feedback",
-               "skills", "riasec", "next", "source"}
-ACTIVITY_COMMON = {"kind", "prompt", "time", "pass", "partial", "feedback", "effects", "next",
-                   "explain", "skills", "riasec", "source"}
-ACTIVITY_KEYS = {
-    "order": {"items", "answer"},
-    "sequence": {"items", "answer"},
-    "numeric": {"answer", "unit", "tolerance", "tolerance_pct", "close_pct", "decimals"},
-    "multi": {"options"},
-    "match": {"pairs"},
-    "hotspot": {"image", "width", "height", "spots"},
-    "allocate": {"budget", "unit", "items", "goals"},
-}
-EVENT_KEYS = {"id", "when", "chance", "repeat", "text", "effects", "goto"}
-ENDING_KEYS = {"id", "if", "title", "rating", "text", "debrief"}
-DEBRIEF_KEYS = {"went_well", "try_next", "professional", "reflection"}
+# an activity's kind-specific fields when its kind does not set them
+ACTIVITY_DEFAULTS = {"items": (), "answer": None, "unit": EMPTY_TEXT, "tolerance": 0.0, "close": 0.0,
+                     "decimals": 2, "image": None, "width": 0, "height": 0, "budget": 0.0, "goals": (),
+                     "spec": None}
 NUMERIC_TYPES = (int, float)
 
 
@@ -232,9 +211,36 @@ class _Builder:
                 out.append(v)
         return tuple(out)
 
+    def read(self, m, section: Section, key: str, where: str):
+        """A key of `section` read by its declared type, default and range (the spec)."""
+        f = section[key]
+        if f.type in ("int", "number"):
+            return self.number(m, key, where, f.default, f.lo, f.hi, integer=f.integer)
+        if f.type == "bool":
+            return self.boolean(m, key, where, f.default)
+        if f.type == "string":
+            return self.string(m, key, where, default=f.default)
+        if f.type == "enum":
+            return self.choice(m, section, key, where)
+        if f.type == "id":
+            return self.ident(m, key, where)
+        if f.type == "text":
+            return self.text(m, key, where, required=f.required)
+        raise TypeError(f"{section.name}.{key}: read {f.type} with its own reader")
+
+    def choice(self, m, section: Section, key: str, where: str):
+        """One of the field's allowed values; its default (after an error) otherwise."""
+        f = section[key]
+        v = self.string(m, key, where, default=f.default)
+        if v is not None and v not in f.choices:
+            self.r.error(self.vpos(m, key), f"{key} '{v}' is not known",
+                         did_you_mean(v, f.choices) or "use " + friendly_list(f.choices))
+            return f.default
+        return v
+
     def riasec(self, m, where):
         v = self.string(m, "riasec", where)
-        if v is not None and v not in RIASEC:
+        if v is not None and v not in CHOICE["riasec"].choices:
             self.r.error(self.vpos(m, "riasec"), f"riasec '{v}' is not one of R I A S E C",
                          "R realistic, I investigative, A artistic, S social, E enterprising, C conventional")
             return None
@@ -288,6 +294,9 @@ class _Builder:
             self.r.error(self._expr_pos(pos, exc.offset), f"in '{key}' of {where}: {exc.message}", exc.hint)
             return None
         self._check_names(parsed, pos)
+        never = never_holds(parsed, {n: (v.type, v.min, v.max) for n, (v, _p) in self.variables.items()})
+        if never:  # engine/bounds.py: decidable from the variables' min and max
+            self.r.warning(self._expr_pos(pos, never[2]), f"'{key}' of {where} {never[0]}", never[1])
         return Condition(str(src), ex.compile_tree(parsed.tree))
 
     def effects(self, value, pos, where) -> tuple:
@@ -324,7 +333,7 @@ class _Builder:
         top = self.mapping(doc, getattr(doc, "pos", None) or (1, 1), "the simulation file")
         if top is None:
             return None
-        self.keys(top, "the simulation", TOP_KEYS, TOP_REQUIRED)
+        self.keys(top, "the simulation", TOP.keys, TOP.required)
         fmt = top.get("format")
         if "format" in top and fmt != FORMAT_VERSION:
             self.r.error(self.vpos(top, "format"), f"format {fmt!r} is not supported",
@@ -340,14 +349,11 @@ class _Builder:
         sim_id = self.ident(top, "id", "the simulation") or "unnamed"
         version = self.string(top, "version", "the simulation") or "0"
         title = self.text(top, "title", "the simulation")
-        field = self.string(top, "field", "the simulation") or "other"
-        if field not in FIELDS:
-            self.r.error(self.vpos(top, "field"), f"field '{field}' is not known",
-                         did_you_mean(field, FIELDS) or "use one of: " + ", ".join(FIELDS))
+        field = self.choice(top, TOP, "field", "the simulation") or "other"
         career = self.ident(top, "career", "the simulation") or ""
         related = self.id_list(top, "related_careers", "the simulation")
-        minutes = self.number(top, "minutes", "the simulation", 10, 1, 240, integer=True)
-        grades = self.string(top, "grades", "the simulation", default="6-8")
+        minutes = self.read(top, TOP, "minutes", "the simulation")
+        grades = self.read(top, TOP, "grades", "the simulation")
         summary = self.text(top, "summary", "the simulation")
         objectives = self._text_list(top, "objectives", "the simulation")
         skills = self.id_list(top, "skills", "the simulation")
@@ -372,7 +378,7 @@ class _Builder:
         if "kiosk" in top:
             km = self.mapping(top["kiosk"], self.vpos(top, "kiosk"), "'kiosk'")
             if km is not None:
-                self.keys(km, "'kiosk'", {"start", "meters"}, ("start",))
+                self.keys(km, "'kiosk'", KIOSK.keys, KIOSK.required)
                 kiosk_start = self.ident(km, "start", "'kiosk'")
                 if "meters" in km:
                     kiosk_meters = self.id_list(km, "meters", "'kiosk'")
@@ -391,8 +397,7 @@ class _Builder:
             characters=characters, scenes=scenes, events=events, endings=endings, path=self.path,
         )
         if "teacher" in top:
-            from .teacher import check_teacher  # the teacher's-guide part, declared there
-            check_teacher(self, top, sim)
+            check_teacher(self, top, sim)  # the teacher's-guide part, declared in engine/teacher.py
         self._cross_checks(top, sim)
         return sim
 
@@ -414,7 +419,7 @@ class _Builder:
             sm = self.mapping(s, self.ipos(lst, i), f"source {i + 1}")
             if sm is None:
                 continue
-            self.keys(sm, f"source {i + 1}", {"id", "title", "url"}, ("id", "title"))
+            self.keys(sm, f"source {i + 1}", SOURCE.keys, SOURCE.required)
             sid = self.ident(sm, "id", f"source {i + 1}") or f"source-{i + 1}"
             if sid in seen:
                 self.r.error(self.vpos(sm, "id"), f"source id '{sid}' is used twice")
@@ -461,16 +466,16 @@ class _Builder:
         cm = self.mapping(top["clock"], self.vpos(top, "clock"), "'clock'")
         if cm is None:
             return None
-        self.keys(cm, "'clock'", {"start", "limit", "show"})
+        self.keys(cm, "'clock'", CLOCK.keys, CLOCK.required)
         start = 0
-        raw = cm.get("start", "00:00")
+        raw = cm.get("start", CLOCK["start"].default)
         m = re.match(r"^(\d{1,2}):(\d{2})$", str(raw))
         if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
             self.r.error(self.vpos(cm, "start"), f"clock start '{raw}' is not a time like \"19:00\"")
         else:
             start = int(m.group(1)) * 60 + int(m.group(2))
-        limit = self.number(cm, "limit", "'clock'", None, 1, 24 * 60 * 7, integer=True)
-        return Clock(start, limit, self.boolean(cm, "show", "'clock'", True))
+        limit = self.read(cm, CLOCK, "limit", "'clock'")
+        return Clock(start, limit, self.read(cm, CLOCK, "show", "'clock'"))
 
     def _variables(self, top) -> tuple:
         if "variables" not in top or top["variables"] is None:
@@ -492,14 +497,10 @@ class _Builder:
             sm = self.mapping(spec, self.vpos(vm, name), where)
             if sm is None:
                 continue
-            self.keys(sm, where, VAR_KEYS, ("type", "start"))
-            vtype = self.string(sm, "type", where, default="int")
-            if vtype not in ("int", "number", "bool"):
-                self.r.error(self.vpos(sm, "type"), f"type '{vtype}' is not known",
-                             did_you_mean(vtype, ("int", "number", "bool")) or "use int, number or bool")
-                vtype = "int"
-            lo = self.number(sm, "min", where)
-            hi = self.number(sm, "max", where)
+            self.keys(sm, where, VARIABLE.keys, VARIABLE.required)
+            vtype = self.choice(sm, VARIABLE, "type", where)
+            lo = self.read(sm, VARIABLE, "min", where)
+            hi = self.read(sm, VARIABLE, "max", where)
             if lo is not None and hi is not None and lo > hi:
                 self.r.error(self.vpos(sm, "min"), f"min is above max in {where}")
             start = sm.get("start", 0)
@@ -517,21 +518,14 @@ class _Builder:
                              "or use type: number")
             if vtype == "int" and _is_num(start):
                 start = int(start)
-            show = self.string(sm, "show", where, default="hidden")
-            if show not in ("meter", "counter", "hidden"):
-                self.r.error(self.vpos(sm, "show"), f"show '{show}' is not known",
-                             did_you_mean(show, ("meter", "counter", "hidden")) or "use meter, counter or hidden")
-                show = "hidden"
+            show = self.choice(sm, VARIABLE, "show", where)
             if show == "meter" and (lo is None or hi is None):
                 self.r.error(self.vpos(sm, "show"), f"a meter needs min and max ({where})")
                 show = "counter"
             if vtype == "bool":
                 show = "hidden"
             label = self.text(sm, "label", where, required=show != "hidden")
-            good = self.string(sm, "good", where, default="high")
-            if good not in ("high", "low"):
-                self.r.error(self.vpos(sm, "good"), "good must be 'high' or 'low'")
-                good = "high"
+            good = self.choice(sm, VARIABLE, "good", where)
             v = Variable(str(name), vtype, start, lo, hi, show, label, good)
             self.variables[v.id] = (v, pos)
             self.var_names.add(v.id)
@@ -550,10 +544,10 @@ class _Builder:
             sm = self.mapping(spec, self.vpos(cm, cid), where)
             if sm is None:
                 continue
-            self.keys(sm, where, CHAR_KEYS, ("name",))
+            self.keys(sm, where, CHARACTER.keys, CHARACTER.required)
             out.append(Character(str(cid), self.string(sm, "name", where, default=str(cid)),
-                                 self.text(sm, "role", where, required=False),
-                                 self.string(sm, "portrait", where)))
+                                 self.read(sm, CHARACTER, "role", where),
+                                 self.read(sm, CHARACTER, "portrait", where)))
         self.character_ids = {c.id for c in out}
         return tuple(out)
 
@@ -580,8 +574,8 @@ class _Builder:
         m = self.mapping(spec, pos, where)
         if m is None:
             return None
-        self.keys(m, where, SCENE_KEYS, ("text",))
-        speaker = self.string(m, "speaker", where)
+        self.keys(m, where, SCENE.keys, SCENE.required)
+        speaker = self.read(m, SCENE, "speaker", where)
         if speaker is not None and speaker not in getattr(self, "character_ids", set()):
             self.r.error(self.vpos(m, "speaker"), f"unknown character '{speaker}'",
                          did_you_mean(speaker, getattr(self, "character_ids", ())) or
@@ -605,9 +599,9 @@ class _Builder:
         if "next" in m and "activity" not in m:
             nxt = self.target(m["next"], self.vpos(m, "next"), where)
         return Scene(
-            id=sid, text=self.text(m, "text", where), speaker=speaker,
-            background=self.string(m, "background", where), sound=self.string(m, "sound", where),
-            time=self.number(m, "time", where, 0, 0, 24 * 60, integer=True),
+            id=sid, text=self.read(m, SCENE, "text", where), speaker=speaker,
+            background=self.read(m, SCENE, "background", where), sound=self.read(m, SCENE, "sound", where),
+            time=self.read(m, SCENE, "time", where),
             effects=self.effects(m.get("effects"), self.vpos(m, "effects"), where),
             choices=choices, activity=activity, next=nxt, source=self.source_ref(m, where),
         )
@@ -624,7 +618,7 @@ class _Builder:
             cm = self.mapping(c, self.ipos(lst, i), cwhere)
             if cm is None:
                 continue
-            self.keys(cm, cwhere, CHOICE_KEYS, ("id", "text", "next"))
+            self.keys(cm, cwhere, CHOICE.keys, CHOICE.required)
             cid = self.ident(cm, "id", cwhere) or f"choice-{i + 1}"
             if cid in seen:
                 self.r.error(self.vpos(cm, "id"), f"choice id '{cid}' is used twice in {where}")
@@ -632,11 +626,11 @@ class _Builder:
             self.choice_ids.add(cid)
             cwhere = f"choice '{cid}' of {where}"
             out.append(Choice(
-                id=cid, text=self.text(cm, "text", cwhere),
+                id=cid, text=self.read(cm, CHOICE, "text", cwhere),
                 condition=self.condition(cm, "if", cwhere),
-                show_locked=self.boolean(cm, "show_locked", cwhere),
-                locked=self.text(cm, "locked", cwhere, required=False),
-                time=self.number(cm, "time", cwhere, 0, 0, 24 * 60, integer=True),
+                show_locked=self.read(cm, CHOICE, "show_locked", cwhere),
+                locked=self.read(cm, CHOICE, "locked", cwhere),
+                time=self.read(cm, CHOICE, "time", cwhere),
                 effects=self.effects(cm.get("effects"), self.vpos(cm, "effects"), cwhere),
                 feedback=self.text(cm, "feedback", cwhere) if "feedback" in cm else None,
                 skills=self._skills(cm, cwhere), riasec=self.riasec(cm, cwhere),
@@ -650,69 +644,16 @@ class _Builder:
         if m is None:
             return None
         kind = self.string(m, "kind", where, required=True)
-        if kind not in ACTIVITY_KINDS:
+        if kind not in KIND_NAMES:
             if kind is not None:
                 self.r.error(self.vpos(m, "kind"), f"activity kind '{kind}' is not known",
-                             did_you_mean(kind, ACTIVITY_KINDS) or "kinds: " + ", ".join(ACTIVITY_KINDS))
+                             did_you_mean(kind, KIND_NAMES) or "kinds: " + ", ".join(KIND_NAMES))
             return None
-        self.keys(m, f"{where} ({kind})", ACTIVITY_COMMON | ACTIVITY_KEYS[kind], ("prompt",))
-        items, answer = (), None
-        unit, tolerance, close, decimals = EMPTY_TEXT, 0.0, 0.0, 2
-        image, width, height, budget, goals = None, 0, 0, 0.0, ()
-        if kind in ("order", "sequence"):
-            items = self._items(m, "items", where, kind)
-            ids = [it.id for it in items]
-            ans = self.id_list(m, "answer", where)
-            if "answer" not in m:
-                self.r.error(self.mpos(m), f"{where} is missing 'answer' (the ids in the right order)")
-            elif sorted(ans) != sorted(ids):
-                missing = [i for i in ids if i not in ans]
-                extra = [a for a in ans if a not in ids]
-                detail = (f"missing {', '.join(missing)}" if missing else "") + \
-                         ("; " if missing and extra else "") + (f"unknown {', '.join(extra)}" if extra else "")
-                self.r.error(self.vpos(m, "answer"), f"'answer' of {where} must list every item once",
-                             detail or "an id is listed twice")
-            answer = tuple(ans)
-            if len(items) < 2:
-                self.r.error(self.vpos(m, "items") if "items" in m else self.mpos(m),
-                             f"{where} needs at least 2 items")
-        elif kind == "numeric":
-            answer = self.number(m, "answer", where)
-            if answer is None:
-                self.r.error(self.mpos(m), f"{where} needs a numeric 'answer'")
-                answer = 0
-            unit = self.text(m, "unit", where, required=False)
-            decimals = self.number(m, "decimals", where, 2, 0, 6, integer=True)
-            tol = self.number(m, "tolerance", where, None, 0)
-            tol_pct = self.number(m, "tolerance_pct", where, None, 0, 100)
-            if tol is not None and tol_pct is not None:
-                self.r.error(self.kpos(m, "tolerance_pct"), "give 'tolerance' or 'tolerance_pct', not both")
-            tolerance = tol if tol is not None else abs(answer) * (tol_pct or 0) / 100
-            close_pct = self.number(m, "close_pct", where, None, 0, 100)
-            close = abs(answer) * close_pct / 100 if close_pct is not None else 0.0
-            close = max(close, tolerance)
-        elif kind == "multi":
-            items = self._items(m, "options", where, kind)
-            if items and not any(it.correct for it in items):
-                self.r.error(self.vpos(m, "options"), f"{where} has no option marked 'correct: true'")
-        elif kind == "match":
-            items = self._items(m, "pairs", where, kind)
-        elif kind == "hotspot":
-            image = self.string(m, "image", where, required=True)
-            width = self.number(m, "width", where, 100, 1, 10000, integer=True)
-            height = self.number(m, "height", where, 100, 1, 10000, integer=True)
-            items = self._items(m, "spots", where, kind, (width, height))
-            if items and not any(it.correct for it in items):
-                self.r.error(self.vpos(m, "spots"), f"{where} has no spot marked 'correct: true'")
-        elif kind == "allocate":
-            budget = self.number(m, "budget", where, 0, 0)
-            if "budget" not in m:
-                self.r.error(self.mpos(m), f"{where} needs a 'budget'")
-            unit = self.text(m, "unit", where, required=False)
-            items = self._items(m, "items", where, kind)
-            goals = self._goals(m, where, items)
-        pass_score = self.number(m, "pass", where, 1.0, 0, 1)
-        partial_score = self.number(m, "partial", where, 0.5, 0, 1)
+        kind_spec = KIND_BY_NAME[kind]
+        self.keys(m, f"{where} ({kind})", ACTIVITY.keys | set(kind_spec.fields), ACTIVITY.required)
+        spec = kind_spec.build(self, m, where)
+        pass_score = self.read(m, ACTIVITY, "pass", where)
+        partial_score = self.read(m, ACTIVITY, "partial", where)
         if partial_score > pass_score:
             self.r.error(self.vpos(m, "partial"), "'partial' must not be above 'pass'")
         feedback = self._by_outcome_text(m, "feedback", where)
@@ -739,13 +680,11 @@ class _Builder:
             t = self.target(raw_next, npos, where)
             nxt = tuple((o, t) for o in OUTCOMES)
         return Activity(
-            kind=kind, prompt=self.text(m, "prompt", where),
-            time=self.number(m, "time", where, 0, 0, 24 * 60, integer=True),
-            items=items, answer=answer, unit=unit, tolerance=float(tolerance), close=float(close),
-            decimals=decimals, image=image, width=width, height=height, budget=float(budget),
-            goals=goals, pass_score=float(pass_score), partial_score=float(partial_score),
+            kind=kind, prompt=self.read(m, ACTIVITY, "prompt", where),
+            time=self.read(m, ACTIVITY, "time", where),
+            **{**ACTIVITY_DEFAULTS, **spec}, pass_score=float(pass_score), partial_score=float(partial_score),
             feedback=feedback, effects=effects, next=nxt,
-            explain=self.text(m, "explain", where, required=False),
+            explain=self.read(m, ACTIVITY, "explain", where),
             skills=self._skills(m, where), riasec=self.riasec(m, where),
             source=self.source_ref(m, where),
         )
@@ -759,82 +698,6 @@ class _Builder:
         self.keys(fm, f"'{key}' of {where}", set(OUTCOMES))
         return tuple((o, self.text(fm, o, f"{key} '{o}' of {where}")) for o in OUTCOMES if o in fm)
 
-    def _items(self, m, key, where, kind, size=None) -> tuple:
-        if key not in m:
-            self.r.error(self.mpos(m), f"{where} is missing '{key}'")
-            return ()
-        lst = self.listing(m[key], self.vpos(m, key), f"'{key}' of {where}")
-        if not lst:
-            return ()
-        allowed = {
-            "order": {"id", "text"}, "sequence": {"id", "text"},
-            "multi": {"id", "text", "correct", "why"},
-            "match": {"id", "left", "right"},
-            "hotspot": {"id", "x", "y", "w", "h", "label", "correct", "why"},
-            "allocate": {"id", "text", "cost", "max", "values"},
-        }[kind]
-        required = {"match": ("id", "left", "right"), "hotspot": ("id", "x", "y", "w", "h", "label"),
-                    "allocate": ("id", "text", "cost")}.get(kind, ("id", "text"))
-        out, seen = [], set()
-        for i, it in enumerate(lst):
-            iwhere = f"{key} {i + 1} of {where}"
-            im = self.mapping(it, self.ipos(lst, i), iwhere)
-            if im is None:
-                continue
-            self.keys(im, iwhere, allowed, required)
-            iid = self.ident(im, "id", iwhere) or f"item-{i + 1}"
-            if iid in seen:
-                self.r.error(self.vpos(im, "id"), f"id '{iid}' is used twice in {where}")
-            seen.add(iid)
-            fields = {"id": iid}
-            if kind == "match":
-                fields["text"] = self.text(im, "left", iwhere)
-                fields["right"] = self.text(im, "right", iwhere)
-            elif kind == "hotspot":
-                fields["text"] = self.text(im, "label", iwhere)
-                for dim in ("x", "y", "w", "h"):
-                    fields[dim] = self.number(im, dim, iwhere, 0, 0)
-                if size and (fields["x"] + fields["w"] > size[0] or fields["y"] + fields["h"] > size[1]):
-                    self.r.error(self.mpos(im), f"{iwhere} lies outside the image ({size[0]}×{size[1]})")
-            else:
-                fields["text"] = self.text(im, "text", iwhere)
-            if kind in ("multi", "hotspot"):
-                fields["correct"] = self.boolean(im, "correct", iwhere)
-                fields["why"] = self.text(im, "why", iwhere, required=False)
-            if kind == "allocate":
-                fields["cost"] = self.number(im, "cost", iwhere, 0, 0)
-                fields["max"] = self.number(im, "max", iwhere, 99, 0, 10000, integer=True)
-                vals = ()
-                if "values" in im:
-                    vm = self.mapping(im["values"], self.vpos(im, "values"), f"'values' of {iwhere}")
-                    if vm:
-                        vals = tuple((str(k), float(v)) for k, v in vm.items() if _is_num(v))
-                        for k, v in vm.items():
-                            if not _is_num(v):
-                                self.r.error(self.vpos(vm, k), f"value '{k}' of {iwhere} must be a number")
-                fields["values"] = vals
-            out.append(Item(**fields))
-        return tuple(out)
-
-    def _goals(self, m, where, items) -> tuple:
-        if "goals" not in m:
-            return ()
-        lst = self.listing(m["goals"], self.vpos(m, "goals"), f"'goals' of {where}")
-        attrs = {k for it in items for k, _ in it.values}
-        out = []
-        for i, g in enumerate(lst or ()):
-            gwhere = f"goal {i + 1} of {where}"
-            gm = self.mapping(g, self.ipos(lst, i), gwhere)
-            if gm is None:
-                continue
-            self.keys(gm, gwhere, {"attr", "min", "label"}, ("attr", "min", "label"))
-            attr = self.string(gm, "attr", gwhere, default="")
-            if attr and attr not in attrs:
-                self.r.error(self.vpos(gm, "attr"), f"no item has a value '{attr}'",
-                             did_you_mean(attr, attrs) or "give items 'values: {" + attr + ": n}'")
-            out.append(Goal(attr, float(self.number(gm, "min", gwhere, 0)), self.text(gm, "label", gwhere)))
-        return tuple(out)
-
     def _events(self, top) -> tuple:
         if "events" not in top or top["events"] is None:
             return ()
@@ -845,14 +708,14 @@ class _Builder:
             em = self.mapping(e, self.ipos(lst, i), where)
             if em is None:
                 continue
-            self.keys(em, where, EVENT_KEYS, ("id", "when"))
+            self.keys(em, where, EVENT.keys, EVENT.required)
             eid = self.ident(em, "id", where) or f"event-{i + 1}"
             if eid in seen:
                 self.r.error(self.vpos(em, "id"), f"event id '{eid}' is used twice")
             seen.add(eid)
             where = f"event '{eid}'"
             when = self.condition(em, "when", where) or Condition("false", lambda env: False)
-            chance = self.number(em, "chance", where, None, 0, 1)
+            chance = self.read(em, EVENT, "chance", where)
             if chance == 0:
                 self.r.warning(self.vpos(em, "chance"), f"{where} has chance 0 and never fires")
             goto = None
@@ -860,7 +723,7 @@ class _Builder:
                 goto = self.target(em["goto"], self.vpos(em, "goto"), where)
             if "text" not in em and "goto" not in em and "effects" not in em:
                 self.r.warning(self.mpos(em), f"{where} does nothing", "give it text, effects or goto")
-            out.append(Event(eid, when, chance, self.boolean(em, "repeat", where),
+            out.append(Event(eid, when, chance, self.read(em, EVENT, "repeat", where),
                              self.text(em, "text", where) if "text" in em else None,
                              self.effects(em.get("effects"), self.vpos(em, "effects"), where), goto))
         return tuple(out)
@@ -878,25 +741,25 @@ class _Builder:
             em = self.mapping(e, self.ipos(lst, i), where)
             if em is None:
                 continue
-            self.keys(em, where, ENDING_KEYS, ("id", "title", "rating", "text"))
+            self.keys(em, where, ENDING.keys, ENDING.required)
             eid = self.ident(em, "id", where) or f"ending-{i + 1}"
             if eid in seen:
                 self.r.error(self.vpos(em, "id"), f"ending id '{eid}' is used twice")
             seen.add(eid)
             self.ending_pos[eid] = self.mpos(em)
             where = f"ending '{eid}'"
-            debrief = {k: () for k in DEBRIEF_KEYS}
+            debrief = {k: () for k in DEBRIEF.keys}
             if "debrief" in em:
                 dm = self.mapping(em["debrief"], self.vpos(em, "debrief"), f"debrief of {where}")
                 if dm is not None:
-                    self.keys(dm, f"debrief of {where}", DEBRIEF_KEYS)
+                    self.keys(dm, f"debrief of {where}", DEBRIEF.keys, DEBRIEF.required)
                     for key in ("went_well", "try_next", "professional"):
                         debrief[key] = self._debrief_items(dm, key, where)
                     debrief["reflection"] = self._text_list(dm, "reflection", f"debrief of {where}")
             out.append(Ending(
-                id=eid, condition=self.condition(em, "if", where), title=self.text(em, "title", where),
-                rating=self.number(em, "rating", where, 1, 1, 3, integer=True),
-                text=self.text(em, "text", where), went_well=debrief["went_well"],
+                id=eid, condition=self.condition(em, "if", where), title=self.read(em, ENDING, "title", where),
+                rating=self.read(em, ENDING, "rating", where),
+                text=self.read(em, ENDING, "text", where), went_well=debrief["went_well"],
                 try_next=debrief["try_next"], professional=debrief["professional"],
                 reflection=debrief["reflection"],
             ))
@@ -910,7 +773,7 @@ class _Builder:
         for i, it in enumerate(lst or ()):
             iwhere = f"{key} {i + 1} of {where}"
             if isinstance(it, dict) and ("text" in it or "if" in it):
-                self.keys(it, iwhere, {"if", "text"}, ("text",))
+                self.keys(it, iwhere, DEBRIEF_ITEM.keys, DEBRIEF_ITEM.required)
                 out.append(DebriefItem(self.text(it, "text", iwhere), self.condition(it, "if", iwhere)))
             else:
                 out.append(DebriefItem(self.text_value(it, self.ipos(lst, i), iwhere), None))

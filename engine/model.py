@@ -10,7 +10,6 @@ from typing import Callable, Optional
 FORMAT_VERSION = 1
 FIELDS = ("healthcare", "engineering", "manufacturing", "other")
 RIASEC = ("R", "I", "A", "S", "E", "C")
-ACTIVITY_KINDS = ("order", "sequence", "numeric", "multi", "match", "hotspot", "allocate")
 SPECIAL_TARGETS = ("END", "BACK")
 
 
@@ -136,6 +135,7 @@ class Activity:
     skills: tuple
     riasec: Optional[str]
     source: tuple
+    spec: object = None  # a kind's own data, for kinds whose fields the ones above do not cover
 
     def feedback_for(self, outcome: str) -> Text:
         return dict(self.feedback).get(outcome, EMPTY_TEXT)

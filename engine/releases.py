@@ -10,7 +10,6 @@ differs from its released form without a new version.
 from __future__ import annotations
 
 import json
-import statistics
 from pathlib import Path
 
 from .compile import COMPILED_FORMAT, load_compiled
@@ -125,6 +124,8 @@ def kiosk_minutes(sim) -> float | None:
     """Median estimated real minutes of the kiosk cut (engine/readability.py's reading model)."""
     if not sim.kiosk_start:
         return None
+    import statistics  # build time only: the browser's slim standard library leaves it out
+
     from .explore import Explorer
     xp = Explorer(sim, sim.kiosk_start, "en")
     secs = [r["seconds"] for r in (xp.random_player(30_000 + i) for i in range(KIOSK_PLAYERS))

@@ -31,6 +31,9 @@ NAME_LIMIT = 40
 ASSIGNMENT_LIMIT = 60
 MAX_SECONDS = 7 * 24 * 3600
 MAX_CODE = 8192
+#: More actions than any real play takes (the flagships end in at most about 40): a longer
+#: code was not made by playing, and replaying it would only keep a teacher's page busy.
+MAX_ACTIONS = 1000
 #: A play is "too fast" when the text shown (up to the ending) went by faster than this many
 #: words a minute: twice the top of the usual adult silent reading range (175-300 wpm for
 #: non-fiction, Brysbaert 2019, J. Memory and Language 109:104047). Students of grades 6-8
@@ -49,6 +52,7 @@ REASONS = {
                        "(it has {known}).",
     "no_fit": "This code does not fit version {version} of {sim}: its steps cannot be replayed.",
     "not_finished": "This play did not reach an ending: it is a resume code, not a result code.",
+    "too_many_steps": "This code holds far more steps than any real play, so it was not made by playing.",
 }
 
 
@@ -166,7 +170,9 @@ def parse_code(code) -> dict:
     fields = play.split("|", 5)
     if len(fields) != 6:
         raise _Refused("damaged")
-    sim_id, version, seed, lang, start, _actions = fields
+    sim_id, version, seed, lang, start, actions = fields
+    if actions.count(",") >= MAX_ACTIONS:
+        raise _Refused("too_many_steps")
     try:
         int(seed)
     except ValueError:

@@ -13,6 +13,7 @@ import json
 import zlib
 
 from .errors import ActionError, SaveError
+from .kinds import kind_of
 from .model import Simulation
 
 SAVE_FORMAT = 1
@@ -131,10 +132,6 @@ def restore_session(sim: Simulation, text, new_session):
 
 # ---- resume codes -------------------------------------------------------------------
 
-def _num(x) -> str:
-    return repr(x) if isinstance(x, float) else str(x)
-
-
 def _encode_action(sim: Simulation, state: dict, entry) -> str:
     tag = entry[0]
     if tag == "n":
@@ -142,18 +139,7 @@ def _encode_action(sim: Simulation, state: dict, entry) -> str:
     scene = sim.scene(state["scene"])
     if tag == "c":
         return "c" + str(next(i for i, c in enumerate(scene.choices) if c.id == entry[1]))
-    act = scene.activity
-    ids = [it.id for it in act.items]
-    ans = entry[1]
-    if act.kind == "numeric":
-        return "a" + _num(ans)
-    if act.kind in ("order", "sequence", "multi", "hotspot"):
-        return "a" + ".".join(str(ids.index(i)) for i in ans)
-    if act.kind == "match":
-        return "a" + ".".join(str(ids.index(ans[i])) for i in ids)
-    if act.kind == "allocate":
-        return "a" + ".".join(str(ans.get(i, 0)) for i in ids)
-    raise ValueError(act.kind)
+    return "a" + kind_of(scene.activity).encode(scene.activity, entry[1])
 
 
 def _decode_action(sim: Simulation, state: dict, token: str) -> dict:
@@ -167,21 +153,7 @@ def _decode_action(sim: Simulation, state: dict, token: str) -> dict:
         return {"type": "choose", "choice": scene.choices[i].id}
     if not token.startswith("a") or scene.activity is None:
         raise SaveError("the code does not fit this simulation")
-    act = scene.activity
-    ids = [it.id for it in act.items]
-    body = token[1:]
-    if act.kind == "numeric":
-        return {"type": "answer", "answer": float(body) if any(c in body for c in ".en") else int(body)}
-    parts = [int(p) for p in body.split(".")] if body else []
-    if any(not 0 <= p < max(len(ids), 1) for p in parts) and act.kind != "allocate":
-        raise SaveError("the code does not fit this simulation")
-    if act.kind in ("order", "sequence", "multi", "hotspot"):
-        return {"type": "answer", "answer": [ids[p] for p in parts]}
-    if act.kind == "match":
-        return {"type": "answer", "answer": {ids[n]: ids[p] for n, p in enumerate(parts)}}
-    if act.kind == "allocate":
-        return {"type": "answer", "answer": {ids[n]: p for n, p in enumerate(parts)}}
-    raise SaveError("the code does not fit this simulation")
+    return {"type": "answer", "answer": kind_of(scene.activity).decode(scene.activity, token[1:])}
 
 
 def check_char(body: str) -> str:

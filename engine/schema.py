@@ -1,82 +1,33 @@
-"""`testdrive schema`: JSON Schema (draft 2020-12) of the simulation format.
+"""`testdrive schema`: JSON Schema (draft 2020-12) of the simulation format, and the key
+tables of docs/authoring.md.
 
-Generated from the engine's own tables so it cannot drift from the loader:
-
-* the key sets and required keys of every section come from engine/loader.py
-  (TOP_KEYS, SCENE_KEYS, CHOICE_KEYS, ACTIVITY_COMMON, ACTIVITY_KEYS, ...); the few
-  key sets written inline in the loader (activity items, goals, sources, clock, kiosk,
-  debrief items) are read from the loader's source with `ast`, never copied;
-* fields, RIASEC letters, activity kinds, END/BACK and the format version come from
-  engine/model.py; expression functions and limits from engine/expressions.py; the id,
-  language and variable-name patterns from the loader's regular expressions.
-
-What this module adds is the JSON type of each key and a description for editors. If
-the loader gains a key this module has no type for (or loses one), generation raises
-SchemaDrift, so the test suite fails until someone describes it here.
+Both are generated from the format's one declaration, engine/spec.py (sections and
+fields) and the activity kinds' fields (engine/kinds/), which the loader checks too, so
+the schema and the docs cannot drift from the loader. This module only says how each
+spec type is written in JSON Schema and in Markdown.
 """
 from __future__ import annotations
 
 import argparse
-import ast
-import inspect
 import json
+import re
 import sys
+from pathlib import Path
 
 from . import expressions as ex
-from . import loader, model, teacher
+from . import spec, teacher
+from .kinds import KINDS, NAMES as KIND_NAMES
+from .model import FORMAT_VERSION, SPECIAL_TARGETS
+from .spec import Field, Section
 
 SCHEMA_ID = "https://career-test-drive.example/schema/simulation.schema.json"
 
 
-class SchemaDrift(RuntimeError):
-    """The loader's tables and this module's type descriptions disagree."""
-
-
-# ---- key sets the loader writes inline -----------------------------------------------
-
-def _inline_tables() -> dict:
-    """Key sets the loader spells out inside functions, read from its source code."""
-    tree = ast.parse(inspect.getsource(loader))
-    funcs = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
-    found: dict = {}
-    items = funcs.get("_items")
-    if items is not None:
-        for node in ast.walk(items):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                name = node.targets[0].id
-                value = node.value
-                if name == "allowed" and isinstance(value, ast.Subscript) and isinstance(value.value, ast.Dict):
-                    found["item_keys"] = {k: set(v) for k, v in ast.literal_eval(value.value).items()}
-                if name == "required" and isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
-                        and isinstance(value.func.value, ast.Dict) and len(value.args) == 2:
-                    found["item_required"] = ast.literal_eval(value.func.value)
-                    found["item_required_default"] = ast.literal_eval(value.args[1])
-    # self.keys(mapping, where, {allowed...}, (required...)) with literal sets
-    wanted = {"_goals": "goal", "_sources": "source", "_clock": "clock", "build": "kiosk",
-              "_debrief_items": "debrief_item"}
-    for fname, label in wanted.items():
-        fn = funcs.get(fname)
-        if fn is None:
-            continue
-        for node in ast.walk(fn):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "keys" \
-                    and len(node.args) >= 3 and isinstance(node.args[2], ast.Set):
-                found[label + "_keys"] = set(ast.literal_eval(node.args[2]))
-                found[label + "_required"] = tuple(ast.literal_eval(node.args[3])) if len(node.args) > 3 else ()
-                break
-    need = ["item_keys", "item_required", "item_required_default"] + \
-        [f"{label}_{part}" for label in wanted.values() for part in ("keys", "required")]
-    missing = [n for n in need if n not in found]
-    if missing:
-        raise SchemaDrift("cannot find these key sets in engine/loader.py: " + ", ".join(missing)
-                          + " — update engine/schema.py to where the loader keeps them now")
-    return found
-
-
-# ---- shared definitions ----------------------------------------------------------------
-
-def _pattern(regex) -> str:
-    return regex.pattern
+def _ref(name: str, description: str = "") -> dict:
+    out = {"$ref": f"#/$defs/{name}"}
+    if description:
+        out["description"] = description
+    return out
 
 
 def _functions_doc() -> str:
@@ -92,9 +43,10 @@ def _functions_doc() -> str:
 
 
 def _defs() -> dict:
-    lang = _pattern(loader.LANG_RE)
-    ident = _pattern(loader.ID_RE)
-    special = "|".join(model.SPECIAL_TARGETS)
+    """Shared definitions the field types refer to."""
+    lang = spec.LANG_RE.pattern
+    ident = spec.ID_RE.pattern
+    special = "|".join(SPECIAL_TARGETS)
     expr_doc = (f"An expression of the engine's own language (never Python): numbers, true, false, "
                 f"variable names, time; + - * / // %; == != < <= > >=; and or not; parentheses; "
                 f"functions {_functions_doc()}. At most {ex.MAX_LENGTH} characters, "
@@ -128,335 +80,229 @@ def _defs() -> dict:
         "effects": {"description": "Effects run in order: one effect or a list of them.",
                     "anyOf": [{"$ref": "#/$defs/effect"},
                               {"type": "array", "items": {"$ref": "#/$defs/effect"}}]},
-        "minutes": {"type": "integer", "minimum": 0, "maximum": 24 * 60,
-                    "description": "Minutes this costs on the in-simulation clock."},
         "skills": {"type": "array", "items": {"$ref": "#/$defs/id"},
                    "description": "Employability skills exercised: keys in content/skills.yaml."},
-        "riasec": {"enum": list(model.RIASEC),
+        "riasec": {"enum": list(spec.CHOICE["riasec"].choices),
                    "description": "RIASEC interest area: R realistic, I investigative, A artistic, "
                                   "S social, E enterprising, C conventional."},
         "source": {"anyOf": [{"type": "string", "pattern": ident},
                              {"type": "array", "items": {"type": "string", "pattern": ident}, "minItems": 1}],
                    "description": "Cites a source (or a list of them) by id from the top-level 'sources' list."},
-        "outcome_text": _by_outcome({"$ref": "#/$defs/text"}, "Feedback for each outcome."),
     }
 
 
 def _by_outcome(value: dict, description: str, required=()) -> dict:
     out = {"type": "object", "description": description, "additionalProperties": False,
-           "properties": {o: dict(value, description=f"when the answer is {o}")
-                          if "$ref" not in value else {"$ref": value["$ref"], "description": f"when the answer is {o}"}
-                          for o in loader.OUTCOMES}}
+           "properties": {o: {**value, "description": f"when the answer is {o}"} for o in spec.OUTCOMES}}
     if required:
         out["required"] = list(required)
     return out
 
 
-# ---- the type of every key, by section --------------------------------------------------
-# (type, description). Keys come from the loader's tables; this is only their shape.
+# a section's mapping keys, where they are free (ids or names) rather than declared
+_KEY_NAMES = {
+    "variables": {"pattern": spec.VAR_RE.pattern,
+                  "not": {"enum": sorted(ex.KEYWORDS | set(ex.FUNCTIONS) | {"time"})}},
+    "characters": {"pattern": spec.ID_RE.pattern},
+    "scenes": {"pattern": spec.ID_RE.pattern, "not": {"enum": list(SPECIAL_TARGETS)}},
+}
 
-def _ref(name: str, description: str = "") -> dict:
-    out = {"$ref": f"#/$defs/{name}"}
-    if description:
-        out["description"] = description
+
+def field_schema(key: str, f: Field) -> dict:
+    """One field as JSON Schema."""
+    t = f.type
+    if t == "text":
+        out = _ref("text")
+    elif t in ("id", "condition", "effects", "skills", "riasec", "source"):
+        out = _ref(t)
+    elif t == "target":
+        out = _ref("target")
+        if f.of == "by_outcome":
+            out = {"anyOf": [_ref("target"), _by_outcome(_ref("target"), "A target per outcome.", spec.OUTCOMES)]}
+    elif t == "ids":
+        out = {"type": "array", "items": _ref("id")}
+    elif t == "string":
+        out = {"type": ["string", "number"]}  # the loader reads a number as its text, like YAML's 1.0
+        if f.pattern:
+            out["pattern"] = f.pattern
+    elif t in ("int", "number"):
+        out = {"type": "integer" if f.integer else "number"}
+        if f.lo is not None:
+            out["minimum"] = f.lo
+        if f.hi is not None:
+            out["maximum"] = f.hi
+    elif t == "value":
+        out = {"type": ["number", "boolean"]}
+    elif t == "bool":
+        out = {"type": "boolean"}
+    elif t == "enum":
+        out = {"const": f.choices[0]} if len(f.choices) == 1 else {"enum": list(f.choices)}
+    elif t == "texts":
+        out = {"type": "array", "items": _ref("text")}
+    elif t == "list":
+        out = {"type": "array", "items": _ref(f.of)}
+        if f.min_items:
+            out["minItems"] = f.min_items
+    elif t == "map":
+        value = {"type": "number"} if f.of == "number" else _ref(f.of)
+        out = {"type": "object", "additionalProperties": value}
+        if key in _KEY_NAMES:
+            out["propertyNames"] = _KEY_NAMES[key]
+        if f.min_items:
+            out["minProperties"] = f.min_items
+    elif t == "section":
+        out = _ref(f.of)
+    elif t == "by_outcome":
+        return _by_outcome(_ref(f.of), f.description)
+    elif t == "art":
+        out = {"type": "object", "additionalProperties": {"type": "string"}}
+    else:
+        raise ValueError(f"no JSON Schema for spec type {t!r} ({key})")
+    if f.unique:
+        out["uniqueItems"] = True
+    if key == "languages":
+        out.update(items={"type": "string", "pattern": spec.LANG_RE.pattern}, contains={"const": "en"})
+    if f.description:
+        out["description"] = f.description
     return out
 
 
-def _types() -> dict:
-    T = _ref
-    effects_by_outcome = _by_outcome(_ref("effects"), "Effects for each outcome (correct, partial, wrong).")
-    next_by_outcome = {
-        "description": "Where to go after the feedback: one target, or one per outcome.",
-        "anyOf": [_ref("target"), _by_outcome(_ref("target"), "A target per outcome.", loader.OUTCOMES)]}
-    return {
-        "top": {
-            "format": {"const": model.FORMAT_VERSION, "description": "The format version this file is written for."},
-            "id": T("id", "The simulation's id: unique, lowercase letters, digits and dashes."),
-            "version": {"type": ["string", "number"], "description": "The simulation's own version, like 1.0.0 (saves remember it)."},
-            "title": T("text", "The title students see."),
-            "field": {"enum": list(model.FIELDS), "description": "The career field."},
-            "career": T("id", "The career it portrays: a key in content/careers.yaml."),
-            "related_careers": {"type": "array", "items": T("id"), "description": "Other careers (keys in content/careers.yaml)."},
-            "minutes": {"type": "integer", "minimum": 1, "maximum": 240, "description": "Estimated play time in minutes."},
-            "grades": {"type": ["string", "number"], "description": "Grade band, like \"6-8\"."},
-            "summary": T("text", "One or two sentences for the catalogue."),
-            "objectives": {"type": "array", "items": T("text"), "description": "Learning objectives, student-facing."},
-            "skills": T("skills", "Skills practised (keys in content/skills.yaml)."),
-            "sources": {"type": "array", "items": {"$ref": "#/$defs/source_entry"},
-                        "description": "Public sources for every fact taught; scenes, choices and activities cite them by id."},
-            "languages": {"type": "array", "items": {"type": "string", "pattern": _pattern(loader.LANG_RE)},
-                          "contains": {"const": "en"}, "uniqueItems": True,
-                          "description": "Languages of the text; must include en."},
-            "kiosk": {"$ref": "#/$defs/kiosk"},
-            "art": {"type": "object", "additionalProperties": {"type": "string"},
-                    "description": "Named art paths under content/, e.g. icon and cover."},
-            "start": T("id", "The first scene."),
-            "clock": {"$ref": "#/$defs/clock"},
-            "teacher": teacher.SCHEMA,
-            "variables": {"type": "object", "description": "The simulation's variables, by name.",
-                          "propertyNames": {"pattern": _pattern(loader.VAR_RE),
-                                            "not": {"enum": sorted(ex.KEYWORDS | set(ex.FUNCTIONS) | {"time"})}},
-                          "additionalProperties": {"$ref": "#/$defs/variable"}},
-            "characters": {"type": "object", "description": "Characters, by id.",
-                           "propertyNames": {"pattern": _pattern(loader.ID_RE)},
-                           "additionalProperties": {"$ref": "#/$defs/character"}},
-            "scenes": {"type": "object", "minProperties": 1, "description": "Scenes, by id.",
-                       "propertyNames": {"pattern": _pattern(loader.ID_RE),
-                                         "not": {"enum": list(model.SPECIAL_TARGETS)}},
-                       "additionalProperties": {"$ref": "#/$defs/scene"}},
-            "events": {"type": "array", "items": {"$ref": "#/$defs/event"},
-                       "description": "Events checked after every action."},
-            "endings": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/ending"},
-                        "description": "Endings; END picks the first whose 'if' holds. The last should have no 'if'."},
-        },
-        "variable": {
-            "type": {"enum": ["int", "number", "bool"], "description": "int, number or bool."},
-            "start": {"type": ["number", "boolean"], "description": "The value at the start."},
-            "min": {"type": "number", "description": "Lowest value: changes are clamped."},
-            "max": {"type": "number", "description": "Highest value: changes are clamped."},
-            "show": {"enum": ["meter", "counter", "hidden"],
-                     "description": "meter (a bar, needs min and max), counter (the number) or hidden."},
-            "label": T("text", "What the meter or counter is called."),
-            "good": {"enum": ["high", "low"], "description": "Which way is good (colours the meter)."},
-        },
-        "character": {
-            "name": {"type": "string", "description": "The character's name."},
-            "role": T("text", "Their job, e.g. Charge nurse."),
-            "portrait": {"type": "string", "description": "Portrait path under content/."},
-        },
-        "scene": {
-            "speaker": {"type": "string", "description": "A character id; leave out for plain narration."},
-            "background": {"type": "string", "description": "Background art path under content/."},
-            "sound": {"type": "string", "description": "A sound cue name."},
-            "text": T("text", "The narration."),
-            "time": T("minutes", "Minutes it costs to be here (added on entering)."),
-            "effects": T("effects", "Run on entering the scene."),
-            "choices": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/choice"},
-                        "description": "The student picks one."},
-            "activity": {"$ref": "#/$defs/activity"},
-            "next": T("target", "A plain Continue to this target."),
-            "source": T("source"),
-        },
-        "choice": {
-            "id": T("id", "Unique within the scene."),
-            "text": T("text", "The button's text."),
-            "if": T("condition", "Hidden (or shown locked) unless this holds."),
-            "show_locked": {"type": "boolean", "description": "Show it disabled when 'if' is false."},
-            "locked": T("text", "Why it is locked."),
-            "time": T("minutes"),
-            "effects": T("effects"),
-            "feedback": T("text", "Shown before moving on."),
-            "skills": T("skills"),
-            "riasec": T("riasec"),
-            "next": T("target"),
-            "source": T("source"),
-        },
-        "activity": {
-            "kind": {"enum": list(model.ACTIVITY_KINDS), "description": "What the student does."},
-            "prompt": T("text", "The task, as the student reads it."),
-            "time": T("minutes"),
-            "pass": {"type": "number", "minimum": 0, "maximum": 1, "description": "Score needed for correct (default 1.0)."},
-            "partial": {"type": "number", "minimum": 0, "maximum": 1, "description": "Score needed for partial (default 0.5)."},
-            "feedback": T("outcome_text"),
-            "effects": effects_by_outcome,
-            "next": next_by_outcome,
-            "explain": T("text", "Why the right answer is right, shown afterwards."),
-            "skills": T("skills"),
-            "riasec": T("riasec"),
-            "source": T("source"),
-            # kind-specific keys
-            "items": {"type": "array", "description": "order, sequence: the items; allocate: the budget lines."},
-            "answer": {"description": "order, sequence: item ids, best first; numeric: the number."},
-            "unit": T("text", "Unit shown next to the number or budget, e.g. mL, USD; translatable like any text."),
-            "tolerance": {"type": "number", "minimum": 0, "description": "numeric: absolute tolerance."},
-            "tolerance_pct": {"type": "number", "minimum": 0, "maximum": 100, "description": "numeric: tolerance in percent of the answer."},
-            "close_pct": {"type": "number", "minimum": 0, "maximum": 100, "description": "numeric: partial credit within this percent."},
-            "decimals": {"type": "integer", "minimum": 0, "maximum": 6, "description": "numeric: decimals shown."},
-            "options": {"type": "array", "description": "multi: the options; mark the right ones correct: true."},
-            "pairs": {"type": "array", "description": "match: pairs of left and right."},
-            "image": {"type": "string", "description": "hotspot: the picture (path under content/)."},
-            "width": {"type": "integer", "minimum": 1, "maximum": 10000, "description": "hotspot: picture width."},
-            "height": {"type": "integer", "minimum": 1, "maximum": 10000, "description": "hotspot: picture height."},
-            "spots": {"type": "array", "description": "hotspot: rectangles x, y, w, h with a label."},
-            "budget": {"type": "number", "minimum": 0, "description": "allocate: money or units to spend."},
-            "goals": {"type": "array", "items": {"$ref": "#/$defs/goal"}, "description": "allocate: totals to reach."},
-        },
-        "item": {
-            "id": T("id"),
-            "text": T("text"),
-            "correct": {"type": "boolean", "description": "A right option or spot."},
-            "why": T("text", "Why it is (or is not) right."),
-            "left": T("text", "match: the left side."),
-            "right": T("text", "match: the right side."),
-            "x": {"type": "number", "minimum": 0}, "y": {"type": "number", "minimum": 0},
-            "w": {"type": "number", "minimum": 0}, "h": {"type": "number", "minimum": 0},
-            "label": T("text", "hotspot: the spot's text alternative."),
-            "cost": {"type": "number", "minimum": 0, "description": "allocate: cost of one."},
-            "max": {"type": "integer", "minimum": 0, "maximum": 10000, "description": "allocate: most you can take."},
-            "values": {"type": "object", "additionalProperties": {"type": "number"},
-                       "description": "allocate: what one adds to each goal attribute."},
-        },
-        "goal": {
-            "attr": {"type": "string", "description": "An attribute the items' values add up."},
-            "min": {"type": "number", "description": "The total needed."},
-            "label": T("text"),
-        },
-        "source": {
-            "id": T("id"),
-            "title": {"type": "string", "description": "Title, publisher and year."},
-            "url": {"type": "string", "pattern": "^https?://", "format": "uri"},
-        },
-        "clock": {
-            "start": {"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$", "description": "Time of day, \"HH:MM\"."},
-            "limit": {"type": "integer", "minimum": 1, "maximum": 24 * 60 * 7, "description": "Minutes the shift lasts."},
-            "show": {"type": "boolean", "description": "Draw the clock (default true)."},
-        },
-        "kiosk": {"start": T("id", "The scene the 3-4 minute kiosk cut starts at."),
-                  "meters": {"type": "array", "items": T("id"), "uniqueItems": True,
-                             "description": "The meters the kiosk cut shows (all when left out)."}},
-        "event": {
-            "id": T("id"),
-            "when": T("condition", "Fires when this becomes true; checked on arriving at each scene."),
-            "chance": {"type": "number", "minimum": 0, "maximum": 1, "description": "A random event: probability, from the seeded RNG."},
-            "repeat": {"type": "boolean", "description": "Fire again each time 'when' becomes true anew (default: once)."},
-            "text": T("text", "A notice shown on the next view."),
-            "effects": T("effects"),
-            "goto": T("target", "Interrupt: go to this scene; its 'next: BACK' returns."),
-        },
-        "ending": {
-            "id": T("id"),
-            "if": T("condition", "END picks the first ending whose 'if' holds."),
-            "title": T("text"),
-            "rating": {"type": "integer", "minimum": 1, "maximum": 3, "description": "1 to 3 stars."},
-            "text": T("text"),
-            "debrief": {"$ref": "#/$defs/debrief"},
-        },
-        "debrief": {
-            "went_well": {"type": "array", "items": {"$ref": "#/$defs/debrief_item"}, "description": "What went well."},
-            "try_next": {"type": "array", "items": {"$ref": "#/$defs/debrief_item"}, "description": "What to try next."},
-            "professional": {"type": "array", "items": {"$ref": "#/$defs/debrief_item"}, "description": "What a professional would do."},
-            "reflection": {"type": "array", "items": T("text"), "description": "2-3 questions the student answers in their own words."},
-        },
-        "debrief_item": {
-            "if": T("condition", "Shown only when this holds."),
-            "text": T("text"),
-        },
-    }
-
-
-def _object(section: str, keys, required, types: dict, description: str = "", closed=True) -> dict:
-    spec = types[section]
-    keys = set(keys)
-    unknown = sorted(keys - set(spec))
-    stale = sorted(set(spec) - keys)
-    if unknown or stale:
-        raise SchemaDrift(f"section '{section}': the loader has keys {unknown} this schema does not describe"
-                          if unknown else f"section '{section}': keys {stale} are no longer in the loader")
-    out = {"type": "object"}
-    if description:
-        out["description"] = description
-    out["properties"] = {k: spec[k] for k in sorted(keys)}
-    if required:
-        out["required"] = list(required)
-    if closed:
-        out["additionalProperties"] = False
+def section_schema(section: Section) -> dict:
+    out = {"type": "object", "description": section.description,
+           "properties": {k: field_schema(k, f) for k, f in section.fields.items()}}
+    if section.required:
+        out["required"] = list(section.required)
+    out["additionalProperties"] = False
     return out
 
 
-ITEM_LIST_KEY = {"order": "items", "sequence": "items", "multi": "options", "match": "pairs",
-                 "hotspot": "spots", "allocate": "items"}
-#: keys each kind needs (the loader reports each one missing as an error)
-KIND_REQUIRED = {"order": ("items", "answer"), "sequence": ("items", "answer"), "numeric": ("answer",),
-                 "multi": ("options",), "match": ("pairs",), "hotspot": ("image", "spots"),
-                 "allocate": ("budget", "items")}
+def _activity_schema() -> dict:
+    """The keys every activity has, then each kind's own keys when `kind` names it."""
+    props = {k: field_schema(k, f) for k, f in spec.ACTIVITY.fields.items()}
+    props["kind"] = {"enum": list(KIND_NAMES), "description": spec.ACTIVITY["kind"].description}
+    branches = []
+    for kind in KINDS:
+        branch = {"properties": {k: field_schema(k, kind.fields[k]) for k in sorted(kind.fields)}}
+        if kind.required():
+            branch["required"] = list(kind.required())
+        branches.append({"if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
+                         "then": branch})
+    return {"type": "object",
+            "description": "A hands-on task graded by the engine: " + ", ".join(KIND_NAMES) + ".",
+            "properties": props, "required": list(spec.ACTIVITY.required), "allOf": branches,
+            "unevaluatedProperties": False}
 
 
 def build_schema() -> dict:
-    types = _types()
-    inline = _inline_tables()
     defs = _defs()
-    # items of each kind of activity
-    item_spec = types["item"]
-    all_item_keys = set().union(*inline["item_keys"].values())
-    _object("item", all_item_keys, (), types)  # drift check on the union
-    for kind, keys in inline["item_keys"].items():
-        required = inline["item_required"].get(kind, inline["item_required_default"])
-        defs[f"item_{kind}"] = {"type": "object", "additionalProperties": False,
-                                "description": f"An entry of a {kind} activity.",
-                                "properties": {k: item_spec[k] for k in sorted(keys)},
-                                "required": list(required)}
-    if set(inline["item_keys"]) != set(ITEM_LIST_KEY):
-        raise SchemaDrift("activity kinds with item lists changed: " + ", ".join(sorted(inline["item_keys"])))
-    if set(loader.ACTIVITY_KEYS) != set(model.ACTIVITY_KINDS) or set(KIND_REQUIRED) != set(model.ACTIVITY_KINDS):
-        raise SchemaDrift("activity kinds differ between model.ACTIVITY_KINDS, loader.ACTIVITY_KEYS and schema")
-    # activities: common keys, then each kind's own keys via if/then
-    act_spec = types["activity"]
-    all_act = set(loader.ACTIVITY_COMMON).union(*loader.ACTIVITY_KEYS.values())
-    _object("activity", all_act, (), types)
-    branches = []
-    for kind in model.ACTIVITY_KINDS:
-        props = {}
-        for k in sorted(loader.ACTIVITY_KEYS[kind]):
-            p = dict(act_spec[k])
-            if k == ITEM_LIST_KEY.get(kind):
-                p["items"] = {"$ref": f"#/$defs/item_{kind}"}
-                p["minItems"] = 2 if kind in ("order", "sequence") else 1
-            if k == "answer":
-                p = ({"type": "array", "items": {"$ref": "#/$defs/id"}, "description": "The item ids, best first."}
-                     if kind in ("order", "sequence") else {"type": "number", "description": "The right number."})
-            props[k] = p
-        branches.append({"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
-                         "then": {"properties": props, "required": list(KIND_REQUIRED[kind])}})
-    defs["activity"] = {
-        "type": "object",
-        "description": "A hands-on task graded by the engine: " + ", ".join(model.ACTIVITY_KINDS) + ".",
-        "properties": {k: act_spec[k] for k in sorted(loader.ACTIVITY_COMMON)},
-        "required": ["kind", "prompt"],
-        "allOf": branches,
-        "unevaluatedProperties": False,
-    }
-    defs["variable"] = _object("variable", loader.VAR_KEYS, ("type", "start"), types, "A variable.")
-    defs["character"] = _object("character", loader.CHAR_KEYS, ("name",), types, "A character.")
-    scene = _object("scene", loader.SCENE_KEYS, ("text",), types, "A scene: narration, then choices, an activity or a plain next.")
+    for section in spec.SECTIONS.values():
+        if section is not spec.TOP:
+            defs[section.name] = section_schema(section)
+    defs["activity"] = _activity_schema()
+    defs["teacher"] = teacher.SCHEMA  # declared with its checks in engine/teacher.py
+    defs["debrief_item"] = {"description": spec.DEBRIEF_ITEM.description,
+                            "anyOf": [_ref("text"), section_schema(spec.DEBRIEF_ITEM)]}
+    scene = defs["scene"]
     scene["anyOf"] = [{"required": ["choices"]}, {"required": ["activity"]}, {"required": ["next"]}]
     scene["not"] = {"anyOf": [{"required": ["choices", "activity"]}, {"required": ["choices", "next"]}]}
-    defs["scene"] = scene
-    defs["choice"] = _object("choice", loader.CHOICE_KEYS, ("id", "text", "next"), types, "A choice.")
-    defs["goal"] = _object("goal", inline["goal_keys"], inline["goal_required"], types, "A goal of an allocate activity.")
-    defs["source_entry"] = _object("source", inline["source_keys"], inline["source_required"], types, "A public source.")
-    defs["clock"] = _object("clock", inline["clock_keys"], inline["clock_required"], types,
-                            "The in-simulation clock; 'time' in expressions is the minutes played.")
-    defs["kiosk"] = _object("kiosk", inline["kiosk_keys"], inline["kiosk_required"], types,
-                            "The short career-fair cut.")
-    defs["event"] = _object("event", loader.EVENT_KEYS, ("id", "when"), types, "An event.")
-    defs["ending"] = _object("ending", loader.ENDING_KEYS, ("id", "title", "rating", "text"), types, "An ending.")
-    defs["debrief"] = _object("debrief", loader.DEBRIEF_KEYS, (), types, "The debrief shown at the ending.")
-    item = _object("debrief_item", inline["debrief_item_keys"], inline["debrief_item_required"], types)
-    defs["debrief_item"] = {"description": "A debrief line: text, or {if, text} shown only when 'if' holds.",
-                            "anyOf": [{"$ref": "#/$defs/text"}, item]}
-    top = _object("top", loader.TOP_KEYS, loader.TOP_REQUIRED, types)
+    for kind in KINDS:
+        for section in (kind.item, getattr(kind, "goal", None)):
+            if section is not None:
+                defs[section.name] = section_schema(section)
+    top = section_schema(spec.TOP)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Career Test-Drive simulation",
-        "description": f"A simulation file, format {model.FORMAT_VERSION} (docs/authoring.md). "
-                       "Generated by `testdrive schema` from the engine's own tables.",
+        "description": f"A simulation file, format {FORMAT_VERSION} (docs/authoring.md). "
+                       "Generated by `testdrive schema` from engine/spec.py and engine/kinds/.",
         **{k: top[k] for k in ("type", "properties", "required", "additionalProperties")},
         "$defs": defs,
     }
 
 
+# ---- the key tables of docs/authoring.md --------------------------------------------------
+
+DOC_BEGIN = "<!-- generated by `testdrive schema --docs`: {name} -->"
+DOC_END = "<!-- end of generated {name} -->"
+_DOC_BLOCK = re.compile(r"<!-- generated by `testdrive schema --docs`: (\S+) -->\n.*?<!-- end of generated \1 -->",
+                        re.S)
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _default(f: Field) -> str:
+    if f.default is None or f.required:
+        return ""
+    if isinstance(f.default, bool):
+        return "true" if f.default else "false"
+    return f"`{f.default:g}`" if isinstance(f.default, float) else f"`{f.default}`"
+
+
+def markdown_table(fields: dict) -> str:
+    rows = ["| key | type | required | default | what it is |", "|---|---|---|---|---|"]
+    for key, f in fields.items():
+        rows.append(f"| `{key}` | {_cell(spec.type_name(f))} | {'yes' if f.required else ''} | "
+                    f"{_default(f)} | {_cell(f.description)} |")
+    return "\n".join(rows)
+
+
+def doc_tables() -> dict:
+    """Every table the docs show, by name: the sections, then each kind's keys and entries."""
+    out = {name: markdown_table(s.fields) for name, s in spec.SECTIONS.items()}
+    kinds = ["| kind | what the student does | its keys | answer a front end sends |", "|---|---|---|---|"]
+    for kind in KINDS:
+        keys = ", ".join(f"`{k}`" for k in kind.fields)
+        kinds.append(f"| `{kind.name}` | {_cell(kind.summary)} | {keys} | {_cell(kind.answer_doc)} |")
+    out["kinds"] = "\n".join(kinds)
+    for kind in KINDS:
+        parts = [f"**`{kind.name}`**\n\n" + markdown_table(kind.fields)]
+        for section in (kind.item, getattr(kind, "goal", None)):
+            if section is not None and not (kind.name == "sequence" and section.name == "order_item"):
+                parts.append(f"*{section.description}* (`{section.name}`)\n\n" + markdown_table(section.fields))
+        out[f"kind-{kind.name}"] = "\n\n".join(parts)
+    return out
+
+
+def update_doc(text: str) -> str:
+    """`text` with every generated block replaced by the table it names."""
+    tables = doc_tables()
+
+    def fill(m):
+        name = m.group(1)
+        if name not in tables:
+            raise KeyError(f"docs name a table '{name}' the spec does not have (known: {', '.join(tables)})")
+        return f"{DOC_BEGIN.format(name=name)}\n{tables[name]}\n{DOC_END.format(name=name)}"
+    return _DOC_BLOCK.sub(fill, text)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="testdrive schema",
-                                 description="JSON Schema of the simulation format, for editors")
+                                 description="JSON Schema of the simulation format, for editors; "
+                                             "or the key tables of the docs")
     ap.add_argument("--out", help="write the schema to this file (default: print it)")
+    ap.add_argument("--markdown", action="store_true", help="print the key tables as Markdown instead")
+    ap.add_argument("--docs", metavar="FILE",
+                    help="rewrite the generated key tables in FILE (docs/authoring.md) in place")
     args = ap.parse_args(argv)
-    try:
-        schema = build_schema()
-    except SchemaDrift as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if args.docs:
+        path = Path(args.docs)
+        old = path.read_text(encoding="utf-8")
+        try:
+            new = update_doc(old)
+        except KeyError as exc:
+            print(f"error: {exc.args[0]}", file=sys.stderr)
+            return 1
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+        print(f"{path}: {'updated' if new != old else 'already up to date'}", file=sys.stderr)
+        return 0
+    if args.markdown:
+        text = "\n\n".join(f"### {name}\n\n{table}" for name, table in doc_tables().items()) + "\n"
+    else:
+        text = json.dumps(build_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(text)

@@ -5,10 +5,11 @@ plain data that saves as JSON. Same simulation + seed + actions = same state, an
 """
 from __future__ import annotations
 
-from . import grading, saves
+from . import saves
 from .catalogue import career_view_cached, skill_view
 from .errors import ActionError, CatalogueError
 from .expressions import Env
+from .kinds import kind_of
 from .model import Simulation
 from .rng import Rng
 from .text import format_number, template
@@ -177,10 +178,11 @@ class Session:
                 raise ActionError("there is no activity to answer now")
             scene = self.sim.scene(st["scene"])
             act = scene.activity
-            given = grading.normalise(act, action.get("answer"))
+            kind = kind_of(act)
+            given = kind.normalise(act, action.get("answer"))
             st["notices"] = []
-            value = grading.score(act, given)
-            result = grading.outcome(act, value)
+            value = kind.score(act, given)
+            result = kind.outcome(act, value)
             st["time"] += act.time
             st["scores"][scene.id] = round(value, 4)
             st["outcomes"][scene.id] = result
@@ -235,12 +237,9 @@ class Session:
         if scene.activity is not None:
             st["phase"] = "activity"
             act = scene.activity
-            if act.kind in ("order", "sequence", "match"):
-                rng = Rng(st["rng"])
-                ids = [it.id for it in act.items]
-                shown = rng.shuffled(ids)
-                if act.kind != "match" and shown == list(act.answer):
-                    shown = shown[1:] + shown[:1]  # never show the answer already in order
+            rng = Rng(st["rng"])
+            shown = kind_of(act).shown(act, rng)
+            if shown is not None:
                 st["rng"] = rng.state
                 st["shown"][scene_id] = shown
         else:
@@ -453,29 +452,8 @@ class Session:
 
     def _activity_view(self, scene) -> dict:
         act = scene.activity
-        lang = self.lang
         out = {"kind": act.kind, "prompt": self._t(act.prompt), "scene": scene.id}
-        items = {it.id: it for it in act.items}
-        shown = self.state["shown"].get(scene.id)
-        if act.kind in ("order", "sequence"):
-            out["items"] = [{"id": i, "text": self._t(items[i].text)} for i in shown]
-        elif act.kind == "numeric":
-            out["unit"] = act.unit.get(self.lang)
-            out["decimals"] = act.decimals
-        elif act.kind == "multi":
-            out["options"] = [{"id": it.id, "text": self._t(it.text)} for it in act.items]
-        elif act.kind == "match":
-            out["left"] = [{"id": it.id, "text": self._t(it.text)} for it in act.items]
-            out["right"] = [{"id": i, "text": self._t(items[i].right)} for i in shown]
-        elif act.kind == "hotspot":
-            out.update(image=act.image, width=act.width, height=act.height,
-                       spots=[{"id": it.id, "x": it.x, "y": it.y, "w": it.w, "h": it.h,
-                               "label": self._t(it.text)} for it in act.items])
-        elif act.kind == "allocate":
-            out.update(budget=act.budget, unit=act.unit.get(self.lang),
-                       items=[{"id": it.id, "text": self._t(it.text), "cost": it.cost, "max": it.max}
-                              for it in act.items],
-                       goals=[{"attr": g.attr, "min": g.min, "label": g.label.get(lang)} for g in act.goals])
+        out.update(kind_of(act).view(act, self.state["shown"].get(scene.id), self._t, self.lang))
         return out
 
     def _feedback_view(self) -> dict:
@@ -489,7 +467,7 @@ class Session:
         act = scene.activity
         return {"kind": act.kind, "outcome": fb["outcome"], "score": fb["score"],
                 "text": self._t(act.feedback_for(fb["outcome"])), "explain": self._t(act.explain),
-                "correct": grading.right_answer(act, self.lang, fb["answer"]), "answer": fb["answer"],
+                "correct": kind_of(act).right_answer(act, self.lang, fb["answer"]), "answer": fb["answer"],
                 "sources": self._sources(act.source)}
 
     def _sources(self, ids) -> list:

@@ -53,3 +53,48 @@ def new_session(request):
         return s if request.param == "plain" else RoundTrip(s)
 
     return make
+
+
+# ---- tiny inline simulations (ink's CompileString) -----------------------------------------
+
+INLINE_HEADER = {
+    "format": "1", "id": "inline", "version": '"1"', "title": "Inline test", "field": "manufacturing",
+    "career": "industrial-engineering-technician", "minutes": "5",
+    "summary": "A tiny simulation written inside a test.", "languages": "[en]",
+}
+
+
+def _inline_text(yaml_text: str) -> str:
+    """The test's YAML first (so its line numbers are the file's), then every header key it
+    leaves out; a key the test gives itself wins."""
+    import re
+    import textwrap
+    text = textwrap.dedent(yaml_text).strip("\n") + "\n"
+    given = set(re.findall(r"^([a-z_]+):", text, re.M))
+    return text + "".join(f"{k}: {v}\n" for k, v in INLINE_HEADER.items() if k not in given)
+
+
+def sim_from_text(yaml_text: str):
+    """A Simulation from a few lines of YAML: scenes, endings and `start` (plus any header
+    key to override); raises LoadError like load_source."""
+    from engine import load_source
+    return load_source(_inline_text(yaml_text), "inline.yaml")
+
+
+def problems_from_text(yaml_text: str) -> list:
+    """The diagnostics the loader reports for a few lines of YAML (positions as written)."""
+    from engine import check_source
+    _sim, diags, _text = check_source(_inline_text(yaml_text), "inline.yaml")
+    return diags
+
+
+@pytest.fixture
+def sim_from():
+    """sim_from(yaml_text) -> Simulation (see sim_from_text)."""
+    return sim_from_text
+
+
+@pytest.fixture
+def problems_from():
+    """problems_from(yaml_text) -> [Diagnostic] (see problems_from_text)."""
+    return problems_from_text

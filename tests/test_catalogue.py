@@ -76,8 +76,12 @@ def test_career_wage_is_sourced(career_id):
     wage = CAREERS[career_id]["wage"]
     assert isinstance(wage["median_annual"], int) and wage["median_annual"] > 0
     assert isinstance(wage["year"], int) and len(str(wage["year"])) == 4
-    # recent figures; one career keeps the newest median that could be checked (2021)
-    assert wage["year"] >= 2021
+    # one year for the table (May 2024); one career keeps the newest median that could be
+    # read (industrial engineering technicians, May 2019) and shows that year
+    if career_id == "industrial-engineering-technician":
+        assert wage["year"] == 2019 and "2019" in wage["source"]
+    else:
+        assert wage["year"] == 2024 and "May 2024" in wage["source"]
     assert isinstance(wage["source"], str) and "BLS" in wage["source"]
     assert wage["url"].startswith("https://")
     # A plausible US median annual wage: catches a typo such as an hourly figure.
@@ -459,6 +463,13 @@ def test_lint_checks_the_catalogue_too(tmp_path, monkeypatch, capsys):
         catalogue.clear_cache()  # later tests read the real content/ again
 
 
+def test_lint_of_content_checks_the_catalogue_not_simulations(capsys):
+    from engine.cli import main as cli_main
+    assert cli_main(["lint", str(CONTENT_DIR)]) == 0
+    assert "3 file(s) checked: 0 error(s), 0 warning(s)" in capsys.readouterr().err
+    assert cli_main(["lint", str(CONTENT_DIR / "ui.yaml")]) == 0
+
+
 def _lint_reports_the_broken_catalogue(cli_main, sim, tmp_path, line, capsys):
     assert cli_main(["lint", str(sim)]) == 1
     out = capsys.readouterr().out
@@ -547,3 +558,38 @@ def test_the_loader_reports_unknown_careers_and_skills_with_positions():
         (8, 9, "unknown skill 'team-work'", "did you mean 'teamwork'?"),
         (19, 17, "unknown skill 'juggling' in choice 'go' of scene 'a'", "add it to content/skills.yaml"),
     ]
+
+
+def test_content_review_wage_fixes():
+    # review K-1: the May 2024 median for mechatronics technicians (17-3024)
+    mech = CAREERS["mechatronics-technician"]["wage"]
+    assert (mech["median_annual"], mech["year"]) == (70760, 2024)
+    # review K-2: EMTs and paramedics are shown apart, each with its own SOC and median
+    emt, para = CAREERS["emt-paramedic"], CAREERS["paramedic"]
+    assert emt["wage"]["soc"] == "29-2042" and para["wage"]["soc"] == "29-2043"
+    assert emt["wage"]["median_annual"] == 41340 and para["wage"]["median_annual"] == 58410
+    assert "Paramedic" not in emt["title"]["en"] and para["title"]["en"] == "Paramedic"
+    # review K-3: EMTs respond to 911 calls (dispatchers answer them)
+    assert "respond to 911" in emt["description"]["en"] and "answer 911" not in emt["description"]["en"]
+
+
+@pytest.mark.parametrize("career_id", sorted(CAREERS))
+def test_outlook_and_range_are_sourced_where_given(career_id):
+    entry = CAREERS[career_id]
+    out = entry.get("outlook")
+    if out is not None:
+        assert isinstance(out["growth_pct"], (int, float)) and -50 < out["growth_pct"] < 100
+        assert out["years"] == "2024-34" and out["url"].startswith("https://www.bls.gov/")
+    rng = entry.get("wage_range")
+    if rng is not None:
+        assert rng["p10"] < entry["wage"]["median_annual"] < rng["p90"]
+        assert rng["year"] == entry["wage"]["year"] and rng["url"].startswith("https://")
+
+
+def test_spanish_career_words_from_the_review():
+    # review 3.5: agreement, "preparatoria" for high school, "programa de aprendizaje"
+    assert CAREERS["registered-nurse"]["title"]["es"] == "Enfermero titulado o enfermera titulada"
+    for cid, entry in CAREERS.items():
+        for field in ("education", "training"):
+            es = entry[field]["es"]
+            assert "diploma de secundaria" not in es and "programa de aprendiz " not in es + " ", cid

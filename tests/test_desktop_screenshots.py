@@ -20,7 +20,7 @@ import pytest  # noqa: E402
 
 from engine.desktop import screens as S  # noqa: E402
 from engine.desktop.app import App, Entry  # noqa: E402
-from engine.desktop.kiosk import KioskApp, StillThere  # noqa: E402
+from engine.desktop.kiosk import KioskApp, KioskConfig, StillThere  # noqa: E402
 from engine.desktop.story import Story  # noqa: E402
 from engine.desktop.theme import Settings  # noqa: E402
 from engine.model import Text  # noqa: E402
@@ -160,7 +160,8 @@ def render(name) -> pygame.Surface:
                                "art_path": lambda self, n: None})()
         entry = Entry("shot", Path("shot.yaml"), sim)
         clock = [0.0]
-        app = KioskApp(entries=[entry], settings=settings, clock=lambda: clock[0])
+        app = KioskApp(entries=[entry], settings=settings, clock=lambda: clock[0],
+                       config=KioskConfig(pin="3917"))  # (no PIN: the first-start PIN screen)
         app.home()
         if name == "kiosk-still-there":
             app.story = Story(app, None, FakeSession(view_for("scene")))

@@ -51,3 +51,52 @@ def test_reading_level(flagship):
     assert 4.5 <= en["grade"] <= 8.5, en["grade"]
     assert 5.5 <= es["prose"]["fernandez_huerta_grade"] <= 8.5
     assert en["missing_texts"] == 0 and es["missing_texts"] == 0
+
+
+def test_one_number_convention_per_language(flagship):
+    """English writes 2.75; Spanish writes 2,75, as the engine prints {fos} (review 3.5).
+    A number a student types back is printed without a thousands separator, so typing it as
+    printed is never marked wrong ("6112", not "6,112")."""
+    import re
+
+    from engine.stats import student_texts
+    sim, _ = flagship
+    # G-code words (F36.7) and rule numbers (OSHA 1910.147) keep their own spelling
+    allowed = {"F36.7", "1910.147"}
+    for where, t in student_texts(sim):
+        es = dict(t.by_lang).get("es", "")
+        for m in re.finditer(r"[A-Z]?\d+\.\d+", es):
+            assert m.group(0) in allowed, (where, es)
+    for s in sim.scenes:
+        a = s.activity
+        if a is None or a.kind != "numeric" or abs(a.answer) < 1000:
+            continue
+        shown = f"{a.answer:,.0f}"
+        for where, t in student_texts(sim):
+            for lang, text in t.by_lang:
+                assert shown not in text, (s.id, where, lang)
+
+
+def test_unsafe_shortcuts_credit_no_skill_and_no_interest_type(flagship):
+    """Review 3.2: skipping a safety or quality step is not 'time management', and a
+    reckless or corner-cutting choice is not a sign of an Enterprising or Conventional
+    interest. A choice that costs 5 or more safety points tallies nothing."""
+    import re
+    sim, _ = flagship
+    tagged = []
+    for s in sim.scenes:
+        for c in s.choices:
+            m = re.search(r"safety\s*-=\s*(\d+)", " ".join(e.source for e in c.effects))
+            if m and int(m.group(1)) >= 5 and (c.skills or c.riasec):
+                tagged.append((s.id, c.id))
+    assert tagged == []
+    # and the ones the review named, in each flagship, are untagged
+    named = {"er-nurse-shift": ["skip-huddle", "brush-off", "skip-label", "just-give", "skip-break",
+                                "wait-recheck", "send-out", "kiosk-wait"],
+             "footbridge-design": ["steep-8", "keep-steep", "skip-check", "build-anyway", "insist",
+                                   "brush-off", "stay-office", "keep-lifting", "kiosk-rush"],
+             "cnc-first-run": ["skip-fai", "just-leave", "feed-high", "reach-in", "keep-running",
+                               "k-nogear", "k-keep"]}[sim.id]
+    choices = {c.id: c for s in sim.scenes for c in s.choices}
+    for cid in named:
+        assert not choices[cid].skills and not choices[cid].riasec, cid

@@ -20,6 +20,9 @@ from engine.desktop.kiosk import (CORNER, AttractScreen, KioskApp, KioskConfig, 
 from engine.desktop.resources import simulation_files  # noqa: E402
 
 
+PIN = "3917"  # the operator's (there is no default PIN)
+
+
 class FakeClock:
     def __init__(self):
         self.t = 1000.0
@@ -36,7 +39,7 @@ def entries():
 @pytest.fixture
 def kiosk(entries, tmp_path):
     clock = FakeClock()
-    cfg = KioskConfig(idle_seconds=60, warn_seconds=15, attract_seconds=7, data_dir=tmp_path)
+    cfg = KioskConfig(idle_seconds=60, warn_seconds=15, attract_seconds=7, data_dir=tmp_path, pin=PIN)
     app = KioskApp(entries=entries, config=cfg, clock=clock, seed=3)
     app.home()
     app.frame()
@@ -166,7 +169,7 @@ def test_operator_menu_long_press_pin_rotation_csv_exit(kiosk, entries, tmp_path
         d.press(f"pin:{k}")
     d.press("pin:ok")
     assert isinstance(app.screen, PinScreen) and app.screen.message
-    for k in app.config.pin:
+    for k in PIN:
         d.press(f"pin:{k}")
     d.press("pin:ok")
     assert isinstance(app.screen, OperatorScreen)

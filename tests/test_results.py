@@ -234,3 +234,14 @@ def test_the_longest_code_stays_short_enough_for_a_qr_and_scorm():
     version = segno.make(worst, error="m", boost_error=False).version
     print(f"longest named result code: {longest} characters, QR version {version} at level M")
     assert longest <= 320 and version <= 10  # a QR a phone reads off a Chromebook screen
+
+
+def test_a_code_with_more_steps_than_any_real_play_is_refused_without_replaying_it():
+    from engine.results import MAX_ACTIONS, _check, _pack
+    sim = released("er-nurse-shift")
+    body = "T2" + _pack(f"{sim.id}|{sim.version}|0|en||" + ",".join(["n"] * (MAX_ACTIONS + 1)) + "\n\t\t")
+    row = verify_code(body + _check(body))
+    assert not row["verified"] and "far more steps than any real play" in row["reason"]
+    # every real play is far below the cap
+    longest = max(len(play(sim, seed).state["log"]) for seed in range(20))
+    assert longest * 10 < MAX_ACTIONS

@@ -1,5 +1,6 @@
-"""`testdrive schema`: generated from the engine's tables, accepts every shipped
-simulation, rejects broken documents (which the loader rejects too)."""
+"""`testdrive schema`: generated from the format's one declaration (engine/spec.py and the
+kinds' fields), accepts every shipped simulation, rejects broken documents (which the loader
+rejects too); the key tables of docs/authoring.md are generated from the same declaration."""
 from __future__ import annotations
 
 import copy
@@ -11,9 +12,9 @@ import yaml
 
 jsonschema = pytest.importorskip("jsonschema", reason="pip install -e '.[dev]' (jsonschema)")
 
-from engine import check_source, loader, model  # noqa: E402
-from engine import schema as schema_mod  # noqa: E402
-from engine.schema import SchemaDrift, build_schema, main  # noqa: E402
+from engine import check_source, model, spec  # noqa: E402
+from engine.kinds import BY_NAME as KINDS_BY_NAME, NAMES as KIND_NAMES  # noqa: E402
+from engine.schema import build_schema, main, update_doc  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SIMS = sorted(p for p in (ROOT / "simulations").rglob("*") if p.suffix in (".yaml", ".yml"))
@@ -47,13 +48,15 @@ def test_every_shipped_simulation_validates(validator, path):
 def test_schema_comes_from_the_engine_tables():
     s = build_schema()
     assert s["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(s["properties"]) == loader.TOP_KEYS
-    assert s["required"] == list(loader.TOP_REQUIRED)
-    assert set(s["$defs"]["scene"]["properties"]) == loader.SCENE_KEYS
-    assert set(s["$defs"]["choice"]["properties"]) == loader.CHOICE_KEYS
-    assert set(s["$defs"]["event"]["properties"]) == loader.EVENT_KEYS
-    assert set(s["$defs"]["ending"]["properties"]) == loader.ENDING_KEYS
-    assert s["$defs"]["activity"]["properties"]["kind"]["enum"] == list(model.ACTIVITY_KINDS)
+    assert set(s["properties"]) == spec.TOP.keys
+    assert s["required"] == list(spec.TOP.required) == ["format", "id", "version", "title", "field", "career",
+                                                        "minutes", "summary", "languages", "start", "scenes",
+                                                        "endings"]
+    for name in ("scene", "choice", "event", "ending", "variable", "clock", "kiosk", "source_entry"):
+        assert set(s["$defs"][name]["properties"]) == spec.SECTIONS[name].keys, name
+    assert s["properties"]["minutes"] == {"type": "integer", "minimum": 1, "maximum": 240,
+                                          "description": spec.TOP["minutes"].description}
+    assert s["$defs"]["activity"]["properties"]["kind"]["enum"] == list(KIND_NAMES)
     assert s["properties"]["field"]["enum"] == list(model.FIELDS)
     assert s["$defs"]["riasec"]["enum"] == list(model.RIASEC)
     for fname in __import__("engine.expressions", fromlist=["FUNCTIONS"]).FUNCTIONS:
@@ -62,16 +65,36 @@ def test_schema_comes_from_the_engine_tables():
     assert all("description" in p or "$ref" in p for p in s["properties"].values())
 
 
-def test_a_new_loader_key_without_a_type_is_drift(monkeypatch):
-    monkeypatch.setattr(loader, "SCENE_KEYS", loader.SCENE_KEYS | {"mood"})
-    with pytest.raises(SchemaDrift, match="mood"):
-        build_schema()
+def test_a_key_declared_in_the_spec_is_known_to_the_loader_and_the_schema(monkeypatch):
+    """One declaration: add a field to a section and both the loader and the schema take it."""
+    doc = """
+        start: s
+        scenes:
+          s: {text: Hi., mood: calm, next: END}
+        endings:
+          - {id: done, title: Done, rating: 1, text: Done.}
+    """
+    from conftest import problems_from_text
+    [unknown] = [d for d in problems_from_text(doc) if "mood" in d.message]
+    assert (unknown.line, unknown.col, unknown.message) == (3, 18, "unknown key 'mood' in scene 's'")
+    assert "mood" not in build_schema()["$defs"]["scene"]["properties"]
+    monkeypatch.setitem(spec.SCENE.fields, "mood", spec.Field("string", "How it feels."))
+    assert not [d for d in problems_from_text(doc) if "mood" in d.message]
+    assert build_schema()["$defs"]["scene"]["properties"]["mood"]["description"] == "How it feels."
 
 
-def test_a_removed_loader_key_is_drift(monkeypatch):
-    monkeypatch.setattr(loader, "EVENT_KEYS", loader.EVENT_KEYS - {"repeat"})
-    with pytest.raises(SchemaDrift, match="repeat"):
-        build_schema()
+def test_ranges_and_defaults_come_from_the_spec(problems_from):
+    diags = problems_from("""
+        start: s
+        scenes:
+          s: {text: Hi., time: 2000, next: END}
+        endings:
+          - {id: done, title: Done, rating: 4, text: Done.}
+    """)
+    got = {(d.line, d.col, d.message) for d in diags if d.severity == "error"}
+    assert got == {(3, 24, "'time' in scene 's' must be 0 to 1440, not 2000"),
+                   (5, 37, "'rating' in ending 'done' must be 1 to 3, not 4")}
+    assert spec.SCENE["time"].hi == 1440 and spec.ENDING["rating"].hi == 3
 
 
 def mutate(doc, fn):
@@ -108,13 +131,15 @@ def test_broken_documents_are_rejected_by_schema_and_loader(validator, example_d
 
 
 def test_each_kind_needs_its_keys_in_schema_and_loader(validator, example_doc):
-    """KIND_REQUIRED (the one table written here) agrees with the loader."""
+    """The keys each kind declares required are refused when missing, by schema and loader."""
     by_kind = {}
     for sid, scene in example_doc["scenes"].items():
         if "activity" in scene:
             by_kind[scene["activity"]["kind"]] = sid
-    assert set(by_kind) == set(model.ACTIVITY_KINDS)
-    for kind, keys in schema_mod.KIND_REQUIRED.items():
+    assert set(by_kind) == set(KIND_NAMES)
+    required = {name: kind.required() for name, kind in KINDS_BY_NAME.items()}
+    assert required["hotspot"] == ("image", "spots") and required["numeric"] == ("answer",)
+    for kind, keys in required.items():
         for key in keys:
             doc = mutate(example_doc, lambda d: d["scenes"][by_kind[kind]]["activity"].pop(key))
             assert errors(validator, doc), (kind, key)
@@ -126,3 +151,21 @@ def test_cli_writes_the_schema(tmp_path):
     out = tmp_path / "simulation.schema.json"
     assert main(["--out", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8")) == build_schema()
+
+
+def test_the_docs_key_tables_are_generated_from_the_spec():
+    """docs/authoring.md's tables are what `testdrive schema --docs docs/authoring.md` writes."""
+    path = ROOT / "docs" / "authoring.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("<!-- generated by `testdrive schema --docs`") >= 10
+    assert update_doc(text) == text, "run: testdrive schema --docs docs/authoring.md"
+    assert "| `rating` | whole number 1 to 3 | yes |" in text
+
+
+def test_docs_command_rewrites_a_stale_table(tmp_path):
+    stale = ("# x\n<!-- generated by `testdrive schema --docs`: clock -->\n| old |\n"
+             "<!-- end of generated clock -->\n")
+    doc = tmp_path / "a.md"
+    doc.write_text(stale, encoding="utf-8")
+    assert main(["--docs", str(doc)]) == 0
+    assert "| `limit` | whole number 1 to 10080 |" in doc.read_text(encoding="utf-8")

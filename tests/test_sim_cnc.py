@@ -37,6 +37,17 @@ def act_of(sim, scene_id):
     return sim.scene(scene_id).activity
 
 
+def in_lang(x: float, lang: str, places: int = 2) -> str:
+    """A number as the simulation prints it: 24.95 in English, 24,95 in Spanish."""
+    text = f"{x:.{places}f}"
+    return text.replace(".", ",") if lang == "es" else text
+
+
+def es_numbers(text: str) -> list[float]:
+    """Every number in a Spanish text (decimal comma)."""
+    return [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:,\d+)?", text)]
+
+
 # ---------------------------------------------------------------- lint and art
 def test_lint_has_no_errors_and_no_warnings():
     _sim, diags, _text = check_file(SIM_PATH)
@@ -54,7 +65,7 @@ def test_spec_limits_follow_from_the_tolerance(sim):
     lsl, usl = nominal - tol, nominal + tol  # 24.95 and 25.05
     for lang in ("en", "es"):
         explain = act.explain.get(lang)
-        assert f"{lsl:.2f}" in explain and f"{usl:.2f}" in explain
+        assert in_lang(lsl, lang) in explain and in_lang(usl, lang) in explain
     # the first-article check and the control chart use the same limits
     fai_text = en(sim.scene("fai").text)
     assert f"bore {lsl:.2f} to {usl:.2f}" in fai_text
@@ -111,18 +122,23 @@ def test_feed_choices_state_the_right_feed_rates(sim):
 
 def test_takt_time_is_available_time_over_demand(sim):
     text = en(sim.scene("takt").text)
-    shift, lunch, nbreaks, brk, available, demand = (480, 30, 2, 15, 420, 60)
+    shift, lunch, nbreaks, brk, available, demand = (480, 30, 2, 15, 420, 42)
     for n in (shift, lunch, brk, available, demand):
         assert n in numbers(text)
     assert shift - lunch - nbreaks * brk == available
     top, bottom = numbers(en(act_of(sim, "takt").prompt))[:2]
     assert (top, bottom) == (available, demand)
-    assert act_of(sim, "takt").answer == pytest.approx(available / demand)  # 7
+    assert act_of(sim, "takt").answer == pytest.approx(available / demand)  # 10
+    # the goal on the counter and in the story is the same demand
+    assert f"goal {demand}" in en(next(v.label for v in sim.variables if v.id == "parts"))
+    assert f"needs {demand} aluminum brackets" in en(sim.scene("arrival").text)
 
 
 def test_control_limits_are_mean_plus_minus_three_sigma(sim):
     for lang in ("en", "es"):
         text = sim.scene("chart").text.get(lang)
+        if lang == "es":  # decimal comma in Spanish
+            text = re.sub(r"(?<=\d),(?=\d)", ".", text)
         mean = float(re.search(r"(\d+\.\d+) mm", text).group(1))
         sigma = float(re.search(r"\(sigma, σ\) (?:of|de) (\d+\.\d+) mm", text).group(1))
         assert (mean, sigma) == (25.00, 0.01)
@@ -185,7 +201,7 @@ def test_lockout_steps_follow_osha_1910_147(sim):
 
 def test_ppe_choices(sim):
     right = {o.id for o in act_of(sim, "ppe").items if o.correct}
-    assert right == {"glasses", "shoes", "tie-back"}
+    assert right == {"glasses", "shoes", "tie-back", "ears"}  # ears: OSHA 1910.95
 
 
 def test_every_fact_scene_cites_a_source(sim):
@@ -197,12 +213,12 @@ def test_every_fact_scene_cites_a_source(sim):
 
 # ---------------------------------------------------------------- scripted play
 CORRECT = {
-    "ppe": ["glasses", "shoes", "tie-back"],
+    "ppe": ["glasses", "shoes", "tie-back", "ears"],
     "drawing": ["bore"],
     "speeds": 6112,
     "feed": 36.7,
     "fai": ["m-length", "m-height", "m-spacing", "m-thickness"],
-    "takt": 7,
+    "takt": 10,
     "loto": ["notify", "shutdown", "isolate", "lock", "release", "verify"],
     "chart": ["s9"],
     "kiosk-rpm": 6112,
@@ -252,7 +268,7 @@ def test_best_run_earns_three_stars(sim):
     s, seen = play(sim)
     assert ending(s) == "star-run"
     assert s.view()["ending"]["rating"] == 3
-    assert s.state["vars"]["parts"] == 60
+    assert s.state["vars"]["parts"] == 43  # 150 and 130 running minutes at 6.5 minutes a part
     assert "tool-break" not in seen
     went_well = s.view()["ending"]["debrief"]["went_well"]
     assert len(went_well) >= 4
@@ -325,3 +341,58 @@ def test_explorer_finds_every_ending_and_no_dead_end(sim):
     from engine.explore import explore_all, failed
     report = explore_all(sim, players=150, max_states=4000)
     assert not failed(report), [p["message"] for p in report["problems"]]
+
+
+# ---------------------------------------------------------------- parts, clock and lockout (review CNC-1 to CNC-3)
+def cycle_minutes(sim) -> dict:
+    """Minutes a part at each feed, read from what the student is told."""
+    takt_fb = en(dict(act_of(sim, "takt").feedback)["correct"])
+    low = float(re.search(r"(\d+\.\d+) minutes a part", takt_fb).group(1))
+    out = {"feed-low": low}
+    for c in sim.scene("feed-choice").choices:
+        if c.feedback is not None:
+            m = re.search(r"(\d+\.\d+) minutes", en(c.feedback))
+            if m:
+                out[c.id] = float(m.group(1))
+    return out
+
+
+@pytest.mark.parametrize("feed", ["feed-low", "feed-mid", "feed-high"])
+def test_parts_made_fit_the_minutes_the_mill_runs(sim, feed):
+    import math
+    cycles = cycle_minutes(sim)
+    assert cycles == {"feed-low": 6.5, "feed-mid": 5.5, "feed-high": 4.5}
+    run1 = numbers(en(sim.scene("run-1").text))[0]
+    run2 = numbers(en(sim.scene("run-2").text))[1]  # "a 30-minute lunch ... 130 more minutes"
+    assert (run1, run2) == (150, 130)
+    expected = math.floor(run1 / cycles[feed]) + math.floor(run2 / cycles[feed])
+    for seed in range(30):  # a seed where no tool breaks: every part made is counted
+        s, seen = play(sim, seed=seed, feed_choice=feed)
+        if "tool-break" not in seen:
+            assert s.state["vars"]["parts"] == expected, feed
+            assert s.state["vars"]["scrap"] == 0
+            break
+    else:
+        raise AssertionError("every seed broke the tool")
+
+
+def test_the_day_fits_in_the_shift(sim):
+    # lunch and both breaks are on the clock, and the best day ends by the end of the shift
+    s, _seen = play(sim)
+    shift = 480
+    assert s.state["time"] <= shift
+    assert "30-minute lunch" in en(sim.scene("run-2").text)
+    assert "15-minute break" in en(sim.scene("run-1").text)
+    # skipping the 20-minute check runs the mill those 20 minutes instead: same clock
+    s2, _ = play(sim, fai_choice="skip-fai", drift_choice="stop-change")
+    assert "20 minutes" in en(sim.scene("fai-choice").text)
+    assert s2.state["time"] == s.state["time"] + 15  # + the bad batch's 15 minutes
+
+
+def test_each_person_removes_their_own_lock(sim):
+    # OSHA 1910.147(e)(3): a lock is removed by the employee who put it on
+    for lang, own in (("en", "remove your own lock"), ("es", "quita su propio candado")):
+        text = sim.scene("chart").text.get(lang)
+        assert own in text, lang
+    assert "removes the locks" not in en(sim.scene("chart").text)
+    assert "osha-loto-removal" in sim.scene("chart").source

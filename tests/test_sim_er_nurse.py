@@ -86,8 +86,11 @@ def test_the_intro_states_the_esi_rules(sim):
 
 def test_resources_are_counted_as_the_handbook_counts_them(sim):
     intro = en(sim.scene("triage-intro").text).lower()
-    for w in ("blood tests", "x-rays", "an iv"):          # Table 5-1: labs, imaging, IV fluids
+    # Table 5-1: labs, imaging, IV fluids or IV medicine (a saline lock alone is not a resource)
+    for w in ("blood tests", "x-rays", "fluids or medicine through a vein"):
         assert w in intro
+    assert "an iv (a thin tube" not in intro
+    assert "suero por vía intravenosa" in sim.scene("triage-intro").text.get("es")
     act = act_of(sim, "triage")
     assert "esi-resources" in act.source
     explain = en(act.explain).lower()
@@ -224,6 +227,7 @@ BEST = {
     "decline-act": ("choose", "call-now"),
     "decline-sbar": ("answer", ["s", "b", "a", "r"]),
     "decline-kai": ("choose", "include-lucia"),
+    "rounds": ("choose", "call-interpreter"),
     "surge": ("choose", "honest-limit"),
     "handoff": ("answer", ["change", "meds", "pending"]),
     "kiosk-triage": ("answer", {"dana": "dana", "jordan": "jordan", "mateo": "mateo"}),
@@ -246,6 +250,7 @@ WORST = {
     "decline-act": ("choose", "wait-recheck"),
     "decline-sbar": ("answer", ["r", "a", "s", "b"]),
     "decline-kai": ("choose", "send-out"),
+    "rounds": ("choose", "family-interprets"),
     "surge": ("choose", "take-extra"),
     "handoff": ("answer", ["phone", "opinion"]),
     "kiosk-triage": ("answer", {"dana": "mateo", "jordan": "dana", "mateo": "jordan"}),
@@ -405,3 +410,16 @@ def test_every_listed_source_is_cited_somewhere(sim):
         for c in scene.choices:
             cited.update(c.source)
     assert {s.id for s in sim.sources} <= cited
+
+
+def test_a_family_with_limited_english_gets_a_medical_interpreter(sim):
+    # review 4.7: a trained interpreter, not the patient's daughter, interprets (cited)
+    rounds = sim.scene("rounds")
+    assert {"interpreter", "interpreter-law"} <= {s.id for s in sim.sources}
+    assert "little English" in en(rounds.text)
+    good = next(c for c in rounds.choices if c.id == "call-interpreter")
+    family = next(c for c in rounds.choices if c.id == "family-interprets")
+    assert "interpreter = true" in [e.source.replace("  ", " ") for e in good.effects]
+    assert "leaves out" in en(family.feedback) and "free" in en(family.feedback)
+    s, scenes, end = play(sim, BEST, seed=CALM_SEED)
+    assert any("interpreter" in t for t in end["ending"]["debrief"]["went_well"])

@@ -126,3 +126,14 @@ def test_an_empty_or_missing_file_is_a_clear_message(tmp_path):
     r = subprocess.run([sys.executable, "-m", "engine.cli", "verify", str(tmp_path / "nope.csv")],
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 2 and "cannot read" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_every_frozen_result_code_verifies_through_the_command(tmp_path):
+    """Codes made before today's content changes, checked the way a teacher would."""
+    import json
+    records = json.loads((ROOT / "tests/fixtures/frozen/codes.json").read_text(encoding="utf-8"))["records"]
+    ends = [r for r in records if r["result_code"]]
+    r, rows = verify(tmp_path, None, stdin="code\n" + "\n".join(rec["result_code"] for rec in ends) + "\n")
+    assert r.returncode == 0, r.stderr
+    assert [(row["sim"], row["version"], row["ending"], row["verified"]) for row in rows] == \
+        [(rec["sim"], rec["version"], rec["ending"], "yes") for rec in ends]

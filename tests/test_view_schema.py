@@ -12,7 +12,7 @@ import pytest
 from engine import Session, load_simulation
 from engine import view as contract
 from engine.cli import main as cli_main
-from engine.explore import Explorer
+from engine.explore import Explorer, explore_all
 from engine.viewschema import JSDOC_FILE, SCHEMA_FILE, schema_text, view_jsdoc, view_schema
 
 jsonschema = pytest.importorskip("jsonschema", reason="pip install -e '.[dev]' (jsonschema)")
@@ -20,9 +20,9 @@ jsonschema = pytest.importorskip("jsonschema", reason="pip install -e '.[dev]' (
 ROOT = Path(__file__).resolve().parent.parent
 SIMULATIONS = sorted((ROOT / "simulations").glob("*/*.yaml"))
 LANGS = ("en", "es")
-# The explorer's search with a smaller budget than `testdrive explore` (which goes to
-# 10,000 states a seed): it reaches the same scenes, phases, endings and outcomes, in
-# seconds rather than minutes.
+# The explorer with a smaller budget than `testdrive explore` (10,000 states a seed and
+# 1,000 random players): on the shipped simulations it reaches the same scenes, phases,
+# endings, activity kinds and outcomes, in seconds rather than minutes.
 MAX_STATES = 2000
 RANDOM_PLAYERS = 20
 
@@ -71,6 +71,16 @@ def test_cli_prints_the_schema_and_the_jsdoc(capsys):
     assert capsys.readouterr().out == view_jsdoc()
 
 
+def test_write_regenerates_both_files(tmp_path, monkeypatch):
+    from engine import viewschema
+    monkeypatch.setattr(viewschema, "SCHEMA_FILE", tmp_path / "view.schema.json")
+    monkeypatch.setattr(viewschema, "JSDOC_FILE", tmp_path / "view-types.js")
+    monkeypatch.setattr(viewschema, "ROOT", tmp_path)
+    assert viewschema.main(["--write"]) == 0
+    assert (tmp_path / "view.schema.json").read_text(encoding="utf-8") == schema_text()
+    assert (tmp_path / "view-types.js").read_text(encoding="utf-8") == view_jsdoc()
+
+
 def test_schema_is_tight():
     schema = view_schema()
     objects = [schema] + list(schema["$defs"].values())
@@ -86,9 +96,9 @@ def test_schema_is_tight():
 
 
 def test_activity_kinds_in_the_contract_are_the_engines():
-    from engine.model import ACTIVITY_KINDS
+    from engine.kinds import NAMES
     declared = set(typing.get_args(contract.ActivityKind))
-    assert declared == set(ACTIVITY_KINDS)
+    assert declared == set(NAMES)
     per_view = set()
     for member in typing.get_args(contract.ActivityView):
         per_view |= set(typing.get_args(typing.get_type_hints(member)["kind"]))
@@ -118,10 +128,6 @@ def _shape(value, key=None):
     return type(value).__name__
 
 
-def _starts(sim):
-    return [None] + ([sim.kiosk_start] if sim.kiosk_start else [])
-
-
 @pytest.mark.parametrize("path", SIMULATIONS, ids=lambda p: p.stem)
 def test_every_view_the_explorer_visits_matches_the_schema(path, validator, monkeypatch):
     sim = load_simulation(path)
@@ -136,28 +142,31 @@ def test_every_view_the_explorer_visits_matches_the_schema(path, validator, monk
     monkeypatch.setattr(Session, "view", recording_view)
     by_shape: dict = {}
     phases, kinds, outcomes = set(), set(), set()
+    kiosk_starts = set()
     for lang in LANGS:
-        for start in _starts(sim):
-            visited.clear()
-            xp = Explorer(sim, start, lang)
-            xp.search(range(3 if xp.reads.random else 1), max_states=MAX_STATES)
-            for i in range(RANDOM_PLAYERS):
-                xp.random_player(10_000 + i)
-            assert visited, f"the explorer saw no views ({lang}, start={start})"
-            for view in visited:
-                by_shape.setdefault(_shape(view), (lang, start, view))
-                phases.add(view["phase"])
-                if view["activity"]:
-                    kinds.add(view["activity"]["kind"])
-                if view["feedback"]:
-                    outcomes.add(view["feedback"]["outcome"])
+        visited.clear()
+        # the whole explorer: search, random players and targeted searches, for the
+        # simulation and its kiosk cut
+        explore_all(sim, players=RANDOM_PLAYERS, max_states=MAX_STATES, lang=lang)
+        assert visited, f"the explorer saw no views ({lang})"
+        for view in visited:
+            by_shape.setdefault(_shape(view), (lang, view))
+            phases.add(view["phase"])
+            if view["activity"]:
+                kinds.add(view["activity"]["kind"])
+            if view["feedback"]:
+                outcomes.add(view["feedback"]["outcome"])
+            if view["step"] == 0 and view["scene"] == sim.kiosk_start:
+                kiosk_starts.add(lang)
     problems = []
-    for lang, start, view in by_shape.values():
+    for lang, view in by_shape.values():
         for err in _errors(validator, view):
-            problems.append(f"{lang} start={start} scene={view['scene']} {view['phase']}: {err}")
+            problems.append(f"{lang} scene={view['scene']} {view['phase']}: {err}")
     assert problems == [], "\n".join(problems[:20])
     assert phases == {"scene", "activity", "feedback", "ending"}
     assert kinds and outcomes - {None}  # each simulation has activities and grades them
+    if sim.kiosk_start:  # the kiosk cut's views were among them, in both languages
+        assert kiosk_starts == set(LANGS)
 
 
 # ---- a view that changes shape fails -----------------------------------------------

@@ -140,7 +140,9 @@ class App:
 
     def home(self):
         self.story = None
-        self.show(LauncherScreen(self, self.entries))
+        # the authoring example (simulations/examples/) stays off the students' launcher
+        shown = [e for e in self.entries if "examples" not in Path(e.path).parts]
+        self.show(LauncherScreen(self, shown or self.entries))
 
     def start(self, entry: Entry, *, seed=None, kiosk=False):
         session = new_session(entry, seed=self.seed if seed is None else seed,

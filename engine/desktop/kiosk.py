@@ -4,7 +4,9 @@ Attract screen cycling the simulations -> touch to start (each simulation's kios
 -> play -> QR code to take the result home -> back to the attract screen. After a set
 idle time a "Still there?" prompt, then a reset with nothing of the visitor kept. An
 operator menu sits behind a long press in the top-left corner plus a PIN: choose the
-rotation, see plays per simulation, export them as CSV, exit.
+rotation, see plays per simulation, export them as CSV, exit. There is no default PIN: the
+operator gives one with --pin (or TESTDRIVE_KIOSK_PIN) or chooses it on the first start; only
+a salted slow hash of it is kept (engine/kiosk_pin.py), and closing the window asks for it too.
 
 Only counts are stored (plays started/finished per simulation and ending); no names,
 no answers, no codes.
@@ -23,12 +25,12 @@ from pathlib import Path
 
 import pygame
 
+from .. import kiosk_pin
 from .app import App, load_entries
 from .screens import MARGIN, backdrop
 from .theme import H, W, Settings
 from .widgets import Button, Screen, cached_panel
 
-DEFAULT_PIN = "2468"
 CORNER = pygame.Rect(0, 0, 90, 90)          # long-press here for the operator menu
 
 
@@ -38,7 +40,7 @@ class KioskConfig:
     warn_seconds: float = 15.0               # ...then this long to answer before a reset
     attract_seconds: float = 7.0             # each simulation shows this long
     long_press: float = 3.0                  # seconds in the corner to ask for the PIN
-    pin: str = DEFAULT_PIN
+    pin: str | None = None                   # the operator's PIN: hashed at start, then dropped
     lang: str = "en"
     data_dir: Path | None = None             # stats + rotation; None keeps them in memory
     rotation: list[str] = field(default_factory=list)   # sim ids; empty = every one
@@ -116,6 +118,22 @@ class KioskApp(App):
         self.rotation = [i for i in wanted if i in ids] or ids
         self.resets = 0
         self.sessions = 0
+        self.pin_guard = kiosk_pin.PinGuard(self._pin_hash(), self.clock)
+
+    def _pin_hash(self) -> str | None:
+        """The PIN given at start replaces the stored one; the plain PIN is not kept."""
+        pin, self.config.pin = self.config.pin, None
+        if pin is None or kiosk_pin.pin_problem(pin):
+            # (the command line refuses a weak PIN with a message; here the screen asks)
+            return kiosk_pin.load_stored(self.config.data_dir)
+        stored = kiosk_pin.hash_pin(pin)
+        kiosk_pin.save_stored(self.config.data_dir, stored)
+        return stored
+
+    def set_pin(self, pin: str):
+        stored = kiosk_pin.hash_pin(pin)
+        kiosk_pin.save_stored(self.config.data_dir, stored)
+        self.pin_guard.stored = stored
 
     def rotation_entries(self):
         return [e for e in self.entries if e.id in self.rotation]
@@ -134,7 +152,8 @@ class KioskApp(App):
         self.apply_settings()
         self.finger = None
         self.resets += 1
-        self.show(AttractScreen(self))
+        # First start without a PIN: the operator chooses one before any visitor plays.
+        self.show(AttractScreen(self) if self.pin_guard.stored else SetPinScreen(self))
         self.last_input = self.clock()
 
     def start(self, entry, *, seed=None, kiosk=True):
@@ -163,11 +182,22 @@ class KioskApp(App):
             return True                      # a kiosk stays full screen
         return super().global_key(inp)
 
+    def handle_event(self, ev):
+        # Closing the window (or Alt+F4) asks for the PIN, like the operator menu.
+        if ev.type == pygame.QUIT:
+            if isinstance(self.screen, SetPinScreen) and self.pin_guard.stored is None:
+                self.quit()                  # first start, no PIN yet: nothing to protect
+            elif not isinstance(self.screen, (PinScreen, OperatorScreen)):
+                self.overlay = None
+                self.show(PinScreen(self))
+            return
+        super().handle_event(ev)
+
     def update(self, dt):
         super().update(dt)
         idle = self.clock() - self.last_input
         scr = self.screen
-        if isinstance(scr, AttractScreen):
+        if isinstance(scr, (AttractScreen, SetPinScreen)):
             return
         if self.overlay is None and idle >= self.config.idle_seconds:
             self.overlay = StillThere(self, self.clock() + self.config.warn_seconds)
@@ -314,12 +344,13 @@ class AttractScreen(Screen):
 
 
 class PinScreen(Screen):
-    """The operator's PIN, on a keypad."""
+    """The operator's PIN, on a keypad. Wrong tries are limited by the app's PinGuard."""
+
+    title_key = "enter_pin"
 
     def __init__(self, app):
         super().__init__(app)
         self.entered = ""
-        self.tries = 0
         self.message = ""
 
     def layout(self):
@@ -336,24 +367,35 @@ class PinScreen(Screen):
             else:
                 self.buttons.append(Button(f"pin:{k}", rect, k, (lambda k=k: self.type(k)), size=26))
         self.buttons.append(Button("cancel", pygame.Rect(MARGIN, H - 62, 200, 50), self.tr("back"),
-                                   self.app.reset))
+                                   self.cancel))
+
+    def cancel(self):
+        self.entered = ""
+        self.app.reset()
 
     def type(self, k):
-        if len(self.entered) < 12:
+        if len(self.entered) < kiosk_pin.MAX_DIGITS and not self.app.pin_guard.wait_left():
             self.entered += k
 
     def back(self):
         self.entered = self.entered[:-1]
 
     def ok(self):
-        if self.entered == self.app.config.pin:
+        entered, self.entered = self.entered, ""   # off the screen and out of the screen's state
+        result = self.app.pin_guard.check(entered)
+        del entered
+        if result == "ok":
             self.app.show(OperatorScreen(self.app))
             return
-        self.tries += 1
-        self.entered = ""
-        self.message = self.tr("wrong_pin")
-        if self.tries >= 3:
-            self.app.reset()
+        self.message = self.tr("wrong_pin") if result == "wrong" else ""
+        if result == "wrong" and self.app.pin_guard.wait_left():
+            self.app.reset()                   # the third miss in a row: back to the visitors
+
+    def status(self) -> str:
+        wait = self.app.pin_guard.wait_left()
+        if wait:
+            return self.tr("pin_wait", n=int(wait + 0.999))
+        return self.message
 
     def handle_key(self, ev):
         if ev.text and ev.text.isdigit():
@@ -368,19 +410,58 @@ class PinScreen(Screen):
         return super().handle_key(ev)
 
     def mirror_text(self):
-        return self.tr("enter_pin")
+        return "\n".join(t for t in (self.tr(self.title_key), self.status()) if t)
 
     def draw(self, surf):
         c = self.c
         surf.blit(backdrop("__black"), (0, 0))
-        t = self.app.text.render(self.tr("enter_pin"), self.s.ts(28), c["hud_ink"], True)
-        surf.blit(t, t.get_rect(midtop=(W // 2, 40)))
+        t = self.app.text.fit(self.tr(self.title_key), self.s.ts(28), c["hud_ink"], W - 2 * MARGIN, 90,
+                              bold=True, align="center")
+        surf.blit(t, t.get_rect(midtop=(W // 2, 30)))
         dots = self.app.text.render("•" * len(self.entered) or " ", 40, c["hud_ink"], True)
-        surf.blit(dots, dots.get_rect(midtop=(W // 2, 90)))
-        if self.message:
-            m = self.app.text.render(self.message, self.s.ts(18), c["bad"], True)
+        surf.blit(dots, dots.get_rect(midtop=(W // 2, 95)))
+        status = self.status()
+        if status:
+            m = self.app.text.fit(status, self.s.ts(18), c["bad"], W - 2 * MARGIN, 60, align="center")
             surf.blit(m, m.get_rect(midtop=(W // 2, 440)))
         self.draw_buttons(surf)
+
+
+class SetPinScreen(PinScreen):
+    """First start without a PIN: the operator chooses one (twice) before any visitor plays."""
+
+    title_key = "choose_pin"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.first: str | None = None
+
+    def layout(self):
+        super().layout()
+        self.buttons = [b for b in self.buttons if b.id != "cancel"]   # nothing to go back to
+
+    def type(self, k):
+        if len(self.entered) < kiosk_pin.MAX_DIGITS:
+            self.entered += k
+
+    def ok(self):
+        entered, self.entered = self.entered, ""
+        if self.first is None:
+            problem = kiosk_pin.pin_problem(entered)
+            if problem:
+                self.message = self.tr(problem)
+                return
+            self.first, self.title_key, self.message = entered, "repeat_pin", ""
+            return
+        first, self.first, self.title_key = self.first, None, "choose_pin"
+        if entered != first:
+            self.message = self.tr("pins_differ")
+            return
+        self.app.set_pin(entered)
+        self.app.reset()
+
+    def status(self) -> str:
+        return self.message
 
 
 class OperatorScreen(Screen):
@@ -478,8 +559,9 @@ def build_parser():
     p.add_argument("--idle", type=float, default=60.0, help="seconds without a touch before 'Still there?'")
     p.add_argument("--warn", type=float, default=15.0, help="seconds the prompt waits before a reset")
     p.add_argument("--attract", type=float, default=7.0, help="seconds each simulation shows on the attract screen")
-    p.add_argument("--pin", default=os.environ.get("TESTDRIVE_KIOSK_PIN", DEFAULT_PIN),
-                   help="operator PIN (or env TESTDRIVE_KIOSK_PIN)")
+    p.add_argument("--pin", default=None,
+                   help="set the operator PIN, 4-12 digits (or env TESTDRIVE_KIOSK_PIN); without one, "
+                        "the PIN kept from an earlier start, or the kiosk asks for a new one")
     p.add_argument("--lang", default="en")
     p.add_argument("--data-dir", type=Path, default=None,
                    help="where plays and rotation are kept (default ~/.local/share/career-test-drive/kiosk)")
@@ -490,6 +572,12 @@ def build_parser():
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Taken out of the environment so child processes and crash reports do not carry it.
+    env_pin = os.environ.pop("TESTDRIVE_KIOSK_PIN", None)
+    pin = args.pin if args.pin is not None else env_pin
+    if pin is not None and kiosk_pin.pin_problem(pin):
+        print(f"testdrive kiosk: {kiosk_pin.PROBLEM_TEXT[kiosk_pin.pin_problem(pin)]}", file=sys.stderr)
+        return 2
     errors: list[str] = []
     entries = load_entries([Path(s) for s in args.sims] if args.sims else None, errors)
     for e in errors:
@@ -498,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
         print("no simulations to show", file=sys.stderr)
         return 2
     config = KioskConfig(idle_seconds=args.idle, warn_seconds=args.warn, attract_seconds=args.attract,
-                         pin=args.pin, lang=args.lang, data_dir=args.data_dir or default_data_dir())
+                         pin=pin, lang=args.lang, data_dir=args.data_dir or default_data_dir())
     app = KioskApp(entries=entries, config=config,
                    settings=Settings(lang=args.lang, fullscreen=not args.windowed))
     app.home()

@@ -5,6 +5,11 @@ Python runtime, text/javascript for modules), the gzip files written at build ti
 to clients that accept gzip, and cache headers — files whose names carry a content hash
 are cached for a year (immutable), everything else (HTML, the service worker, the
 manifest) is revalidated on every load with an ETag.
+
+Every response (errors too) carries a Content-Security-Policy, frame and referrer policies:
+defence in depth for a site that no test has found an injection in. The server has a real
+listen backlog and socket timeouts, so a classroom loading at once is queued rather than
+dropped and idle connections do not hold threads forever.
 """
 from __future__ import annotations
 
@@ -46,6 +51,23 @@ MIME = {
 # A path with a content hash: a folder or file name part of 10+ hex digits.
 HASHED = re.compile(r"(^|[/.-])[0-9a-f]{10,}([/.-]|$)")
 IMMUTABLE = "public, max-age=31536000, immutable"
+# The policy the whole site runs under (also written as a <meta> into every built page, where
+# frame-ancestors is ignored, so the server adds it and X-Frame-Options for older browsers).
+# 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly; no other eval is allowed.
+# 'unsafe-inline' styles: the hotspot activity positions its spots with style attributes.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; "
+    "manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+)
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Content-Type-Options", "nosniff"),
+)
+LISTEN_BACKLOG = 128  # socketserver's default is 5: a class of 35 loading at once overflowed it
+SOCKET_TIMEOUT = 30  # seconds a connection may sit idle before its thread is freed
 REVALIDATE = "no-cache"
 
 
@@ -57,6 +79,7 @@ class Handler(SimpleHTTPRequestHandler):
     server_version = "testdrive"
     sys_version = ""
     quiet = False
+    timeout = SOCKET_TIMEOUT  # StreamRequestHandler sets it on the connection's socket
 
     def __init__(self, *args, directory: str, **kwargs):
         super().__init__(*args, directory=directory, **kwargs)
@@ -64,6 +87,12 @@ class Handler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
         if not self.quiet:
             super().log_message(format, *args)
+
+    def end_headers(self):
+        # Here rather than in _serve so that errors (404, 400, 414, 501...) carry them too.
+        for name, value in SECURITY_HEADERS:
+            self.send_header(name, value)
+        super().end_headers()
 
     def do_GET(self):
         self._serve(head=False)
@@ -75,11 +104,17 @@ class Handler(SimpleHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         rel = urllib.parse.unquote(url.path).lstrip("/")
         root = Path(self.directory).resolve()
-        target = (root / rel).resolve()
-        if root != target and root not in target.parents:
-            self.send_error(HTTPStatus.NOT_FOUND)
+        try:
+            # A NUL byte or a name longer than the file system allows raises here.
+            target = (root / rel).resolve()
+            if root != target and root not in target.parents:
+                self.send_error(HTTPStatus.NOT_FOUND)
+                return
+            is_dir = target.is_dir()
+        except (ValueError, OSError):
+            self.send_error(HTTPStatus.BAD_REQUEST, "Malformed path")
             return
-        if target.is_dir():
+        if is_dir:
             if not url.path.endswith("/"):
                 self.send_response(HTTPStatus.MOVED_PERMANENTLY)
                 self.send_header("Location", url.path + "/" + (f"?{url.query}" if url.query else ""))
@@ -125,12 +160,18 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("ETag", etag)
         self.send_header("Cache-Control", cache_control(rel))
         self.send_header("Vary", "Accept-Encoding")
-        self.send_header("X-Content-Type-Options", "nosniff")
         if rel.endswith("sw.js"):
             self.send_header("Service-Worker-Allowed", "/")
 
 
-def make_server(directory: str | os.PathLike, port: int = 0, quiet: bool = False) -> ThreadingHTTPServer:
+class Server(ThreadingHTTPServer):
+    request_queue_size = LISTEN_BACKLOG
+    daemon_threads = True
+
+
+def make_server(
+    directory: str | os.PathLike, port: int = 0, quiet: bool = False, timeout: float = SOCKET_TIMEOUT
+) -> ThreadingHTTPServer:
     """A server bound to 127.0.0.1 (port 0 picks a free port); call serve_forever()."""
     directory = str(Path(directory).resolve())
 
@@ -138,18 +179,17 @@ def make_server(directory: str | os.PathLike, port: int = 0, quiet: bool = False
         pass
 
     _Handler.quiet = quiet
+    _Handler.timeout = timeout
 
     def factory(*args, **kwargs):
         return _Handler(*args, directory=directory, **kwargs)
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), factory)
-    server.daemon_threads = True
-    return server
+    return Server(("127.0.0.1", port), factory)
 
 
-def serve_in_thread(directory, port: int = 0, quiet: bool = True):
+def serve_in_thread(directory, port: int = 0, quiet: bool = True, timeout: float = SOCKET_TIMEOUT):
     """Start a server in a daemon thread; returns (server, base_url). For tests."""
-    server = make_server(directory, port, quiet=quiet)
+    server = make_server(directory, port, quiet=quiet, timeout=timeout)
     thread = threading.Thread(target=server.serve_forever, name="testdrive-serve", daemon=True)
     thread.start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -13,15 +13,17 @@ export function startPage() {
   }
   const list = $("#sim-list");
   const filter = $("#field-filter");
+  // the authoring example (simulations/examples/) is for authors: not on the students' page
+  const students = config.catalog.filter((/** @type {any} */ s) => !s.example);
   const renderCards = () => {
     list.replaceChildren();
-    for (const sim of config.catalog) {
+    for (const sim of students) {
       if (filter.value !== "all" && sim.field !== filter.value) continue;
       list.append(card(sim));
     }
     $("#sim-count").textContent = t("showing", { n: list.children.length });
   };
-  const fields = [...new Set(config.catalog.map((/** @type {any} */ s) => s.field))];
+  const fields = [...new Set(students.map((/** @type {any} */ s) => s.field))];
   const fillFilter = () => {
     const value = filter.value || "all";
     filter.replaceChildren(el("option", { value: "all" }, t("all_fields")),

@@ -1,0 +1,160 @@
+"""The one protocol every activity kind implements, and helpers the kinds share.
+
+A kind is an object with a `name` and the methods below. The loader calls `build`, the
+session calls `shown`, `view`, `normalise`, `score`, `outcome` and `right_answer`, the
+resume code calls `encode`/`decode`, the explorer calls `candidates`. A kind never
+imports the loader or the session: the loader hands `build` itself (the reader `b`, with
+the methods listed under "the loader's reader"), the session hands `view` a function that
+fills a text's placeholders.
+"""
+from __future__ import annotations
+
+from ..errors import ActionError, SaveError
+from ..model import EMPTY_TEXT, Item
+from ..spec import Field, Section
+
+OUTCOMES = ("correct", "partial", "wrong")
+
+
+class ActivityKind:
+    """Base class of the kinds: the protocol, with the parts most kinds share."""
+
+    name: str = ""
+    #: what the student does, for the docs
+    summary: str = ""
+    #: the shape of the answer a front end sends, for the docs
+    answer_doc: str = ""
+    #: the YAML keys of this kind's activity beyond the keys every activity has
+    #: (engine/spec.py ACTIVITY), as spec Fields: the loader checks them, the schema and
+    #: the docs list them
+    fields: dict = {}
+    #: the key of its list of entries (items, options, pairs, spots) and their section
+    list_key: str | None = None
+    item: Section | None = None
+
+    def __getitem__(self, key: str) -> Field:
+        """A field by key, so the loader reads a kind's keys like a spec Section's."""
+        return self.fields[key]
+
+    def required(self) -> tuple:
+        return tuple(k for k, f in self.fields.items() if f.required)
+
+    # ---- loading: the loader's reader `b` offers mapping, listing, keys, string, ident,
+    # number, boolean, text, id_list, vpos, kpos, ipos, mpos and `r` (the reporter) --------
+    def build(self, b, m, where: str) -> dict:
+        """Reads and checks this kind's keys of activity mapping `m`; returns the model
+        Activity's kind-specific fields (items, answer, unit, ...). Reports every problem."""
+        raise NotImplementedError
+
+    # ---- play ------------------------------------------------------------------------
+    def shown(self, act, rng):
+        """The order the items are shown in (a list of ids, saved in the state), drawn from
+        `rng` when the scene is entered; None when this kind shows them as written."""
+        return None
+
+    def view(self, act, shown, t, lang: str) -> dict:
+        """The kind's fields of view()["activity"]; `t(text)` fills a Text's placeholders."""
+        raise NotImplementedError
+
+    def normalise(self, act, answer):
+        """The answer in canonical JSON-ready form; ActionError when its shape is wrong."""
+        raise NotImplementedError
+
+    def score(self, act, answer) -> float:
+        """0 to 1 for a normalised answer."""
+        raise NotImplementedError
+
+    def outcome(self, act, value: float) -> str:
+        if value >= act.pass_score - 1e-9:
+            return "correct"
+        if value >= act.partial_score - 1e-9:
+            return "partial"
+        return "wrong"
+
+    def right_answer(self, act, lang: str, given=None) -> dict:
+        """{"answer": the right answer as a student would send it (or None), "display": lines}."""
+        raise NotImplementedError
+
+    # ---- resume codes ----------------------------------------------------------------
+    def encode(self, act, answer) -> str:
+        """A normalised answer as a short token for a resume code (digits and dots)."""
+        raise NotImplementedError
+
+    def decode(self, act, body: str):
+        """The answer a token stands for; SaveError (or ValueError) when it cannot be one."""
+        raise NotImplementedError
+
+    # ---- the explorer ----------------------------------------------------------------
+    def candidates(self, act) -> list:
+        """(label, answer) pairs to try: named representatives first ("right" first),
+        then more answers for coverage."""
+        raise NotImplementedError
+
+
+# ---- helpers the kinds share ----------------------------------------------------------
+
+def is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def item_ids(act) -> list:
+    return [it.id for it in act.items]
+
+
+def check_ids(answer, allowed, what) -> list:
+    """A list of distinct known ids, or ActionError."""
+    if not isinstance(answer, (list, tuple)) or not all(isinstance(a, str) for a in answer):
+        raise ActionError(f"the answer must be a list of {what} ids")
+    unknown = [a for a in answer if a not in allowed]
+    if unknown:
+        raise ActionError(f"unknown {what}: {', '.join(unknown[:3])}")
+    if len(set(answer)) != len(answer):
+        raise ActionError(f"a {what} is listed twice")
+    return list(answer)
+
+
+def encode_indexes(ids: list, chosen) -> str:
+    return ".".join(str(ids.index(i)) for i in chosen)
+
+
+def decode_indexes(ids: list, body: str, check_range: bool = True) -> list:
+    parts = [int(p) for p in body.split(".")] if body else []
+    if check_range and any(not 0 <= p < max(len(ids), 1) for p in parts):
+        raise SaveError("the code does not fit this simulation")
+    return parts
+
+
+def read_items(b, m, key: str, where: str, section: Section, read) -> tuple:
+    """The list under `key` of mapping `m` as Items: each checked against `section`'s keys
+    and for a unique id, then `read(im, iwhere, fields)` adds the kind's own fields."""
+    if key not in m:
+        b.r.error(b.mpos(m), f"{where} is missing '{key}'")
+        return ()
+    lst = b.listing(m[key], b.vpos(m, key), f"'{key}' of {where}")
+    if not lst:
+        return ()
+    out, seen = [], set()
+    for i, it in enumerate(lst):
+        iwhere = f"{key} {i + 1} of {where}"
+        im = b.mapping(it, b.ipos(lst, i), iwhere)
+        if im is None:
+            continue
+        b.keys(im, iwhere, section.keys, section.required)
+        iid = b.ident(im, "id", iwhere) or f"item-{i + 1}"
+        if iid in seen:
+            b.r.error(b.vpos(im, "id"), f"id '{iid}' is used twice in {where}")
+        seen.add(iid)
+        fields = {"id": iid}
+        read(im, iwhere, fields)
+        out.append(Item(**fields))
+    return tuple(out)
+
+
+def read_correct(b, im, iwhere, fields) -> None:
+    """`correct` and `why` of an option or spot."""
+    fields["correct"] = b.boolean(im, "correct", iwhere)
+    fields["why"] = b.text(im, "why", iwhere, required=False)
+
+
+__all__ = ["ActivityKind", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes", "encode_indexes",
+           "is_number", "item_ids", "read_correct", "read_items"]

@@ -1,0 +1,101 @@
+"""`numeric`: type a number; right within a tolerance, partly right when close."""
+from __future__ import annotations
+
+import math
+
+from ..errors import ActionError
+from ..text import format_number
+from .base import ActivityKind, Field
+
+
+def parse_number(value) -> float:
+    """A number a student typed or sent: 2.5, "2,5", " 1 000 "; ActionError otherwise."""
+    if isinstance(value, bool):
+        raise ActionError("the answer must be a number")
+    if isinstance(value, (int, float)):
+        x = float(value)
+    elif isinstance(value, str):
+        s = value.strip().replace(" ", "").replace(",", ".")
+        try:
+            x = float(s)
+        except ValueError:
+            raise ActionError("type a number, like 2.5") from None
+    else:
+        raise ActionError("the answer must be a number")
+    if not math.isfinite(x) or abs(x) > 1e12:
+        raise ActionError("that number is too large")
+    return x
+
+
+class Numeric(ActivityKind):
+    name = "numeric"
+    answer_doc = "a number (or text like \"2,5\")"
+    summary = "types a number; right within the tolerance, partly right within close_pct"
+    fields = {
+        "answer": Field("number", "The right number.", required=True),
+        "unit": Field("text", "Unit shown next to the number, e.g. mL; translatable like any text."),
+        "tolerance": Field("number", "Absolute tolerance.", lo=0),
+        "tolerance_pct": Field("number", "Tolerance in percent of the answer (instead of tolerance).", lo=0, hi=100),
+        "close_pct": Field("number", "Partial credit within this percent of the answer.", lo=0, hi=100),
+        "decimals": Field("int", "Decimals shown in the right answer.", default=2, lo=0, hi=6),
+    }
+
+    def build(self, b, m, where):
+        answer = b.read(m, self, "answer", where)
+        if answer is None:
+            b.r.error(b.mpos(m), f"{where} needs a numeric 'answer'")
+            answer = 0
+        unit = b.read(m, self, "unit", where)
+        decimals = b.read(m, self, "decimals", where)
+        tol = b.read(m, self, "tolerance", where)
+        tol_pct = b.read(m, self, "tolerance_pct", where)
+        if tol is not None and tol_pct is not None:
+            b.r.error(b.kpos(m, "tolerance_pct"), "give 'tolerance' or 'tolerance_pct', not both")
+        tolerance = tol if tol is not None else abs(answer) * (tol_pct or 0) / 100
+        close_pct = b.read(m, self, "close_pct", where)
+        close = abs(answer) * close_pct / 100 if close_pct is not None else 0.0
+        close = max(close, tolerance)
+        return {"answer": answer, "unit": unit, "decimals": decimals,
+                "tolerance": float(tolerance), "close": float(close)}
+
+    def view(self, act, shown, t, lang):
+        return {"unit": act.unit.get(lang), "decimals": act.decimals}
+
+    def normalise(self, act, answer):
+        x = parse_number(answer)
+        return int(x) if x.is_integer() else x
+
+    def score(self, act, answer):
+        diff = abs(answer - act.answer)
+        eps = 1e-9 * max(1.0, abs(act.answer))
+        if diff <= act.tolerance + eps:
+            return 1.0
+        if diff <= act.close + eps:
+            return 0.5
+        return 0.0
+
+    def right_answer(self, act, lang, given=None):
+        return {"answer": act.answer,
+                "display": [f"{format_number(act.answer, lang, act.decimals)} {act.unit.get(lang)}".strip()]}
+
+    def encode(self, act, answer):
+        return repr(answer) if isinstance(answer, float) else str(answer)
+
+    def decode(self, act, body):
+        return float(body) if any(c in body for c in ".en") else int(body)
+
+    def candidates(self, act):
+        a = act.answer
+        tol, close = act.tolerance, act.close
+        out = [("right", a)]
+        if tol > 0:
+            out.append(("edge of tolerance", a + tol * 0.99))
+        if close > tol:
+            out.append(("close", a + (tol + close) / 2))
+        out.append(("wrong", a + max(abs(a), 1.0) * 3 + close + 7))
+        out.append(("zero", 0))
+        out.append(("negative", -abs(a) - 1))
+        return out
+
+
+KIND = Numeric()

@@ -1,0 +1,41 @@
+"""The kind registry is the one list of activity kinds; front ends mirror it one widget per kind."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from engine.kinds import BY_NAME, KINDS, NAMES, ActivityKind
+
+PROTOCOL = ("build", "view", "normalise", "score", "right_answer", "encode", "decode", "candidates")
+
+
+def test_every_kind_implements_the_one_protocol():
+    assert NAMES == ("order", "sequence", "numeric", "multi", "match", "hotspot", "allocate")
+    for kind in KINDS:
+        assert isinstance(kind, ActivityKind) and BY_NAME[kind.name] is kind
+        for method in PROTOCOL:  # each kind (or the kind it extends) overrides the protocol method
+            assert getattr(type(kind), method) is not getattr(ActivityKind, method), (kind.name, method)
+
+
+def test_desktop_panels_name_exactly_the_registered_kinds():
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    pytest.importorskip("pygame")
+    from engine.desktop.activities import PANELS
+    assert set(PANELS) == set(NAMES)
+
+
+def test_an_unknown_kind_is_reported_with_the_registered_names(problems_from):
+    diags = problems_from("""
+        start: s
+        scenes:
+          s:
+            text: Try it.
+            activity: {kind: ordre, prompt: Sort them., next: END}
+        endings:
+          - {id: done, title: Done, rating: 1, text: Done.}
+    """)
+    [d] = [d for d in diags if d.severity == "error"]
+    assert (d.line, d.col, d.message) == (5, 22, "activity kind 'ordre' is not known")
+    assert d.hint == "did you mean 'order'?"
