@@ -12,7 +12,7 @@ from .loader import check_file
 
 # Sub-commands that live in their own modules, each with main(argv) -> int.
 DELEGATED = {
-    "explore": ("engine.explore", "explore the state space of a simulation"),
+    "explore": ("engine.explore_command", "explore the state space of a simulation"),
     "map": ("engine.mapgraph", "the scene graph as Graphviz DOT or Mermaid"),
     "schema": ("engine.schema", "JSON Schema of the simulation format (--view: of the view)"),
     "stats": ("engine.stats", "word count, minutes and reading level per language"),

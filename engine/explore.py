@@ -19,17 +19,13 @@ ending can be reached, or a loop a random player never leaves), an action that f
 """
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import statistics
-import sys
 import time as _time
 from collections import deque
 
 from . import expressions as ex
 from .errors import ActionError
-from .files import load_or_report, simulation_files
 from .kinds import kind_of
 from .model import Simulation
 from .readability import action_seconds, reading_seconds, view_words
@@ -682,48 +678,3 @@ def format_report(report: dict, indent: str = "") -> str:
         w(f"{indent}  kiosk cut:")
         w(format_report(report["kiosk"], indent + "    "))
     return "\n".join(out)
-
-
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="testdrive explore",
-                                 description="explore every path of a simulation: endings, dead ends, soft-locks")
-    ap.add_argument("sims", nargs="+", metavar="SIM", help="simulation files or folders")
-    ap.add_argument("--depth", type=int, default=DEFAULT_DEPTH, help="most actions the search follows")
-    ap.add_argument("--max-states", type=int, default=DEFAULT_MAX_STATES,
-                    help="most distinct states the search visits per seed")
-    ap.add_argument("--players", type=int, default=DEFAULT_PLAYERS, help="random players")
-    ap.add_argument("--seeds", type=int, default=None,
-                    help="seeds the search tries when the simulation has chance events (default 3)")
-    ap.add_argument("--lang", default="en", help="language for the reading-time estimate")
-    ap.add_argument("--format", choices=["text", "json"], default="text")
-    ap.add_argument("--scripts", metavar="DIR", help="write a replayable actions file per ending (docs/tools.md)")
-    args = ap.parse_args(argv)
-    status = 0
-    reports = []
-    files = simulation_files(args.sims)
-    if not files:
-        print("no simulation files found", file=sys.stderr)
-        return 1
-    for path in files:
-        sim = load_or_report(path)
-        if sim is None:
-            status = 1
-            continue
-        report = explore_all(sim, args.depth, args.players, args.seeds, args.max_states, args.lang)
-        reports.append(report)
-        if failed(report):
-            status = 1
-        if args.format == "text":
-            print(format_report(report))
-        if args.scripts:  # engine/scripts.py: one `play --actions` file per ending, kiosk cut too
-            from .scripts import write_scripts
-            for start in (None, sim.kiosk_start) if sim.kiosk_start else (None,):
-                for f in write_scripts(sim, args.scripts, start, args.depth, args.max_states, str(path)):
-                    print(f"wrote {f}", file=sys.stderr)
-    if args.format == "json":
-        print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=1, ensure_ascii=False))
-    return status
-
-
-if __name__ == "__main__":
-    sys.exit(main())

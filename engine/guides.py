@@ -33,6 +33,7 @@ LABELS = {
         "no_teacher": "This simulation has no written teacher notes yet.", "print": "To print, use your browser's Print command (Ctrl+P).",
         "generated": "Made from version {v} of the simulation file.", "back": "Teacher page",
         "allocate_goal": "Any plan that meets every goal without going over {budget} {unit}:",
+        "accepted": "Counted right from {lo} to {hi}.", "half": "Half credit from {lo} to {hi}.",
         "kinds": {"order": "Put in order", "sequence": "Steps in order", "numeric": "Number",
                   "multi": "Choose all that apply", "match": "Match", "hotspot": "Tap the picture",
                   "allocate": "Plan a budget"},
@@ -56,6 +57,7 @@ LABELS = {
         "print": "Para imprimir, usa el comando Imprimir del navegador (Ctrl+P).",
         "generated": "Hecha a partir de la versión {v} del archivo de la simulación.", "back": "Página docente",
         "allocate_goal": "Cualquier plan que cumpla todas las metas sin pasar de {budget} {unit}:",
+        "accepted": "Cuenta como correcta de {lo} a {hi}.", "half": "Vale la mitad de {lo} a {hi}.",
         "kinds": {"order": "Ordenar", "sequence": "Pasos en orden", "numeric": "Número",
                   "multi": "Elige todas las correctas", "match": "Emparejar", "hotspot": "Toca la imagen",
                   "allocate": "Planear un presupuesto"},
@@ -156,7 +158,16 @@ def _right_lines(act, lang: str, L: dict) -> list[str]:
         lines = [L["allocate_goal"].format(budget=format_number(act.budget, lang, 2), unit=unit).replace(" :", ":")]
         lines += [f"{_t(g.label, lang)} ≥ {format_number(g.min, lang, 2)}" for g in act.goals]
         return lines
-    return list(kind_of(act).right_answer(act, lang)["display"])
+    lines = list(kind_of(act).right_answer(act, lang)["display"])
+    if act.kind == "numeric":
+        # what the engine accepts (engine/kinds/numeric.py): right within the tolerance, half within close
+        def span(d):
+            return {"lo": format_number(act.answer - d, lang, 4), "hi": format_number(act.answer + d, lang, 4)}
+        if act.tolerance > 0:
+            lines.append(L["accepted"].format(**span(act.tolerance)))
+        if act.close > act.tolerance:
+            lines.append(L["half"].format(**span(act.close)))
+    return lines
 
 
 def _all_sources(sim: Simulation) -> list:

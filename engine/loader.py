@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from . import expressions as ex
+from .bounds import never_holds
+from .contentfiles import check_files
 from .diagnostics import Diagnostic, Reporter, did_you_mean
 from .diagnostics import kind_of as _kind  # one wording with the catalogue checks
 from .catalogue import load_careers, load_skills
@@ -293,6 +295,9 @@ class _Builder:
             self.r.error(self._expr_pos(pos, exc.offset), f"in '{key}' of {where}: {exc.message}", exc.hint)
             return None
         self._check_names(parsed, pos)
+        never = never_holds(parsed, {n: (v.type, v.min, v.max) for n, (v, _p) in self.variables.items()})
+        if never:  # engine/bounds.py: decidable from the variables' min and max
+            self.r.warning(self._expr_pos(pos, never[2]), f"'{key}' of {where} {never[0]}", never[1])
         return Condition(str(src), ex.compile_tree(parsed.tree))
 
     def effects(self, value, pos, where) -> tuple:
@@ -395,6 +400,7 @@ class _Builder:
         if "teacher" in top:
             check_teacher(self, top, sim)  # the teacher's-guide part, declared in engine/teacher.py
         self._cross_checks(top, sim)
+        check_files(top, self.r)  # engine/contentfiles.py: every picture and sound is a file
         return sim
 
     def _text_list(self, m, key, where) -> tuple:

@@ -22,14 +22,13 @@ import unicodedata
 import zlib
 
 from . import releases as _releases
+from .resultcode import (  # noqa: F401  (made at an ending by Session.result_code; read here)
+    ASSIGNMENT_LIMIT, CHECK_ALPHABET, CODE_VERSION, MAX_SECONDS, NAME_LIMIT, OLD_CODE_VERSION, clean_label,
+    make_result_code,
+)
+from .resultcode import check as _check, pack as _pack, t1_payload as _t1_payload
 from .releases import releases, use_releases  # noqa: F401  (the contract's releases())
 
-CODE_VERSION = "T2"
-OLD_CODE_VERSION = "T1"
-CHECK_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-NAME_LIMIT = 40
-ASSIGNMENT_LIMIT = 60
-MAX_SECONDS = 7 * 24 * 3600
 MAX_CODE = 8192
 #: More actions than any real play takes (the flagships end in at most about 40): a longer
 #: code was not made by playing, and replaying it would only keep a teacher's page busy.
@@ -57,42 +56,6 @@ REASONS = {
 
 
 # ---- making a code -----------------------------------------------------------------------
-
-def clean_label(text, limit: int) -> str:
-    """A typed name or label as it goes into a code: one line, no control or direction marks."""
-    if not isinstance(text, str):
-        return ""
-    text = unicodedata.normalize("NFC", text)
-    kept = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
-                   for c in text if unicodedata.category(c) not in ("Cf", "Cs", "Co", "Cn"))
-    return " ".join(kept.split())[:limit].strip()
-
-
-def _check(body: str) -> str:
-    n = zlib.crc32(body.encode()) % (len(CHECK_ALPHABET) ** 2)
-    return CHECK_ALPHABET[n // len(CHECK_ALPHABET)] + CHECK_ALPHABET[n % len(CHECK_ALPHABET)]
-
-
-def _pack(payload: str) -> str:
-    return base64.urlsafe_b64encode(zlib.compress(payload.encode(), 9)).decode().rstrip("=")
-
-
-def make_result_code(session, name: str = "", assignment: str = "", played_seconds=None) -> str:
-    """The T2 result code of a session (Session.result_code calls this)."""
-    play = _t1_payload(session.resume_code())
-    if played_seconds is None or isinstance(played_seconds, bool):
-        secs = ""
-    else:
-        secs = str(max(0, min(int(played_seconds), MAX_SECONDS)))
-    extra = "\t".join([secs, clean_label(name, NAME_LIMIT), clean_label(assignment, ASSIGNMENT_LIMIT)])
-    body = CODE_VERSION + _pack(play + "\n" + extra)
-    return body + _check(body)
-
-
-def _t1_payload(t1_code: str) -> str:
-    packed = t1_code[len(OLD_CODE_VERSION):-1]
-    return zlib.decompress(base64.urlsafe_b64decode(packed + "=" * (-len(packed) % 4))).decode()
-
 
 def _t1_code(payload: str) -> str:
     from .saves import check_char

@@ -11,6 +11,7 @@ from .errors import ActionError, CatalogueError
 from .expressions import Env
 from .kinds import kind_of
 from .model import Simulation
+from .resultcode import make_result_code
 from .rng import Rng
 from .text import format_number, template
 
@@ -556,7 +557,6 @@ class Session:
     def result_code(self, name: str = "", assignment: str = "", played_seconds: int | None = None) -> str:
         """A result code binding the typed name, the assignment label and the real seconds
         played (engine/results.py); resume_code() stays the plain T1 code."""
-        from .results import make_result_code
         return make_result_code(self, name, assignment, played_seconds)
 
     @classmethod

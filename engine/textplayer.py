@@ -126,14 +126,15 @@ def parse_allocate(player, a, line):
     return {it["id"]: q for it, q in zip(items, nums)}
 
 
-# The terminal's side of each activity kind; a test checks it names the engine's kinds.
+# The terminal's side of each activity kind, in the order of the engine's registry
+# (engine.kinds.NAMES); a test checks that both name the same kinds.
 ACTIVITY_PROMPTS = {
     "order": (show_order, parse_order),
     "sequence": (show_order, parse_order),
     "numeric": (show_numeric, parse_numeric),
     "multi": (show_multi, parse_multi),
-    "hotspot": (show_hotspot, parse_hotspot),
     "match": (show_match, parse_match),
+    "hotspot": (show_hotspot, parse_hotspot),
     "allocate": (show_allocate, parse_allocate),
 }
 

@@ -146,7 +146,7 @@ def view_for(name):
             "answer": ["c", "b", "a"], "sources": []})
         v["continue"] = True
     elif name in ("ending", "debrief", "results"):
-        v.update(phase="ending", choices=[], notices=[], ending=ENDING, speaker=None)
+        v.update(phase="ending", choices=[], notices=[], ending=copy.deepcopy(ENDING), speaker=None)
     return v
 
 
@@ -194,6 +194,24 @@ def test_the_fixed_views_follow_the_view_contract(name):
     from engine.viewschema import view_schema
     errors = [e.message for e in jsonschema.Draft202012Validator(view_schema()).iter_errors(view_for(name))]
     assert errors == []
+
+
+def test_debrief_without_the_catalogue_shows_skills_by_name_and_no_career_pages():
+    full = S.DebriefScreen(_app_with(view_for("debrief"))).pages()
+    assert ["Teamwork: You work with others."] in [items for _head, items in full]
+    assert any("Registered Nurse" in items for _head, items in full)
+    view = view_for("debrief")
+    view["ending"].update(career=None, skills=[{"id": "teamwork", "name": "teamwork", "count": 2}])
+    bare = S.DebriefScreen(_app_with(view)).pages()
+    assert ["teamwork"] in [items for _head, items in bare]
+    assert not any("Registered Nurse" in items for _head, items in bare)
+    assert len(bare) < len(full)
+
+
+def _app_with(view):
+    app = App(entries=[], settings=Settings(), seed=1)
+    app.story = Story(app, None, FakeSession(view))
+    return app
 
 
 SCREENS = ["scene", "scene-contrast", "settings", "feedback", "ending", "debrief", "results",

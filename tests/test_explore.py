@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from engine import load_simulation, load_source
-from engine.explore import Explorer, explore_all, failed, format_report, main, representative_answers
+from engine.explore import Explorer, explore_all, failed, format_report, representative_answers
+from engine.explore_command import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SIMS = sorted(p for p in (ROOT / "simulations").rglob("*") if p.suffix in (".yaml", ".yml"))

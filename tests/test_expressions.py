@@ -143,3 +143,79 @@ def test_effect_slips(src, message, col, hint):
                                  "a\u00a0> 1"])
 def test_near_slips_that_are_fine(src):
     parse(src)
+
+
+# ---- conditions that can never hold (engine/bounds.py, reported by lint) -------------------
+from engine import check_source  # noqa: E402
+
+NEVER_SIM = """\
+format: 1
+id: tiny
+version: 1.0.0
+title: Tiny
+field: other
+career: welder
+minutes: 1
+summary: A tiny test.
+languages: [en]
+start: a
+variables:
+  points: {type: int, start: 0, min: 0, max: 10, show: meter, label: Score}
+  done: {type: bool, start: false}
+  money: {type: number, start: 5, min: 0}
+scenes:
+  a:
+    text: Hello
+    choices:
+      - id: go
+        text: Go
+        if: COND
+        effects: [points += 1, done = true, money += 1]
+        next: b
+      - id: stay
+        text: Stay
+        next: b
+  b:
+    text: Bye
+    next: END
+endings:
+  - id: end
+    title: Done
+    rating: 2
+    text: The end.
+"""
+
+
+@pytest.mark.parametrize("cond,col,message,hint", [
+    ("points > 10", 13, "'if' of choice 'go' of scene 'a' can never be true: 'points > 10' is always false",
+     "'points' stays between 0 and 10"),
+    ("points >= 11 and done", 13, "'if' of choice 'go' of scene 'a' can never be true: 'points >= 11' is always false",
+     "'points' stays between 0 and 10"),
+    ("done and 12 <= points", 28, "'if' of choice 'go' of scene 'a' can never be true: '12 <= points' is always false",
+     "'points' stays between 0 and 10"),
+    ("done == 2", 13, "'if' of choice 'go' of scene 'a' can never be true: 'done == 2' is always false",
+     "'done' is true or false"),
+    ("points == 2.5", 13, "'if' of choice 'go' of scene 'a' can never be true: 'points == 2.5' is always false",
+     "'points' is a whole number (type: int)"),
+    ("money < 0 or points > 99", 13,
+     "'if' of choice 'go' of scene 'a' can never be true: 'money < 0' is always false", "'money' is never below 0"),
+    ("points * 2 > 20", 13, "'if' of choice 'go' of scene 'a' can never be true: 'points * 2 > 20' is always false",
+     "'points' stays between 0 and 10"),
+    ('score("a") > 1', 13, "'if' of choice 'go' of scene 'a' can never be true: 'score(\"a\") > 1' is always false",
+     "score() is between 0 and 1"),
+    ('done and visited("b") < 0', 22,
+     "'if' of choice 'go' of scene 'a' can never be true: 'visited(\"b\") < 0' is always false",
+     "visited() and chose() count from 0"),
+])
+def test_lint_finds_conditions_that_can_never_hold(cond, col, message, hint):
+    sim, diags, _ = check_source(NEVER_SIM.replace("COND", cond), "t.yaml")
+    found = [(d.line, d.col, d.severity, d.message, d.hint) for d in diags if "never be true" in d.message]
+    assert found == [(21, col, "warning", message, hint)]
+
+
+@pytest.mark.parametrize("cond", ["points >= 10", "points > 9.5", "money > 1000000", "points > 5 or money < 0",
+                                  "done == true", "not done", "points != 3", "time > 10000", "false",
+                                  'visited("b") > 100', "points + money > 10"])
+def test_conditions_that_could_hold_are_not_reported(cond):
+    sim, diags, _ = check_source(NEVER_SIM.replace("COND", cond), "t.yaml")
+    assert [d.message for d in diags if "never be true" in d.message] == []

@@ -106,6 +106,9 @@ def test_a_guide_has_every_part_generated_from_the_file(flagships, lang):
             if act.kind != "allocate":
                 for line in kind_of(act).right_answer(act, lang)["display"]:
                     assert line in text
+        # what the engine accepts for a number: right within the tolerance, half credit when close
+        accepted = "Counted right from" if lang == "en" else "Cuenta como correcta de"
+        assert text.count(accepted) == sum(1 for a in acts if a.kind == "numeric" and a.tolerance > 0)
         for src in sim.sources:
             assert src.title in text
         assert f"{sim.version}" in text and str(sim.minutes) in text

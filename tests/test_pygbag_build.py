@@ -140,3 +140,63 @@ print("OK", len(app.entries))
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
     assert f"OK {len(compiled)}" in proc.stdout
+
+
+def test_the_page_sends_no_referrer_and_package_lookups_follow_the_runtime():
+    text = TEMPLATE.read_text()
+    assert '<meta name="referrer" content="no-referrer">' in text
+    assert 'os.environ["PYGPI"] = str(platform.window.config.cdn)' in text
+    assert 'cdn: new URL("{{cookiecutter.cdn}}", document.baseURI).href' in text
+
+
+def test_pygbag_is_always_told_where_the_runtime_is(monkeypatch, tmp_path):
+    """pygbag's own default is its public CDN: the command always names one."""
+    seen = []
+
+    def fake_run(cmd, **kw):
+        seen.append(cmd)
+        out = Path(cmd[-1]) / "build" / "web"
+        out.mkdir(parents=True)
+        (out / "index.html").write_text("x")
+        return type("P", (), {"returncode": 0, "stdout": "", "stderr": ""})()
+
+    monkeypatch.setattr(PB.subprocess, "run", fake_run)
+    monkeypatch.setattr(PB, "check_environment", lambda: None)
+    app = tmp_path / "app"
+    app.mkdir()
+    PB.run_pygbag(app, ROOT)
+    PB.run_pygbag(app / "x", ROOT, "https://school.example/pygbag/0.9.3")
+    assert seen[0][seen[0].index("--cdn") + 1] == "runtime/"
+    assert seen[1][seen[1].index("--cdn") + 1] == "https://school.example/pygbag/0.9.3/"
+
+
+@pytest.mark.parametrize("bad", ["//evil.example/x/", "javascript:alert(1)", "ftp://host/x/", "runtime"])
+def test_a_cdn_must_be_a_web_address(bad):
+    with pytest.raises(SystemExit, match="--cdn"):
+        PB.runtime_url(bad)
+
+
+def test_the_build_says_what_leaves_the_school():
+    assert "No student's browser contacts another host" in PB.privacy_note(None)
+    note = PB.privacy_note("https://cdn.example.org/pygbag/0.9.3/")
+    assert "cdn.example.org" in note and "IP address" in note
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pygbag") is None, reason="pygbag not installed (the build extra)")
+@pytest.mark.skipif(importlib.util.find_spec("black") is not None, reason="black would reformat the sources")
+def test_default_build_sends_browsers_to_no_other_host(tmp_path):
+    out = PB.build(ROOT, tmp_path / "dist", staging=tmp_path / "stage")
+    index = (out / "index.html").read_text()
+    assert 'src="runtime/pythons.js"' in index
+    assert not re.findall(r"https?://", index), re.findall(r"https?://[^\s\"'<>)]+", index)
+    assert "{{cookiecutter" not in index
+    readme = (out / "runtime" / "README.txt").read_text()
+    assert "pythons.js" in readme and "docs/desktop.md" in readme
+    # with a runtime folder at hand, it is copied in
+    fake = tmp_path / "fake-runtime"
+    (fake / "cpython312").mkdir(parents=True)
+    (fake / "pythons.js").write_text("// runtime")
+    (fake / "cpython312" / "main.js").write_text("// cpython")
+    out2 = PB.build(ROOT, tmp_path / "dist2", staging=tmp_path / "stage2", runtime=fake)
+    assert (out2 / "runtime" / "pythons.js").read_text() == "// runtime"
+    assert (out2 / "runtime" / "cpython312" / "main.js").is_file()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import typing
 from pathlib import Path
 
@@ -233,3 +234,54 @@ def test_a_view_that_changes_shape_fails(name, validator):
     view = VIEWS[phase]
     assert _errors(validator, view) == []
     assert _errors(validator, _broken(view, change)) != [], f"the schema accepts {name}"
+
+
+def test_an_ending_without_the_catalogue_is_still_a_valid_view(validator, monkeypatch):
+    """When content/ cannot be read, the ending has no career facts and names skills by id."""
+    from engine import session as session_module
+    from engine.errors import CatalogueError
+
+    def unreadable(*_args):
+        raise CatalogueError("content/careers.yaml", "file not found")
+
+    monkeypatch.setattr(session_module, "career_view_cached", unreadable)
+    ending = dict(VIEWS["ending"])
+    sim = load_simulation(ROOT / "simulations" / "examples" / "every-feature.yaml")
+    xp = Explorer(sim, None, "en")
+    session = xp.new_session(1)
+    while session.view()["phase"] != "ending":
+        session.act(xp.actions(session.view())[0][1])
+    view = session.view()
+    assert view["ending"]["career"] is None
+    assert view["ending"]["skills"] and all(set(s) == {"id", "name", "count"}
+                                            for s in view["ending"]["skills"])
+    assert _errors(validator, view) == []
+    assert ending["ending"]["career"] is not None  # the usual ending has them
+
+
+# ---- the words in docs/view.md ------------------------------------------------------
+
+def test_docs_view_md_names_every_key_of_the_contract():
+    doc = (ROOT / "docs" / "view.md").read_text(encoding="utf-8")
+    block = doc.split("```text", 1)[1].split("```", 1)[0]
+    hints = typing.get_type_hints(contract.View)
+    named = set(re.findall(r"[a-z_]+", block))
+    keys = set(hints)
+    for part in (contract.SimHeader, contract.Speaker, contract.Meter, contract.Clock,
+                 contract.ChoiceView, contract.SourceView, contract.ChoiceFeedback,
+                 contract.ActivityFeedback, contract.EndingView):
+        keys |= set(typing.get_type_hints(part))
+    missing = sorted(keys - named)
+    assert missing == [], f"docs/view.md's view block does not name {missing}"
+    table = {}
+    for line in doc.splitlines():
+        if line.startswith("| ") and not line.startswith("| kind"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            for kind in cells[0].split(","):
+                table[kind.strip()] = cells[1]
+    base = {"kind", "prompt", "scene"}
+    for member in typing.get_args(contract.ActivityView):
+        fields = typing.get_type_hints(member)
+        for kind in typing.get_args(fields["kind"]):
+            for key in set(fields) - base:
+                assert f"`{key}" in table.get(kind, ""), f"docs/view.md: {kind} has no `{key}`"

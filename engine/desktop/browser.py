@@ -20,23 +20,6 @@ def page_query() -> dict:
     return {k: v[-1] for k, v in parse_qs(search.lstrip("?"), keep_blank_values=True).items()}
 
 
-def use_json_catalogue():
-    """Read content/careers.json (etc.) instead of the YAML when the build shipped them."""
-    from engine import catalogue
-
-    original = catalogue._resolve
-    if getattr(original, "json_twin", False):
-        return
-
-    def resolve(path, name):
-        resolved = original(path, name)
-        twin = resolved.with_suffix(".json")
-        return twin if path is None and twin.is_file() else resolved
-
-    resolve.json_twin = True
-    catalogue._resolve = resolve
-
-
 def compiled_files() -> list:
     from .resources import project_root
     return sorted((project_root() / "compiled").glob("*.json"))
@@ -48,9 +31,9 @@ def make_app(query: dict, mirror=None):
     from .theme import Settings
 
     lang = query.get("lang") or "en"
+    # the pygbag build ships compiled simulations and the catalogue's JSON twins, which
+    # engine.catalogue prefers by itself: no YAML is parsed at start-up
     compiled = compiled_files()
-    if compiled:                      # the pygbag build: no YAML parsing at start-up
-        use_json_catalogue()
     entries = load_entries(compiled or None)
     if "kiosk" in query:
         cfg = KioskConfig(lang=lang, data_dir=None, pin=query.get("pin") or KioskConfig.pin)

@@ -5,7 +5,13 @@
    Tests, docs, caches and bytecode stay out.
 2. Run pygbag offline on it with this project's own template and icon
    (web/pygbag/ctd.tmpl, favicon.png) and pygbag.ini, then copy the result to
-   dist/pygbag/. ``--cdn URL`` points the page at a self-hosted copy of pygbag's runtime.
+   dist/pygbag/.
+
+Where the page loads pygbag's runtime (pythons.js, CPython for WebAssembly, pygame-ce) from
+is a privacy decision: every student's browser sends its IP address and user agent to that
+host. So by default the page loads it from ``runtime/`` next to index.html, on the school's
+own server (``--runtime DIR`` copies a downloaded copy there); another host is used only
+when the person building names it with ``--cdn URL``.
 
 pygbag reformats sources with ``black`` when it can import it, so the build refuses to
 run in an environment that has black.
@@ -17,6 +23,7 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 
@@ -34,6 +41,35 @@ TEMPLATE = "ctd.tmpl"
 ICON = "favicon.png"
 SKIP_DIRS = {"__pycache__", ".pytest_cache", ".hypothesis", "tests", "docs", ".git", "build", "dist"}
 SKIP_SUFFIXES = {".pyc", ".pyo", ".wav", ".mp3", ".aiff", ".orig", ".rej", ".tmp"}
+RUNTIME_DIR = "runtime/"              # the default: pygbag's runtime on the same server
+PYGBAG_VERSION = "0.9.3"
+RUNTIME_README = f"""Put pygbag {PYGBAG_VERSION}'s browser runtime in this folder (pythons.js and the
+files it loads: the {PYGBAG_VERSION}/ folder of pygbag's CDN). This build loads it from here,
+on your own server, so no student's browser contacts another host. docs/desktop.md,
+"Self-hosting the runtime", says how to get it; `testdrive build pygbag --runtime DIR`
+copies a folder you already have into this place.
+"""
+
+
+def runtime_url(cdn: str | None) -> str:
+    """The runtime's address as the page will use it (always ending in /)."""
+    if not cdn:
+        return RUNTIME_DIR
+    parts = urllib.parse.urlsplit(cdn)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SystemExit(f"--cdn must be an http(s) URL (got {cdn!r}); without --cdn the page "
+                         f"loads the runtime from {RUNTIME_DIR} on the same server")
+    return cdn if cdn.endswith("/") else cdn + "/"
+
+
+def privacy_note(cdn: str | None) -> str:
+    if not cdn:
+        return (f"The page loads pygbag's runtime from {RUNTIME_DIR} next to index.html: put pygbag "
+                f"{PYGBAG_VERSION}'s runtime there (see {RUNTIME_DIR}README.txt and docs/desktop.md), "
+                "or build with --runtime DIR. No student's browser contacts another host.")
+    host = urllib.parse.urlsplit(cdn).netloc
+    return (f"Privacy: every student's browser will load pygbag's runtime from {host}, which "
+            "then sees their IP address and browser. Leave out --cdn to host it yourself.")
 
 
 def web_dir(root: Path) -> Path:
@@ -127,9 +163,9 @@ def run_pygbag(app: Path, root: Path, cdn: str | None = None, timeout: float = 6
     web = web_dir(root)
     cmd = [sys.executable, "-m", "pygbag", "--build", "--no_opt",
            "--template", TEMPLATE, "--icon", ICON,
-           "--title", "Career Test-Drive", "--width", "960", "--height", "540"]
-    if cdn:
-        cmd += ["--cdn", cdn if cdn.endswith("/") else cdn + "/"]
+           "--title", "Career Test-Drive", "--width", "960", "--height", "540",
+           # always given: pygbag's own default is its public CDN
+           "--cdn", runtime_url(cdn)]
     cmd.append(str(app))
     proc = subprocess.run(cmd, cwd=web, capture_output=True, text=True, timeout=timeout,
                           stdin=subprocess.DEVNULL)
@@ -141,14 +177,24 @@ def run_pygbag(app: Path, root: Path, cdn: str | None = None, timeout: float = 6
 
 
 def build(root: Path | None = None, out: Path | None = None, cdn: str | None = None,
-          staging: Path | None = None) -> Path:
+          staging: Path | None = None, runtime: Path | None = None) -> Path:
     root = Path(root or project_root())
     out = Path(out or root / "dist" / "pygbag")
+    runtime_url(cdn)                  # refuse a bad --cdn before the slow part
+    if runtime is not None and (cdn or not (Path(runtime) / "pythons.js").is_file()):
+        raise SystemExit("--runtime needs a folder holding pygbag's pythons.js, and no --cdn")
     app = stage(root, staging)
     web_out = run_pygbag(app, root, cdn)
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(web_out, out)
+    if not cdn:
+        folder = out / RUNTIME_DIR
+        if runtime is not None:
+            shutil.copytree(runtime, folder, dirs_exist_ok=True)
+        else:
+            folder.mkdir(exist_ok=True)
+            (folder / "README.txt").write_text(RUNTIME_README, encoding="utf-8")
     return out
 
 
@@ -157,7 +203,10 @@ def main(argv: list[str] | None = None) -> int:
                                 description="Build the canvas player for browsers with pygbag (offline).")
     p.add_argument("--out", type=Path, default=None, help="output folder (default dist/pygbag)")
     p.add_argument("--cdn", default=None,
-                   help="URL of pygbag's runtime (default: pygbag's own CDN); a school can host a copy")
+                   help="load pygbag's runtime from this URL (another host sees every student's IP "
+                        "address); default: runtime/ on the same server")
+    p.add_argument("--runtime", type=Path, default=None,
+                   help="a folder holding pygbag's runtime (pythons.js, ...) to copy into runtime/")
     p.add_argument("--stage-only", action="store_true",
                    help="only assemble the staging folder (build/pygbag/careertestdrive)")
     p.add_argument("--staging", type=Path, default=None, help=argparse.SUPPRESS)
@@ -167,8 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         app = stage(root, args.staging)
         print(f"staged {sum(1 for f in app.rglob('*') if f.is_file())} files in {app}")
         return 0
-    out = build(root, args.out, args.cdn, args.staging)
+    out = build(root, args.out, args.cdn, args.staging, args.runtime)
     print(f"built {out} (serve it over http and open index.html)")
+    print(privacy_note(args.cdn))
     return 0
 
 
