@@ -16,7 +16,7 @@ scenes:
     text: {en: The order is 250 mg., es: La orden es de 250 mg.}
     activity:
       kind: numeric
-      prompt: {en: How many mL do you draw up?, es: ¿Cuántos mL preparas?}
+      prompt: {en: "How many mL do you draw up?", es: "¿Cuántos mL preparas?"}
       answer: 2.5
       unit: mL
       tolerance: 0.05
