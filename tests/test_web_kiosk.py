@@ -126,7 +126,7 @@ def test_attract_screen_shows_every_simulation_but_the_examples(ctx):
         box = tile.bounding_box()
         assert box["height"] >= 48 and box["width"] >= 48
     # the featured simulation cycles through the whole rotation
-    page.wait_for_function("() => ""n => {
+    page.wait_for_function("""n => {
         window.seen = window.seen || new Set();
         window.seen.add(document.querySelector('#featured').dataset.sim);
         return window.seen.size >= n;
