@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from ..errors import ActionError, SaveError
 from ..model import EMPTY_TEXT, Item
-from ..spec import Field, Section
-
-OUTCOMES = ("correct", "partial", "wrong")
+from ..spec import OUTCOMES, Field, Section
 
 
 class ActivityKind:
@@ -69,6 +67,7 @@ class ActivityKind:
         raise NotImplementedError
 
     def outcome(self, act, value: float) -> str:
+        """One of OUTCOMES: the activity's `pass` and `partial` marks decide."""
         if value >= act.pass_score - 1e-9:
             return "correct"
         if value >= act.partial_score - 1e-9:
@@ -160,5 +159,5 @@ def read_correct(b, im, iwhere, fields) -> None:
     fields["why"] = b.text(im, "why", iwhere, required=False)
 
 
-__all__ = ["ActivityKind", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes", "encode_indexes",
-           "is_number", "item_ids", "read_correct", "read_items"]
+__all__ = ["ActivityKind", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes",
+           "encode_indexes", "is_number", "item_ids", "read_correct", "read_items"]
