@@ -31,6 +31,10 @@ class ActivityKind:
     #: the key of its list of entries (items, options, pairs, spots) and their section
     list_key: str | None = None
     item: Section | None = None
+    #: the key of view()["activity"] that lists what the student works through (the
+    #: reading-time model counts them); True in `typed` when the student types the answer
+    view_list: str | None = None
+    typed: bool = False
 
     def __getitem__(self, key: str) -> Field:
         """A field by key, so the loader reads a kind's keys like a spec Section's."""
