@@ -651,9 +651,9 @@ class _Builder:
                 self.r.error(self.vpos(m, "kind"), f"activity kind '{kind}' is not known",
                              did_you_mean(kind, KIND_NAMES) or "kinds: " + ", ".join(KIND_NAMES))
             return None
-        kind_spec = KIND_BY_NAME[kind]
-        self.keys(m, f"{where} ({kind})", ACTIVITY.keys | set(kind_spec.fields), ACTIVITY.required)
-        spec = kind_spec.build(self, m, where)
+        activity_kind = KIND_BY_NAME[kind]  # engine/kinds/<kind>.py reads and checks its own keys
+        self.keys(m, f"{where} ({kind})", ACTIVITY.keys | set(activity_kind.fields), ACTIVITY.required)
+        kind_fields = activity_kind.build(self, m, where)
         pass_score = self.read(m, ACTIVITY, "pass", where)
         partial_score = self.read(m, ACTIVITY, "partial", where)
         if partial_score > pass_score:
@@ -684,7 +684,7 @@ class _Builder:
         return Activity(
             kind=kind, prompt=self.read(m, ACTIVITY, "prompt", where),
             time=self.read(m, ACTIVITY, "time", where),
-            **{**ACTIVITY_DEFAULTS, **spec}, pass_score=float(pass_score), partial_score=float(partial_score),
+            **{**ACTIVITY_DEFAULTS, **kind_fields}, pass_score=float(pass_score), partial_score=float(partial_score),
             feedback=feedback, effects=effects, next=nxt,
             explain=self.read(m, ACTIVITY, "explain", where),
             skills=self._skills(m, where), riasec=self.riasec(m, where),
