@@ -38,9 +38,10 @@ def _is_num(v) -> bool:
 
 
 class _Builder:
-    def __init__(self, path: str, report: Reporter):
+    def __init__(self, path: str, report: Reporter, check_content_files: bool = True):
         self.path = path
         self.r = report
+        self.check_content_files = check_content_files
         self.languages: tuple = ("en",)
         self.var_names: set = {"time"}
         self.variables: dict = {}
@@ -400,7 +401,8 @@ class _Builder:
         if "teacher" in top:
             check_teacher(self, top, sim)  # the teacher's-guide part, declared in engine/teacher.py
         self._cross_checks(top, sim)
-        check_files(top, self.r)  # engine/contentfiles.py: every picture and sound is a file
+        if self.check_content_files:
+            check_files(top, self.r)  # engine/contentfiles.py: every picture and sound is a file
         return sim
 
     def _text_list(self, m, key, where) -> tuple:
@@ -922,7 +924,9 @@ def load_source(source, path: str = "<simulation>") -> Simulation:
 def load_data(data, path: str = "<compiled>") -> Simulation:
     """Builds a simulation from already-parsed plain data (compiled JSON): no YAML."""
     report = Reporter(path)
-    sim = _Builder(path, report).build(data)
+    # compiled data was checked, files and all, when it was compiled; where it is loaded
+    # (the browser's Python) content/ holds no pictures to look for
+    sim = _Builder(path, report, check_content_files=False).build(data)
     if sim is None or report.has_errors:
         raise LoadError(report.items)
     object.__setattr__(sim, "data", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
