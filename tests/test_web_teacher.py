@@ -118,6 +118,22 @@ def test_start_page_links_to_the_teacher_page_with_every_simulation(ctx):
     assert sim.grades in text and f"{sim.minutes} min" in text
     assert "English, Spanish" in text
     assert sim.objectives[0].get("en") in text
+    # the standards the simulation's `teacher:` part cites, each with its source
+    from engine.teacher import cited_sources, teacher_part
+
+    for std in teacher_part(sim).get("standards") or ():
+        assert std["code"] in text and std["text"]["en"] in text
+        for src in cited_sources(sim, std["source"]):
+            assert card.locator(f"a[href='{src['url']}']").count() >= 1
+    assert teacher_part(sim).get("standards"), "the flagship cites standards"
+    guide = card.locator(f"a[href='guides/{SIM}.en.html']")
+    assert guide.count() == 1
+    with page.expect_navigation():
+        guide.click()
+    assert sim.title.get("en") in page.content()
+    page.go_back()
+    page.wait_for_selector("body[data-page='teacher']")
+    card = page.locator(f"article.teacher-sim[data-sim='{SIM}']")
     set_language(page, "es")
     assert sim.title.get("es") in card.inner_text()
     assert sim.objectives[0].get("es") in card.inner_text()

@@ -151,6 +151,10 @@ class Guard:
 
 
 def new_context(**kwargs):
+    # `testdrive serve` sends a Content-Security-Policy without 'unsafe-eval', and Playwright
+    # evaluates string predicates (wait_for_function("a === b")) with eval inside the page.
+    # The player itself runs under the policy in tests/test_security_csp.py.
+    kwargs.setdefault("bypass_csp", True)
     ctx = browser().new_context(**kwargs)
     ctx.set_default_timeout(STEP_TIMEOUT)
     return ctx, Guard(ctx)
@@ -308,7 +312,9 @@ class Player:
 def run_axe(page, context: str = "document") -> list:
     """axe-core's WCAG 2.1 A/AA violations on the page (injected from node_modules)."""
     if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        # Through the DevTools protocol, not a <script> tag: the site's Content-Security-Policy
+        # (testdrive serve, engine/web/serve.py) rightly refuses inline scripts.
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
     result = page.evaluate(
         """async ([ctx, tags]) => {
             const r = await axe.run(ctx === 'document' ? document : document.querySelector(ctx),
