@@ -5,25 +5,26 @@ import { config, params, artUrl, registerServiceWorker } from "../config.js";
 import { t, pick } from "../i18n.js";
 import { applySettings, buildSettings, translateStatic } from "../settings.js";
 import { store } from "../store.js";
+import { renderBanner, startAssignment, withAssignment } from "../play/assignment.js";
 
 export function startPage() {
   if (params.has("kiosk")) { // index.html?kiosk[&idle=…] is the kiosk
     location.replace(`${config.base}kiosk.html${location.search}`);
     return;
   }
+  const assigned = startAssignment(); // a teacher's link to several simulations: only those
   const list = $("#sim-list");
   const filter = $("#field-filter");
-  // the authoring example (simulations/examples/) is for authors: not on the students' page
-  const students = config.catalog.filter((/** @type {any} */ s) => !s.example);
   const renderCards = () => {
     list.replaceChildren();
-    for (const sim of students) {
+    for (const sim of config.catalog) {
       if (filter.value !== "all" && sim.field !== filter.value) continue;
+      if (assigned && !assigned.sims.includes(sim.id)) continue;
       list.append(card(sim));
     }
     $("#sim-count").textContent = t("showing", { n: list.children.length });
   };
-  const fields = [...new Set(students.map((/** @type {any} */ s) => s.field))];
+  const fields = [...new Set(config.catalog.map((/** @type {any} */ s) => s.field))];
   const fillFilter = () => {
     const value = filter.value || "all";
     filter.replaceChildren(el("option", { value: "all" }, t("all_fields")),
@@ -52,7 +53,7 @@ export function startPage() {
     location.href = `${config.base}sims/${codeSim.value}.html`;
   });
 
-  buildSettings(() => { fillFilter(); fillCodeSims(); renderCards(); });
+  buildSettings(() => { fillFilter(); fillCodeSims(); renderCards(); renderBanner(); });
   applySettings();
   translateStatic();
   renderCards();
@@ -72,6 +73,6 @@ function card(sim) {
       el("span", {}, t("minutes_n", { n: sim.minutes })),
       sim.grades ? [" · ", el("span", {}, t("grades", { g: sim.grades }))] : null),
     el("p", { class: "summary" }, pick(sim.summary)),
-    el("a", { class: "button primary", href: `${config.base}sims/${sim.id}.html`, "aria-describedby": titleId },
+    el("a", { class: "button primary", href: withAssignment(`${config.base}sims/${sim.id}.html`), "aria-describedby": titleId },
       saved ? t("continue_playing") : t("play")));
 }
