@@ -26,6 +26,10 @@ def _mappings(value):
 
 def check_files(top, report) -> None:
     """Reports each art path or sound cue in the document `top` that has no file."""
+    if not hasattr(top, "val_pos"):
+        # Plain data (a compiled simulation in the browser's bundle, a release): checked when
+        # it was compiled from YAML, and the browser's bundle ships no pictures to check against.
+        return
     art, sounds = _known()
 
     def picture(m, key, where):
