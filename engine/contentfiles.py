@@ -25,10 +25,11 @@ def _mappings(value):
 
 
 def check_files(top, report) -> None:
-    """Reports each art path or sound cue in the document `top` that has no file."""
-    if not hasattr(top, "val_pos"):
-        # Plain data (a compiled simulation in the browser's bundle, a release): checked when
-        # it was compiled from YAML, and the browser's bundle ships no pictures to check against.
+    """Reports each art path or sound cue in the document `top` that has no file.
+
+    Only for YAML read with positions: a compiled simulation (JSON, as the browser and the
+    canvas build load it, with no content/ folder beside them) was checked when compiled."""
+    if not hasattr(top, "val_pos") or not (CONTENT_DIR / "art").is_dir():
         return
     art, sounds = _known()
 
