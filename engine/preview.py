@@ -22,6 +22,7 @@ import zipfile
 from http import HTTPStatus
 from pathlib import Path
 
+from .compile import compile_simulation
 from .loader import check_file
 from .web.serve import CONTENT_SECURITY_POLICY, SECURITY_HEADERS, Handler
 
@@ -137,8 +138,7 @@ class Preview:
             lines.append(f"the id changed from '{self.sim_id}' to '{sim.id}': stop the preview "
                          "(Ctrl+C) and start it again")
         if ok:
-            from .web.build import compile_sim
-            bundle = self._swap(json.dumps(compile_sim(sim), ensure_ascii=False,
+            bundle = self._swap(json.dumps(compile_simulation(sim), ensure_ascii=False,
                                            separators=(",", ":")).encode())
         at = time.strftime("%H:%M:%S")
         with self.lock:
@@ -172,10 +172,10 @@ class Preview:
                 self._stamp = stamp
                 try:
                     self.check()
-                except OSError as exc:  # saved half-way by the editor: read again next time
+                except Exception as exc:  # noqa: BLE001 - the watcher must outlive any one save
                     with self.lock:
                         self.version += 1
-                        self.ok, self.summary, self.problems = False, f"could not read the file: {exc}", ""
+                        self.ok, self.summary, self.problems = False, f"could not use this save: {exc}", ""
 
     temporary: Path | None = None
 

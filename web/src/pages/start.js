@@ -4,7 +4,7 @@ import { $, el } from "../dom.js";
 import { config, params, artUrl, registerServiceWorker } from "../config.js";
 import { t, pick } from "../i18n.js";
 import { applySettings, buildSettings, translateStatic } from "../settings.js";
-import { store } from "../store.js";
+import { forgetWork, pruneBroken, store } from "../store.js";
 import { renderBanner, startAssignment, withAssignment } from "../play/assignment.js";
 
 export function startPage() {
@@ -12,19 +12,23 @@ export function startPage() {
     location.replace(`${config.base}kiosk.html${location.search}`);
     return;
   }
+  pruneBroken();
   const assigned = startAssignment(); // a teacher's link to several simulations: only those
   const list = $("#sim-list");
   const filter = $("#field-filter");
+  // the authoring example (simulations/examples/) is for authors: not on the students' page
+  // (unless a teacher's link assigns it)
+  const students = config.catalog.filter((/** @type {any} */ s) => !s.example);
   const renderCards = () => {
     list.replaceChildren();
-    for (const sim of config.catalog) {
+    for (const sim of assigned ? config.catalog : students) {
       if (filter.value !== "all" && sim.field !== filter.value) continue;
       if (assigned && !assigned.sims.includes(sim.id)) continue;
       list.append(card(sim));
     }
     $("#sim-count").textContent = t("showing", { n: list.children.length });
   };
-  const fields = [...new Set(config.catalog.map((/** @type {any} */ s) => s.field))];
+  const fields = [...new Set(students.map((/** @type {any} */ s) => s.field))];
   const fillFilter = () => {
     const value = filter.value || "all";
     filter.replaceChildren(el("option", { value: "all" }, t("all_fields")),
@@ -33,6 +37,12 @@ export function startPage() {
   };
   fillFilter();
   filter.addEventListener("change", renderCards);
+  $("#forget-work").addEventListener("click", () => {
+    if (!confirm(t("forget_confirm"))) return;
+    forgetWork();
+    $("#forget-status").textContent = t("forget_done");
+    renderCards(); // "Keep playing" becomes "Play" again
+  });
 
   const codeSim = $("#code-sim");
   const fillCodeSims = () => {
