@@ -529,7 +529,7 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
     teacher_tpl = (WEB / "teacher.html").read_text(encoding="utf-8")
     pages["teacher.html"] = fill(teacher_tpl, {
         **ui_placeholders(teacher_tpl, ui_en),
-        **common("", f"{_e(ui_en['teacher_title'])}", entry="teacher/main.js"),
+        **common("", f"{_e(ui_en['teacher_title'])}"),
         "TEACHER_CSS": assets["teacher.css"],
         "CONFIG": config("", worker=assets["teacher-worker.js"], teacher=teacher_catalogue(sims, guides)),
     }).encode()
