@@ -9,12 +9,14 @@ import { t } from "./i18n.js";
 import { startPage } from "./pages/start.js";
 import { playPage } from "./pages/play.js";
 import { kioskPage } from "./pages/kiosk.js";
+import { lmsPage } from "./lms/tracker.js";
 
 /** @type {Record<string, () => void>} body[data-page] -> the page's set-up */
 const PAGES = {
   start: startPage,
   play: playPage,
   kiosk: kioskPage,
+  lms: lmsPage, // a SCORM package's launch page (engine/web/scorm.py)
 };
 
 const page = document.body.dataset.page || "play";
