@@ -26,6 +26,8 @@ def _mappings(value):
 
 def check_files(top, report) -> None:
     """Reports each art path or sound cue in the document `top` that has no file."""
+    if not hasattr(top, "val_pos"):
+        return  # a compiled simulation (the browser's bundle, with no art beside it): checked when compiled
     art, sounds = _known()
 
     def picture(m, key, where):
