@@ -32,7 +32,7 @@ LAYER_OF = {
     "engine.catalogue": "catalogue",
     "engine.spec": "spec",
     # format: author YAML -> model, and what is generated from the format
-    "engine.bounds": "format", "engine.teacher": "format", "engine.loader": "format", "engine.compile": "format",
+    "engine.bounds": "format", "engine.contentfiles": "format", "engine.teacher": "format", "engine.loader": "format", "engine.compile": "format",
     "engine.schema": "format", "engine.files": "format",
     # play: a session, its view and its saves
     "engine.saves": "play", "engine.resultcode": "play", "engine.session": "play", "engine.view": "play", "engine.viewschema": "play",

@@ -151,6 +151,10 @@ class Guard:
 
 
 def new_context(**kwargs):
+    # `testdrive serve` sends a Content-Security-Policy without 'unsafe-eval', and Playwright
+    # evaluates string predicates (wait_for_function("a === b")) with eval inside the page.
+    # The player itself runs under the policy in tests/test_security_csp.py.
+    kwargs.setdefault("bypass_csp", True)
     ctx = browser().new_context(**kwargs)
     ctx.set_default_timeout(STEP_TIMEOUT)
     return ctx, Guard(ctx)

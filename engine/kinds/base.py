@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from ..errors import ActionError, SaveError
 from ..model import EMPTY_TEXT, Item
-from ..spec import Field, Section
-
-OUTCOMES = ("correct", "partial", "wrong")
+from ..spec import OUTCOMES, Field, Section
 
 
 class ActivityKind:
@@ -31,6 +29,10 @@ class ActivityKind:
     #: the key of its list of entries (items, options, pairs, spots) and their section
     list_key: str | None = None
     item: Section | None = None
+    #: the key of view()["activity"] that lists what the student works through (the
+    #: reading-time model counts them); True in `typed` when the student types the answer
+    view_list: str | None = None
+    typed: bool = False
 
     def __getitem__(self, key: str) -> Field:
         """A field by key, so the loader reads a kind's keys like a spec Section's."""
@@ -65,6 +67,7 @@ class ActivityKind:
         raise NotImplementedError
 
     def outcome(self, act, value: float) -> str:
+        """One of OUTCOMES: the activity's `pass` and `partial` marks decide."""
         if value >= act.pass_score - 1e-9:
             return "correct"
         if value >= act.partial_score - 1e-9:
@@ -156,5 +159,5 @@ def read_correct(b, im, iwhere, fields) -> None:
     fields["why"] = b.text(im, "why", iwhere, required=False)
 
 
-__all__ = ["ActivityKind", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes", "encode_indexes",
-           "is_number", "item_ids", "read_correct", "read_items"]
+__all__ = ["ActivityKind", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes",
+           "encode_indexes", "is_number", "item_ids", "read_correct", "read_items"]

@@ -33,6 +33,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from engine.web.serve import CONTENT_SECURITY_POLICY
+
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "web"
 CONTENT = ROOT / "content"
@@ -86,8 +88,11 @@ def _hash(data: bytes, n: int = 12) -> str:
 
 
 def _json_for_html(data) -> str:
+    # Inside <script type="application/json">, "</script>" or "<!--" in any text would end
+    # or break the element; "<\!--" is not valid JSON. \u003c and friends are, and read back
+    # as the same characters (audit F3).
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _e(text) -> str:
@@ -480,6 +485,7 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
 
     def common(base: str, page_title: str = "", entry: str = "main.js") -> dict:
         shared = {"BASE": base, "CSS": base + assets["style.css"], "JS": base + modules[entry][0],
+                  "CSP": CONTENT_SECURITY_POLICY,
                   "APP_TITLE": _e(ui_en["app_title"]), "APP_TAGLINE": _e(ui_en["app_tagline"])}
         title = f"{page_title} — {shared['APP_TITLE']}" if page_title else shared["APP_TITLE"]
         # The modules the entry imports, fetched at once rather than import by import.
