@@ -17,6 +17,8 @@ compression level, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import html
 import io
 import json
 import re
@@ -26,6 +28,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as _xml
 
 from engine.web import build as web
+from engine.web.serve import CONTENT_SECURITY_POLICY
 
 ROOT = web.ROOT
 VERSIONS = ("1.2", "2004")
@@ -46,6 +49,21 @@ LMS_UI = {
         "lms_save_failed": "Tu curso no aceptó el último guardado. Sigue jugando; usa Código para guardar por si acaso.",
     },
 }
+
+
+def _esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _json_in_html(data) -> str:
+    """JSON for a <script type="application/json">: < > & escaped so no text can end it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _shared_html(name: str) -> str:
+    """A piece of HTML the pages share (web/head.html, web/boot.html), without its leading comment."""
+    return re.sub(r"\A<!--.*?-->\n", "", (web.WEB / name).read_text(encoding="utf-8"), flags=re.S)
 
 
 def package_name(sim_id: str, version: str) -> str:
@@ -192,7 +210,7 @@ def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str,
     files = dict(shared.files)
     pyo = ROOT / "node_modules" / "pyodide"
     bundle = only_releases_of(web.make_bundle([(path, sim)], compiled, pyo, pyc), sim.id)
-    bundle_url = f"engine-{web._hash(bundle)}.bin"
+    bundle_url = f"engine-{hashlib.sha256(bundle).hexdigest()[:12]}.bin"
     files[bundle_url] = bundle
     entry = web.catalogue_entry(path, sim)
     firsts = web.first_views(sim)
@@ -206,15 +224,15 @@ def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str,
     ui = shared.ui
     ui_en = ui["en"]
     tpl = _launch_template()
-    head_tpl = re.sub(r'<link rel="manifest"[^>]*>\n?', "", web._partial("head.html")).rstrip("\n")
-    boot_tpl = web._partial("boot.html").rstrip("\n")
+    head_tpl = re.sub(r'<link rel="manifest"[^>]*>\n?', "", _shared_html("head.html")).rstrip("\n")
+    boot_tpl = _shared_html("boot.html").rstrip("\n")
     settings_tpl = (web.WEB / "settings.html").read_text(encoding="utf-8")
     main_url = shared.modules["main.js"][0]
-    links = "\n".join(f'<link rel="modulepreload" href="{web._e(shared.modules[m][0])}">'
+    links = "\n".join(f'<link rel="modulepreload" href="{_esc(shared.modules[m][0])}">'
                       for m in web.module_closure(shared.modules, "main.js") if m != "main.js")
-    title = web._e(_text(sim.title))
-    common = {"BASE": "", "CSS": "assets/style.css", "JS": main_url,
-              "APP_TITLE": web._e(ui_en["app_title"]), "APP_TAGLINE": web._e(ui_en["app_tagline"])}
+    title = _esc(_text(sim.title))
+    common = {"BASE": "", "CSS": "assets/style.css", "JS": main_url, "CSP": CONTENT_SECURITY_POLICY,
+              "APP_TITLE": _esc(ui_en["app_title"]), "APP_TAGLINE": _esc(ui_en["app_tagline"])}
     first_en = firsts.get("en") or next(iter(firsts.values()))
     rendered = web.prerender_first({sim.id: first_en}, ui, shipped, "")[sim.id]
     config = {"base": "", "ui": ui, "sw": None, "art": shipped, "worker": "assets/worker.js",
@@ -228,7 +246,7 @@ def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str,
         "BOOT": web.fill(boot_tpl, web.ui_placeholders(boot_tpl, ui_en)),
         "SETTINGS": web.fill(settings_tpl, web.ui_placeholders(settings_tpl, ui_en)),
         "SIM_TITLE": title, **rendered,
-        "CONFIG": web._json_for_html(config),
+        "CONFIG": _json_in_html(config),
     })
     files["index.html"] = page.encode()
     bad = [n for n in files if n.endswith((".py", ".gz", ".zip", ".br")) or n in ("sw.js",)]
