@@ -836,7 +836,8 @@ class _Builder:
                 elif var.show == "hidden":
                     self.r.warning(pos, f"variable '{name}' is never set, so it never changes",
                                    f"set it in an effect, like '{name} = ...'")
-        self._reachability(sim)
+        if not self.r.has_errors:  # one mistake, one message: a broken link is not also "unreachable"
+            self._reachability(sim)
 
     def _reachability(self, sim: Simulation):
         if not sim.start or not sim.has_scene(sim.start):

@@ -6,7 +6,7 @@ import { $ } from "../dom.js";
 import { config, registerServiceWorker } from "../config.js";
 import { t } from "../i18n.js";
 import { settings, applySettings, buildSettings, translateStatic } from "../settings.js";
-import { store } from "../store.js";
+import { pruneBroken, store } from "../store.js";
 import { stopSpeaking } from "../speech.js";
 import { EngineClient } from "../engine-client.js";
 import { renderView, freezeControls, readAloud } from "../play/view.js";
@@ -33,6 +33,7 @@ export class Player {
     this.simId = config.sim;
     this.ready = false;
     this.busy = false;
+    this.toldFull = false; // "storage full" said once per page
     /** @type {any} the view shown, once the engine is ready */
     this.view = null;
     this.client = new EngineClient(new Worker(config.worker, { type: "module" }), {
@@ -118,6 +119,7 @@ export class Player {
       }
     }
     freezeControls();
+    pruneBroken();
     this.boot();
   }
 
@@ -180,8 +182,12 @@ export class Player {
     const view = reply.view;
     this.view = view;
     if (!this.kiosk) {
-      if (reply.save) store.set(this.saveKey, reply.save);
-      store.set(this.viewKey, JSON.stringify(view));
+      const kept = (!reply.save || store.set(this.saveKey, reply.save)) && store.set(this.viewKey, JSON.stringify(view));
+      // Full storage (or a school origin shared with other apps): say so once, not lose it silently.
+      if (!kept && !this.toldFull) {
+        this.toldFull = true;
+        notice(t("storage_full"));
+      }
     }
     renderView(view, quiet, this.ctx);
     readAloud(view);

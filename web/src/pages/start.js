@@ -4,13 +4,14 @@ import { $, el } from "../dom.js";
 import { config, params, artUrl, registerServiceWorker } from "../config.js";
 import { t, pick } from "../i18n.js";
 import { applySettings, buildSettings, translateStatic } from "../settings.js";
-import { store } from "../store.js";
+import { forgetWork, pruneBroken, store } from "../store.js";
 
 export function startPage() {
   if (params.has("kiosk")) { // index.html?kiosk[&idle=…] is the kiosk
     location.replace(`${config.base}kiosk.html${location.search}`);
     return;
   }
+  pruneBroken();
   const list = $("#sim-list");
   const filter = $("#field-filter");
   // the authoring example (simulations/examples/) is for authors: not on the students' page
@@ -32,6 +33,12 @@ export function startPage() {
   };
   fillFilter();
   filter.addEventListener("change", renderCards);
+  $("#forget-work").addEventListener("click", () => {
+    if (!confirm(t("forget_confirm"))) return;
+    forgetWork();
+    $("#forget-status").textContent = t("forget_done");
+    renderCards(); // "Keep playing" becomes "Play" again
+  });
 
   const codeSim = $("#code-sim");
   const fillCodeSims = () => {
