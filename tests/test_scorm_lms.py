@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from webtools import BOOT_TIMEOUT, ROOT, Player, new_context, require_browser
+from webtools import BOOT_TIMEOUT, ROOT, Player, new_context, require_browser, run_axe
 
 SIM = "cnc-first-run"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist"
@@ -227,10 +227,25 @@ def test_standalone_with_wasm_as_octet_stream():
         assert page.get_attribute("body", "data-lms") == "standalone"
         alert = page.inner_text("#alert")
         assert "not being recorded" in alert
+        assert run_axe(page) == []
         player = Player(page, seed=1)
         before = player.step()
         player.act_once()
         assert player.step() > before
+        guard.check()
+    finally:
+        ctx.close()
+
+
+def test_standalone_notice_in_spanish_is_accessible():
+    ctx, guard = new_context()
+    try:
+        page = ctx.new_page()
+        page.goto(served() + "pkg2004/index.html?lang=es")
+        page.wait_for_selector("body[data-ready='true']", state="attached", timeout=BOOT_TIMEOUT)
+        assert page.get_attribute("html", "lang") == "es"
+        assert "no se están guardando" in page.inner_text("#alert")
+        assert run_axe(page) == []
         guard.check()
     finally:
         ctx.close()

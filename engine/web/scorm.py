@@ -37,13 +37,11 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # Strings only the LMS launch page shows (kept here, beside the page that uses them).
 LMS_UI = {
     "en": {
-        "lms_recording": "Your course is saving your progress and your result.",
         "lms_not_recording": ("No course system found, so your progress and result are not being recorded. "
                               "Use Save code to keep your place."),
         "lms_save_failed": "Your course did not accept the last save. Keep playing; use Save code to be safe.",
     },
     "es": {
-        "lms_recording": "Tu curso está guardando tu avance y tu resultado.",
         "lms_not_recording": ("No se encontró el sistema del curso, así que tu avance y tu resultado no se "
                               "están guardando. Usa Código para guardar para no perder tu lugar."),
         "lms_save_failed": "Tu curso no aceptó el último guardado. Sigue jugando; usa Código para guardar por si acaso.",

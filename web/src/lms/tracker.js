@@ -59,7 +59,10 @@ export class Tracker {
   /** @param {{view: any, request: any, first: boolean}} d */
   async onView({ view, request }) {
     if (!this.lms.live) return;
-    if (request && (request.op === "new" || request.op === "from_code")) this.reported = false;
+    if (request && (request.op === "new" || request.op === "from_code")) {
+      this.reported = false; // a new game in the same attempt: its ending is reported too
+      this.lms.set(this.names.exit, "suspend");
+    }
     if (view.phase === "activity" && view.activity && !this.shownAt.has(view.activity.scene)) {
       this.shownAt.set(view.activity.scene, this.now());
     }
