@@ -39,6 +39,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BOOT_TIMEOUT = 90_000  # ms: Pyodide's first boot on a busy 2-core machine
 STEP_TIMEOUT = 20_000
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+TEST_KIOSK_PIN = "3917"  # the operator PIN the test site is built with (there is no default)
 
 
 def missing_requirements() -> str | None:
@@ -88,7 +89,7 @@ def built_site() -> Path:
     from engine.web.build import build
 
     out = Path(tempfile.mkdtemp(prefix="ctd-web-test-")) / "web"
-    build(out, ROOT / "simulations")
+    build(out, ROOT / "simulations", kiosk_pin=TEST_KIOSK_PIN)
     atexit.register(shutil.rmtree, out.parent, True)
     return out
 

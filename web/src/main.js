@@ -9,6 +9,7 @@ import { t } from "./i18n.js";
 import { startPage } from "./pages/start.js";
 import { playPage } from "./pages/play.js";
 import { kioskPage } from "./pages/kiosk.js";
+import { teacherPage } from "./pages/teacher.js";
 import { lmsPage } from "./lms/tracker.js";
 
 /** @type {Record<string, () => void>} body[data-page] -> the page's set-up */
@@ -16,6 +17,7 @@ const PAGES = {
   start: startPage,
   play: playPage,
   kiosk: kioskPage,
+  teacher: teacherPage,
   lms: lmsPage, // a SCORM package's launch page (engine/web/scorm.py)
 };
 

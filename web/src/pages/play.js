@@ -13,6 +13,7 @@ import { renderView, freezeControls, readAloud } from "../play/view.js";
 import { showProgress, showFatal, notice } from "../play/alerts.js";
 import { buildCodeDialog } from "../play/code-dialog.js";
 import { clearStage } from "../play/stage.js";
+import { assignment, markStart, renderBanner, startAssignment } from "../play/assignment.js";
 
 /** @typedef {import("../play/context.js").KioskHooks} KioskHooks */
 
@@ -102,6 +103,7 @@ export class Player {
 
   /** A simulation's own page: settings, the code dialog, an early view, then boot. */
   openPage() {
+    startAssignment(this.simId); // a teacher's link: its class label and settings, before the settings dialog reads them
     buildSettings((langChanged) => this.onSettings(langChanged));
     buildCodeDialog(this);
     applySettings();
@@ -174,7 +176,8 @@ export class Player {
       store.remove(this.viewKey);
       notice(t("save_bad", { reason: reply.message }));
     }
-    return this.call({ op: "new", sim: simId, lang, seed: newSeed() });
+    markStart(simId);
+    return this.call({ op: "new", sim: simId, lang, seed: newSeed(), kiosk: !!assignment()?.kiosk });
   }
 
   /** Show a reply's view (and keep its save, except at a kiosk). @param {any} reply @param {boolean} quiet */
@@ -223,11 +226,13 @@ export class Player {
   playAgain() {
     store.remove(this.saveKey);
     store.remove(this.viewKey);
-    this.send({ op: "new", sim: this.simId, lang: settings.lang, seed: newSeed() });
+    markStart(this.simId);
+    this.send({ op: "new", sim: this.simId, lang: settings.lang, seed: newSeed(), kiosk: !!assignment()?.kiosk });
   }
 
   /** @param {boolean} langChanged */
   onSettings(langChanged) {
+    renderBanner();
     if (langChanged && this.ready && this.view) this.send({ op: "lang", lang: settings.lang });
     else if (this.view) renderView(this.view, true, this.ctx);
   }

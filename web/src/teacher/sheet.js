@@ -4,7 +4,11 @@
 // this browser's localStorage, checked when read back; rows are remade by replaying.
 import { bootEngine, call } from "./engine.js";
 import { parse, format } from "./csv.js";
-import { $, config, download, el, pick, store, t } from "./common.js";
+import { $, el } from "../dom.js";
+import { config } from "../config.js";
+import { pick, t } from "../i18n.js";
+import { store } from "../store.js";
+import { download } from "./common.js";
 
 const KEY = "ctd.teacher.class";
 export const MAX_CODES = 500;
