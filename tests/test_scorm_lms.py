@@ -238,10 +238,11 @@ def test_standalone_with_wasm_as_octet_stream():
 
 
 def test_standalone_notice_in_spanish_is_accessible():
-    ctx, guard = new_context()
+    """A browser set to Spanish: the player and the notice in Spanish (settings.js reads navigator.language)."""
+    ctx, guard = new_context(locale="es-ES")
     try:
         page = ctx.new_page()
-        page.goto(served() + "pkg2004/index.html?lang=es")
+        page.goto(served() + "pkg2004/index.html")
         page.wait_for_selector("body[data-ready='true']", state="attached", timeout=BOOT_TIMEOUT)
         assert page.get_attribute("html", "lang") == "es"
         assert "no se están guardando" in page.inner_text("#alert")
