@@ -559,9 +559,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     pin = kiosk_pin or os.environ.get("TESTDRIVE_KIOSK_PIN")
     if pin and pins.pin_problem(pin):
         raise BuildError(f"kiosk PIN: {pins.PROBLEM_TEXT[pins.pin_problem(pin)]}")
-    pin_hash = pins.hash_pin(pin, iterations=KIOSK_PIN_ROUNDS) if pin else None
-    del pin
-    if pin_hash is None:
+    if not pin:
         log("note: no --kiosk-pin (or TESTDRIVE_KIOSK_PIN): kiosk.html's operator menu stays locked")
     if out.exists() and not (out / ".testdrive-build").exists() and any(out.iterdir()):
         raise BuildError(f"{out} exists and is not a previous web build; not overwriting it")
@@ -569,6 +567,11 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     if not paths:
         raise BuildError(f"no simulations found under {sim_dir}")
     sims = load_all(paths)
+    # The salt comes from the simulations the site holds, not from chance: the same source
+    # and PIN build the same kiosk.html (reproducible), and other sites get other salts.
+    salt = hashlib.sha256("\n".join(sorted(f"{s.id}@{s.version}" for _, s in sims)).encode()).digest()[:16]
+    pin_hash = pins.hash_pin(pin, iterations=KIOSK_PIN_ROUNDS, salt=salt) if pin else None
+    del pin
     ui = ui_tables()
     ui_en = ui["en"]
 
