@@ -138,7 +138,7 @@ def test_attract_screen_shows_every_simulation_but_the_examples(ctx):
     assert page.locator("#featured-art").evaluate("i => i.complete && i.naturalWidth > 0")
     # the language toggle is on screen and switches the titles
     page.click("#kiosk-lang")
-    page.wait_for_function("document.documentElement.lang === 'es'")
+    page.wait_for_function("() => document.documentElement.lang === 'es'")
     es_titles = [simulations()[s].title.get("es") for s in SHOWN]
     assert any(tt in page.inner_text("#tiles") for tt in es_titles)
     assert page.inner_text("#kiosk-lang") == "English"
@@ -222,7 +222,7 @@ def test_idle_visitor_is_asked_then_reset_with_nothing_kept(ctx):
     story = page.inner_text("#narration").strip()
     assert story
     page.click("#kiosk-lang")                      # the visitor switched to Spanish
-    page.wait_for_function("document.documentElement.lang === 'es'")
+    page.wait_for_function("() => document.documentElement.lang === 'es'")
     page.wait_for_selector("#still-there[open]")
     assert "segundos" in page.inner_text("#still-count")
     page.wait_for_selector("body[data-screen='attract'][data-resets='1']")
@@ -401,7 +401,7 @@ def test_kiosk_reloads_offline_through_the_service_worker(ctx):
     context, guard = ctx
     page = context.new_page()
     open_kiosk(page)
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null",
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null",
                            timeout=BOOT_TIMEOUT)
     page.evaluate("navigator.serviceWorker.ready")
     context.set_offline(True)

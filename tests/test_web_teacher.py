@@ -96,7 +96,7 @@ def row_cells(page, i: int) -> dict:
         "name": row.locator("th").inner_text(),
         "ending": row.locator("td.ending").get_attribute("data-ending"),
         "score": row.locator("td.score").inner_text(),
-        "check": row.locator("td.check").inner_text(),
+        "check": row.locator("td.verdict").inner_text(),
         "text": row.inner_text(),
     }
 
