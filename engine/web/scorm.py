@@ -155,6 +155,14 @@ def only_releases_of(bundle: bytes, sim_id: str) -> bytes:
     return out.getvalue()
 
 
+def _inside_content(path) -> bool:
+    """A picture that is a file inside content/: art/../../x never ships what is outside it."""
+    if not path or "\\" in str(path):
+        return False
+    target = (web.CONTENT / path).resolve()
+    return web.CONTENT.resolve() in target.parents and target.is_file()
+
+
 def _launch_template() -> str:
     """play.html as the LMS launch page: its own module (data-page="lms"), no link to a start
     page the package does not have, no web app manifest."""
@@ -215,7 +223,7 @@ def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str,
     art = web.sim_art(compiled[sim.id])
     web.art_paths(firsts, art)
     art |= {entry[k] for k in ("icon", "cover") if entry[k]}
-    shipped = sorted(a for a in art if (web.CONTENT / a).is_file())
+    shipped = sorted(a for a in art if _inside_content(a))
     for a in shipped:
         files[f"content/{a}"] = (web.CONTENT / a).read_bytes()
 
