@@ -5,6 +5,10 @@ must not creep up from visitor to visitor. Each visitor taps a tile and then, in
 plays the kiosk cut to its ending and taps Done (with the QR code on screen), plays a few
 steps and taps "Start over", or (every 10th) walks away and is reset by the idle timer.
 
+Visitors play by mouse and the script waits with locators: Playwright element handles
+(page.wait_for_selector, the keyboard helper's tab_to) keep their nodes alive in the page
+and showed up here as a leak of the player that was not there.
+
 Memory is read through the Chrome DevTools Protocol after a forced garbage collection:
   page:   Performance.getMetrics JSHeapUsedSize, DOM nodes, event listeners
   worker: Runtime.getHeapUsage (used + backing stores)
@@ -113,26 +117,29 @@ def visitor(page, n: int, sims: list[str]) -> None:
 
     sim = sims[n % len(sims)]
     page.click(f"#tiles button.tile[data-sim='{sim}']")
-    page.wait_for_selector("#main:not([hidden])[data-step='0']")
-    page.wait_for_function("() => document.body.dataset.busy !== 'true'")
-    player = Player(page, "keys" if n % 3 == 0 else "mouse", seed=n)
+    # locator.wait_for, not page.wait_for_selector: the latter returns an element handle
+    # that keeps its (later detached) node alive in the page, which this soak would count.
+    page.locator("#main:not([hidden])[data-step='0']").wait_for()
+    page.wait_for_function("() => document.body.dataset.busy !== 'true'").dispose()
+    # by mouse: the keyboard helper (webtools.Player.tab_to) keeps element handles too
+    player = Player(page, "mouse", seed=n)
     resets = int(page.get_attribute("body", "data-resets") or 0)
     if n % 10 == 0:                              # walks away after two steps
         for _ in range(2):
             if player.phase() != "ending":
                 player.act_once()
-        page.wait_for_selector(f"body[data-screen='attract'][data-resets='{resets + 1}']",
-                               timeout=(IDLE + WARN + 20) * 1000)
+        page.locator(f"body[data-screen='attract'][data-resets='{resets + 1}']").wait_for(
+            state="attached", timeout=(IDLE + WARN + 20) * 1000)
     elif n % 2 == 0:                             # plays to the QR code, taps Done
         player.play_to_end()
-        page.wait_for_selector("#result-qr[data-ready='true'] svg")
+        page.locator("#result-qr[data-ready='true'] svg").wait_for()
         page.click("#interaction button.kiosk-done")
     else:                                        # a few steps, then Start over
         for _ in range(3):
             if player.phase() != "ending":
                 player.act_once()
         page.click("#start-over")
-    page.wait_for_selector("body[data-screen='attract']")
+    page.locator("body[data-screen='attract']").wait_for(state="attached")
     if page.locator("#narration").inner_text() or page.locator("#result-qr").count():
         raise SystemExit(f"visitor {n}: something of the visit stayed on the page")
 
