@@ -182,8 +182,10 @@ class Session:
             kind = kind_of(act)
             given = kind.normalise(act, action.get("answer"))
             st["notices"] = []
-            value = kind.score(act, given)
+            value = kind.grade(act, given, self._model_vars())
             result = kind.outcome(act, value)
+            for var, v in kind.sets(act, given, self._model_vars()):  # a live model's outputs
+                st["vars"][var] = self._fit(var, v)
             st["time"] += act.time
             st["scores"][scene.id] = round(value, 4)
             st["outcomes"][scene.id] = result
@@ -211,6 +213,24 @@ class Session:
                 return ["n"]
             raise ActionError("choose an option first" if phase == "scene" else "finish the activity first")
         raise ActionError(f"unknown action type '{kind}'")
+
+    def _model_vars(self) -> dict:
+        """The variables (and the clock) a live model's expressions read."""
+        return {**self.state["vars"], "time": self.state["time"]}
+
+    def preview(self, answer) -> dict:
+        """A live model's outputs and displays for inputs not yet committed: the front ends
+        call it while the student drags. Nothing is logged and the state does not change;
+        ActionError when there is no live activity or the inputs are not valid."""
+        st = self.state
+        if st["phase"] != "activity":
+            raise ActionError("there is no activity to preview now")
+        act = self.sim.scene(st["scene"]).activity
+        kind = kind_of(act)
+        live = kind.live(act, kind.normalise(act, answer), self._model_vars(), self.lang, self.fill)
+        if live is None:
+            raise ActionError("this activity has nothing to preview")
+        return live
 
     def _go(self, target: str) -> None:
         st = self.state
@@ -454,7 +474,10 @@ class Session:
     def _activity_view(self, scene) -> dict:
         act = scene.activity
         out = {"kind": act.kind, "prompt": self._t(act.prompt), "scene": scene.id}
-        out.update(kind_of(act).view(act, self.state["shown"].get(scene.id), self._t, self.lang))
+        kind = kind_of(act)
+        out.update(kind.view(act, self.state["shown"].get(scene.id), self._t, self.lang))
+        if act.kind == "model":  # what to draw before the student moves anything
+            out["live"] = kind.live(act, kind.start(act), self._model_vars(), self.lang, self.fill)
         return out
 
     def _feedback_view(self) -> dict:

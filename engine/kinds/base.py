@@ -31,6 +31,8 @@ class ActivityKind:
     #: the key of its list of entries (items, options, pairs, spots) and their section
     list_key: str | None = None
     item: Section | None = None
+    #: more sections of its entries, for the schema and the docs (the model kind's inputs, ...)
+    sections: tuple = ()
 
     def __getitem__(self, key: str) -> Field:
         """A field by key, so the loader reads a kind's keys like a spec Section's."""
@@ -63,6 +65,20 @@ class ActivityKind:
     def score(self, act, answer) -> float:
         """0 to 1 for a normalised answer."""
         raise NotImplementedError
+
+    def grade(self, act, answer, variables=None) -> float:
+        """0 to 1 for a normalised answer, given the simulation's variables (the session
+        passes them; a kind whose grading reads no variable just scores)."""
+        return self.score(act, answer)
+
+    def sets(self, act, answer, variables) -> list:
+        """(variable, value) pairs a committed answer sets; most kinds set none."""
+        return []
+
+    def live(self, act, answer, variables, lang, t=None):
+        """What a front end draws for an answer not yet committed (a live model's outputs
+        while the student drags); None for kinds with nothing to compute."""
+        return None
 
     def outcome(self, act, value: float) -> str:
         if value >= act.pass_score - 1e-9:
