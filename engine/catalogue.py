@@ -501,15 +501,15 @@ class _Checker:
                 self.error(_key_pos(value, lang), where, f"unknown language '{lang}'",
                            did_you_mean(lang, langs) or f"use {', '.join(langs)}", len(str(lang)))
 
-    def section(self, doc: Any, name: str, key: str, top: Iterable[str]) -> dict | None:
+    def section(self, doc: Any, key: str, top: Iterable[str]) -> dict | None:
         """The file's top-level mapping checked, and its `key:` section of entries."""
         doc = self.mapping(doc, getattr(doc, "pos", (1, 1)), "",
                            f"a mapping with a '{key}:' section")
         if doc is None:
             return None
-        self.keys(doc, name, top)
+        self.keys(doc, "", top)
         if key not in doc:
-            self.error((1, 1), name, f"the '{key}:' section is missing")
+            self.error((1, 1), "", f"the '{key}:' section is missing")
             return None
         return self.mapping(doc[key], _value_pos(doc, key), key, "a mapping of keys to entries")
 
@@ -525,7 +525,7 @@ class _Checker:
 
 
 def _check_careers(c: _Checker, doc: Any) -> None:
-    careers = c.section(doc, "careers.yaml", "careers", CAREERS_TOP)
+    careers = c.section(doc, "careers", CAREERS_TOP)
     if careers is None:
         return
     c.text("attribution", doc.get("attribution"), _value_pos(doc, "attribution"))
@@ -623,7 +623,7 @@ def _check_wage(c: _Checker, where: str, entry: dict, at, onet_code: str | None)
 
 
 def _check_skills(c: _Checker, doc: Any) -> None:
-    skills = c.section(doc, "skills.yaml", "skills", SKILLS_TOP)
+    skills = c.section(doc, "skills", SKILLS_TOP)
     if skills is None:
         return
     source = c.mapping(doc.get("source"), _value_pos(doc, "source", (1, 1)), "source",
@@ -672,7 +672,7 @@ def _check_skills(c: _Checker, doc: Any) -> None:
 
 
 def _check_ui(c: _Checker, doc: Any) -> None:
-    strings = c.section(doc, "ui.yaml", "strings", UI_TOP)
+    strings = c.section(doc, "strings", UI_TOP)
     if strings is None:
         return
     for key in REQUIRED_UI:

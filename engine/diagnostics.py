@@ -64,10 +64,15 @@ class Reporter:
         if len(self.items) > self.limit:
             return
         line, col = pos if pos else (0, 0)
+        if self.items and (line, col, severity, message) in self._said():
+            return  # two checks found the same mistake (a key's rule and its reader): say it once
         if len(self.items) == self.limit:
             severity, message, hint = "error", f"more than {self.limit} problems; stopping here", \
                 "fix these first, then lint again"
         self.items.append(Diagnostic(self.path, line, col, severity, message, hint, length))
+
+    def _said(self) -> set:
+        return {(d.line, d.col, d.severity, d.message) for d in self.items[-8:]}
 
     @property
     def has_errors(self) -> bool:

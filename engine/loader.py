@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import expressions as ex
 from .bounds import never_holds
+from .contentfiles import check_files
 from .diagnostics import Diagnostic, Reporter, did_you_mean
 from .diagnostics import kind_of as _kind  # one wording with the catalogue checks
 from .catalogue import load_careers, load_skills
@@ -399,6 +400,7 @@ class _Builder:
         if "teacher" in top:
             check_teacher(self, top, sim)  # the teacher's-guide part, declared in engine/teacher.py
         self._cross_checks(top, sim)
+        check_files(top, self.r)  # engine/contentfiles.py: every picture and sound is a file
         return sim
 
     def _text_list(self, m, key, where) -> tuple:

@@ -15,4 +15,5 @@ fi
 .venv312/bin/pip install -q --upgrade pip
 .venv312/bin/pip install -q -e '.' pytest hypothesis
 .venv312/bin/python -m pytest -q -p no:cacheprovider tests/test_engine.py tests/test_loader.py \
-  tests/test_saves.py tests/test_expressions.py tests/test_hostile.py tests/test_catalogue.py
+  tests/test_saves.py tests/test_expressions.py tests/test_hostile.py tests/test_catalogue.py \
+  tests/kinds tests/test_layers.py

@@ -10,7 +10,8 @@
 // /repo (no bytecode or cache files are written into it).
 //
 // Default tests: tests/test_{engine,expressions,saves,loader,catalogue,compile,hostile}*.py,
-// minus any file that needs pygame, a browser or subprocesses.
+// tests/kinds/test_*.py and tests/test_layers.py, minus any file that needs pygame, a
+// browser or subprocesses.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,6 +48,13 @@ if (!args.length) {
     if (NEEDS_HOST.test(src)) skipped.push(f);
     else args.push(`tests/${f}`);
   }
+  // one test file per activity kind (tests/kinds/), and the layer test
+  for (const f of readdirSync(path.join(ROOT, "tests", "kinds")).filter((f) => /^test_.*\.py$/.test(f)).sort()) {
+    const src = readFileSync(path.join(ROOT, "tests", "kinds", f), "utf8");
+    if (NEEDS_HOST.test(src)) skipped.push(`kinds/${f}`);
+    else args.push(`tests/kinds/${f}`);
+  }
+  args.push("tests/test_layers.py");
   if (!args.length) fail("no engine tests found under tests/");
   args = ["-q", ...args];
 }

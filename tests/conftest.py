@@ -98,3 +98,19 @@ def sim_from():
 def problems_from():
     """problems_from(yaml_text) -> [Diagnostic] (see problems_from_text)."""
     return problems_from_text
+
+
+@pytest.fixture
+def play():
+    """play(sim, answer, seed=0, lang="en") -> the feedback view after answering the first
+    scene's activity; the session's save and resume code restore to the same state."""
+    from engine import Session
+
+    def run(sim, answer, seed=0, lang="en"):
+        s = Session(sim, seed=seed, lang=lang)
+        assert s.view()["phase"] == "activity"
+        s.answer(answer)
+        assert Session.restore(sim, s.save()).state == s.state
+        assert Session.from_resume_code(sim, s.resume_code()).state == s.state
+        return s.view()["feedback"]
+    return run

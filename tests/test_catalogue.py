@@ -400,6 +400,13 @@ def test_unknown_key_has_its_position_and_a_did_you_mean(tmp_path):
         "  5 |     feild: manufacturing", "    |     ^^^^^", "  hint: did you mean 'field'?"]
 
 
+def test_a_misspelt_section_is_named_with_a_did_you_mean(tmp_path):
+    path = _write(tmp_path, "skills.yaml", "source: {name: X, publisher: Y}\nskils:\n  a: {}\n")
+    found = [(d.line, d.col, d.message, d.hint) for d in check_catalogue(skills_path=path)]
+    assert (2, 1, "unknown key 'skils'", "did you mean 'skills'?") in found
+    assert (1, 1, "the 'skills:' section is missing", "") in found
+
+
 def test_bad_wage_year_points_at_the_year(tmp_path):
     path = _write(tmp_path, "careers.yaml", CAREER_YAML)
     d = _at(check_catalogue(careers_path=path), "wage.year")

@@ -28,10 +28,11 @@ LAYER_OF = {
     # core: depends on nothing else in the project
     "engine.errors": "core", "engine.text": "core", "engine.rng": "core", "engine.model": "core",
     "engine.diagnostics": "core", "engine.yamlsafe": "core", "engine.expressions": "core",
+    "engine.kiosk_pin": "core",
     "engine.catalogue": "catalogue",
     "engine.spec": "spec",
     # format: author YAML -> model, and what is generated from the format
-    "engine.teacher": "format", "engine.loader": "format", "engine.compile": "format",
+    "engine.bounds": "format", "engine.contentfiles": "format", "engine.teacher": "format", "engine.loader": "format", "engine.compile": "format",
     "engine.schema": "format", "engine.files": "format",
     # play: a session, its view and its saves
     "engine.saves": "play", "engine.resultcode": "play", "engine.session": "play", "engine.view": "play", "engine.viewschema": "play",
@@ -42,7 +43,7 @@ LAYER_OF = {
     "engine.verify": "tools", "engine.guides": "tools", "engine.lists": "tools", "engine.scaffold": "tools",
     "engine.scripts": "tools",
     # the command line and the players
-    "engine.cli": "front", "engine.explore_command": "front", "engine.textplayer": "front",
+    "engine.cli": "front", "engine.explore_command": "front", "engine.preview": "front", "engine.textplayer": "front",
 }
 
 

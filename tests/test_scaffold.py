@@ -161,3 +161,40 @@ def test_explore_says_plainly_when_the_search_found_no_ending(tmp_path, capsys):
     cli.main(["explore", str(loop), "--players", "5"])
     out = capsys.readouterr().out
     assert "the search found NO ending: it tried every path, and none of them ends" in out
+
+
+# ---- every picture and sound a simulation names is a file (engine/contentfiles.py) ----------
+@pytest.mark.parametrize("old,new,bad,col,message,hint", [
+    ("welcome:                   # a scene id; other scenes go here with `next:`",
+     "welcome:\n    background: art/healthcare/stationn.svg", "stationn", 17,
+     "background of scene 'welcome': 'art/healthcare/stationn.svg' is not a file under content/",
+     "did you mean 'art/healthcare/station.svg'? see the pictures with: testdrive list art"),
+    ("welcome:                   # a scene id; other scenes go here with `next:`",
+     "welcome:\n    sound: alarn", "alarn", 12, "sound of scene 'welcome': 'alarn' has no file content/audio/alarn.ogg",
+     "did you mean 'alarm'? see the sounds with: testdrive list sounds"),
+    ("    role: {en: Your mentor, es: Tu guía}", "    role: {en: Your mentor, es: Tu guía}\n    portrait: alex.svg",
+     "alex.svg", 15, "portrait of character 'alex': 'alex.svg' is not a file under content/",
+     "see the pictures with: testdrive list art"),
+    ("art: {cover: art/healthcare/cover.svg,", "art: {cover: art/healthcare/cover.png,", "cover.png", 14,
+     "cover of 'art': 'art/healthcare/cover.png' is not a file under content/",
+     "did you mean 'art/healthcare/cover.svg'? see the pictures with: testdrive list art"),
+])
+def test_a_missing_picture_or_sound_is_an_error_where_it_is_written(old, new, bad, col, message, hint):
+    from engine import check_source
+    src = render("healthcare", "files")
+    assert src.count(old) == 1
+    src = src.replace(old, new)
+    line = next(n for n, text in enumerate(src.splitlines(), 1) if bad in text)
+    sim, diags, _ = check_source(src, "files.yaml")
+    assert sim is None
+    assert [(d.line, d.col, d.message, d.hint) for d in diags] == [(line, col, message, hint)]
+
+
+def test_a_hotspot_picture_must_exist_too():
+    from engine import check_source
+    src = (ROOT / "simulations" / "examples" / "every-feature.yaml").read_text(encoding="utf-8")
+    images = re.findall(r"^ +image: (\S+)", src, re.M)
+    assert images
+    sim, diags, _ = check_source(src.replace(f"image: {images[0]}", "image: art/examples/nothing.svg"), "x.yaml")
+    assert [d.message for d in diags] == [
+        "image of the activity of scene 'inspect': 'art/examples/nothing.svg' is not a file under content/"]

@@ -65,7 +65,7 @@ def test_schema_comes_from_the_engine_tables():
     assert all("description" in p or "$ref" in p for p in s["properties"].values())
 
 
-def test_a_key_declared_in_the_spec_is_known_to_the_loader_and_the_schema(monkeypatch):
+def test_a_key_declared_in_the_spec_is_known_to_the_loader_and_the_schema(monkeypatch, problems_from):
     """One declaration: add a field to a section and both the loader and the schema take it."""
     doc = """
         start: s
@@ -74,12 +74,11 @@ def test_a_key_declared_in_the_spec_is_known_to_the_loader_and_the_schema(monkey
         endings:
           - {id: done, title: Done, rating: 1, text: Done.}
     """
-    from conftest import problems_from_text
-    [unknown] = [d for d in problems_from_text(doc) if "mood" in d.message]
+    [unknown] = [d for d in problems_from(doc) if "mood" in d.message]
     assert (unknown.line, unknown.col, unknown.message) == (3, 18, "unknown key 'mood' in scene 's'")
     assert "mood" not in build_schema()["$defs"]["scene"]["properties"]
     monkeypatch.setitem(spec.SCENE.fields, "mood", spec.Field("string", "How it feels."))
-    assert not [d for d in problems_from_text(doc) if "mood" in d.message]
+    assert not [d for d in problems_from(doc) if "mood" in d.message]
     assert build_schema()["$defs"]["scene"]["properties"]["mood"]["description"] == "How it feels."
 
 

@@ -69,10 +69,28 @@ def test_pages_reference_only_this_site(site):
         assert refs
         for ref in refs:
             assert not re.match(r"^[a-z]+:", ref) and not ref.startswith("//"), f"{page.name}: {ref}"
-    for asset in (site / "assets").glob("*.*"):
+    for asset in (site / "assets").rglob("*.*"):
         if asset.suffix in (".js", ".css"):
             text = asset.read_text()
             assert not re.search(r"(?:url\(|import\(|from )\s*['\"]?https?://", text), asset.name
+
+
+def test_first_scene_pictures_are_in_the_page_when_shipped(site):
+    """The page's first scene (rendered at build time) shows the view's background and
+    portrait when the build shipped them, and hides the <img> otherwise."""
+    from engine import Session
+    from webtools import simulations
+
+    for sim_id, sim in simulations().items():
+        view = Session(sim, seed=0).view()
+        html = (site / "sims" / f"{sim_id}.html").read_text()
+        speaker = view.get("speaker") or {}
+        for img_id, art in (("background", view.get("background")), ("portrait", speaker.get("portrait"))):
+            tag = re.search(rf'<img id="{img_id}"[^>]*>', html).group(0)
+            if art and (site / "content" / art).is_file():
+                assert f'src="../content/{art}"' in tag and " hidden" not in tag, (sim_id, tag)
+            else:
+                assert " hidden" in tag and "src=" not in tag, (sim_id, tag)
 
 
 def test_service_worker_precaches_every_file(site):
@@ -104,8 +122,8 @@ def test_server_mime_types_and_gzip(site):
 
 
 def test_server_cache_headers_and_revalidation(site):
-    player = next((site / "assets").glob("player.*.js")).name
-    _, headers, _ = get(f"assets/{player}")
+    player = next((site / "assets" / "js").glob("main.*.js")).name
+    _, headers, _ = get(f"assets/js/{player}")
     assert "immutable" in headers["Cache-Control"] and "max-age=31536000" in headers["Cache-Control"]
     for page in ("index.html", "sw.js", "manifest.webmanifest", ""):
         status, headers, _ = get(page)

@@ -118,6 +118,22 @@ def test_start_page_links_to_the_teacher_page_with_every_simulation(ctx):
     assert sim.grades in text and f"{sim.minutes} min" in text
     assert "English, Spanish" in text
     assert sim.objectives[0].get("en") in text
+    # the standards the simulation's `teacher:` part cites, each with its source
+    from engine.teacher import cited_sources, teacher_part
+
+    for std in teacher_part(sim).get("standards") or ():
+        assert std["code"] in text and std["text"]["en"] in text
+        for src in cited_sources(sim, std["source"]):
+            assert card.locator(f"a[href='{src['url']}']").count() >= 1
+    assert teacher_part(sim).get("standards"), "the flagship cites standards"
+    guide = card.locator(f"a[href='guides/{SIM}.en.html']")
+    assert guide.count() == 1
+    with page.expect_navigation():
+        guide.click()
+    assert sim.title.get("en") in page.content()
+    page.go_back()
+    page.wait_for_selector("body[data-page='teacher']")
+    card = page.locator(f"article.teacher-sim[data-sim='{SIM}']")
     set_language(page, "es")
     assert sim.title.get("es") in card.inner_text()
     assert sim.objectives[0].get("es") in card.inner_text()
@@ -149,7 +165,7 @@ def test_assignment_builder_makes_a_link_qr_text_and_handout(ctx):
     parts = urlsplit(link)
     assert parts.path.endswith(f"/sims/{SIM}.html") and parts.query == "" and parts.fragment.startswith("a=")
     decoded = page.evaluate("""async ([hash, ids]) => {
-        const m = await import(document.querySelector('script[type=module]').src.replace('teacher/main.js', 'assignment.js'));
+        const m = await import(document.querySelector('link[rel=modulepreload][href*="/assignment."]').href);
         return m.decode(hash, new Set(ids));
     }""", ["#" + parts.fragment, list(simulations())])
     assert decoded == {"sims": [SIM], "lang": "es", "kiosk": True, "label": "P3-Science", "due": "Friday",

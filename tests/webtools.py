@@ -308,7 +308,9 @@ class Player:
 def run_axe(page, context: str = "document") -> list:
     """axe-core's WCAG 2.1 A/AA violations on the page (injected from node_modules)."""
     if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        # Through the DevTools protocol, not a <script> tag: the site's Content-Security-Policy
+        # (testdrive serve, engine/web/serve.py) rightly refuses inline scripts.
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
     result = page.evaluate(
         """async ([ctx, tags]) => {
             const r = await axe.run(ctx === 'document' ? document : document.querySelector(ctx),

@@ -2,14 +2,16 @@
 
 What goes in (docs/web.md has the full picture):
 
-- the player from web/ (HTML pages filled in here, JS and CSS renamed with a content hash);
+- the player from web/: HTML pages filled in here; the ES modules under web/src/, the
+  worker and the CSS renamed with a content hash (each module's imports rewritten to
+  the hashed names, so no import map and no bundler);
 - Pyodide's runtime from node_modules/pyodide (the npm package, never a CDN): only the
   files a page needs, with a slimmer standard library, in a folder named by its hash;
 - the engine and every simulation under simulations/ as one content-hashed zip that the
   worker unpacks with pyodide.unpackArchive; simulations are validated here and shipped
-  pre-compiled to JSON when engine.compile is available (YAML + pure-Python PyYAML else);
-- the first scene of each simulation rendered into its page, so the story is readable
-  before Python has booted;
+  pre-compiled to JSON;
+- the first scene of each simulation rendered into its page by the player's own view
+  code run under Node (web/prerender/), so the story is readable before any script runs;
 - kiosk.html, the career-fair kiosk (docs/web.md, "Kiosk"), with segno's QR encoder in
   the bundle for the take-home QR code;
 - a service worker and web app manifest (offline after the first visit, installable);
@@ -98,22 +100,9 @@ def find_simulations(sim_dir: Path) -> list[Path]:
     return sorted(p for p in sim_dir.rglob("*.yaml") if p.is_file())
 
 
-def _text(value, lang: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    get = getattr(value, "get", None)
-    if get is not None:
-        try:
-            return value.get(lang)
-        except TypeError:
-            pass
-    return str(value)
-
-
-def _all_langs(value, langs) -> dict:
-    return {lang: _text(value, lang) for lang in langs}
+def _all_langs(text, langs) -> dict:
+    """A model Text as {lang: text}."""
+    return {lang: text.get(lang) for lang in langs}
 
 
 def load_all(paths: list[Path]):
@@ -134,15 +123,6 @@ def load_all(paths: list[Path]):
     return sims
 
 
-def compile_sim(sim):
-    """JSON-ready dict of a validated simulation, or None when engine.compile is missing."""
-    try:
-        from engine.compile import compile_simulation
-    except ImportError:
-        return None
-    return compile_simulation(sim)
-
-
 def first_views(sim) -> dict:
     from engine import Session
 
@@ -154,23 +134,19 @@ def first_views(sim) -> dict:
 
 def catalogue_entry(path: Path, sim) -> dict:
     langs = list(sim.languages)
-    art = getattr(sim, "art", None) or {}
-    if isinstance(art, (tuple, list)):  # the model keeps ((name, path), ...)
-        art = dict(art)
-    elif not isinstance(art, dict):
-        art = {k: getattr(art, k, None) for k in ("icon", "cover")}
+    art = dict(sim.art)  # ((name, path), ...)
     return {
         "id": sim.id,
         "title": _all_langs(sim.title, langs),
-        "summary": _all_langs(getattr(sim, "summary", ""), langs),
+        "summary": _all_langs(sim.summary, langs),
         "field": sim.field,
-        "minutes": getattr(sim, "minutes", None),
-        "grades": getattr(sim, "grades", None),
+        "minutes": sim.minutes,
+        "grades": sim.grades,
         "languages": langs,
-        "icon": art.get("icon") or None,     # paths under content/
-        "cover": art.get("cover") or None,
+        "icon": art.get("icon"),     # paths under content/
+        "cover": art.get("cover"),
         "source": str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name,
-        "kiosk": bool(getattr(sim, "kiosk_start", None)),   # has a kiosk cut
+        "kiosk": bool(sim.kiosk_start),   # has a kiosk cut
         "example": "examples" in path.parts,                # authoring example: not in the kiosk rotation
     }
 
@@ -188,24 +164,18 @@ def art_paths(obj, found: set) -> None:
             art_paths(v, found)
 
 
-def sim_art(sim, compiled) -> set:
-    """Art referenced anywhere in a simulation (every scene, portrait, hotspot)."""
+def sim_art(compiled: dict) -> set:
+    """Art referenced anywhere in a compiled simulation (every scene, portrait, hotspot)."""
     found: set = set()
-    if compiled is not None:
-        art_paths(compiled, found)
-    else:
-        art_paths(json.loads(sim.data) if getattr(sim, "data", None) else {}, found)
+    art_paths(compiled, found)
     return found
 
 
 def ui_tables() -> dict:
     from engine.catalogue import load_ui
 
-    tables: dict = {"en": {}, "es": {}}
-    for key, value in load_ui().items():
-        for lang in tables:
-            tables[lang][key] = _text(value, lang) if not isinstance(value, str) else value
-    return tables
+    strings = load_ui()  # {key: {"en": text, "es": text}}; the catalogue's check requires both
+    return {lang: {key: text[lang] for key, text in strings.items()} for lang in ("en", "es")}
 
 
 # ---------------------------------------------------------------------------- runtime
@@ -272,20 +242,19 @@ def compile_stdlib(slim: bytes, pyodide_dir: Path, bundle: bytes, sim_id: str, l
 
 
 def engine_files() -> list[tuple[str, Path]]:
-    """The engine core that runs in the browser: engine/*.py and engine/kinds/ (no front
-    ends, no tools) plus engine/web/glue.py."""
+    """The engine core that runs in the browser: engine/**/*.py without the front ends
+    (engine/desktop/, engine/web/ but its glue), the CLI or anything importing pygame."""
     files = []
-    for p in sorted((ROOT / "engine").glob("*.py")):
-        if p.name in ("cli.py",):
+    engine = ROOT / "engine"
+    for p in sorted(engine.rglob("*.py")):
+        rel = p.relative_to(engine)
+        if rel.parts[0] in ("desktop", "web") or rel.as_posix() == "cli.py" or "__pycache__" in rel.parts:
             continue
-        src = p.read_text(encoding="utf-8")
-        if re.search(r"^\s*(import|from)\s+pygame", src, re.M):
+        if re.search(r"^\s*(import|from)\s+pygame", p.read_text(encoding="utf-8"), re.M):
             continue
-        files.append((f"engine/{p.name}", p))
-    files += [(f"engine/kinds/{p.name}", p) for p in sorted((ROOT / "engine/kinds").glob("*.py"))]
-    files.append(("engine/web/__init__.py", ROOT / "engine/web/__init__.py"))
-    files.append(("engine/web/glue.py", ROOT / "engine/web/glue.py"))
-    files.append(("engine/web/teacher_glue.py", ROOT / "engine/web/teacher_glue.py"))
+        files.append((f"engine/{rel.as_posix()}", p))
+    for name in ("__init__.py", "glue.py", "teacher_glue.py"):  # the browser's side of engine/web/
+        files.append((f"engine/web/{name}", engine / "web" / name))
     return files
 
 
@@ -357,12 +326,9 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool) -> bytes:
     # browser (the teacher page): simulations/releases/ beside engine/, as in the repository.
     for rel in sorted((ROOT / "simulations" / "releases").glob("*/*.json")):
         entries[f"simulations/releases/{rel.parent.name}/{rel.name}"] = rel.read_bytes()
-    for path, sim in sims:
-        data = compiled.get(sim.id)
-        if data is not None:
-            entries[f"sims/{sim.id}.json"] = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        else:
-            entries[f"sims/{sim.id}.yaml"] = path.read_bytes()
+    for _, sim in sims:
+        entries[f"sims/{sim.id}.json"] = json.dumps(compiled[sim.id], ensure_ascii=False,
+                                                    separators=(",", ":")).encode()
     if pyc:
         py = {k: v for k, v in entries.items() if k.endswith(".py")}
         compiled_pyc = compile_pyc(py, pyodide_src)
@@ -404,49 +370,74 @@ def _has_art(path) -> bool:
     return bool(path) and (CONTENT / path).is_file()
 
 
-def render_first(view: dict, ui_en: dict, base: str) -> dict:
-    """The first scene as static HTML (the same markup player.js renders)."""
-    paras = [p.strip() for p in re.split(r"\n\s*\n", view.get("text") or "") if p.strip()]
-    narration = "".join(f"<p>{_e(p)}</p>" for p in paras)
-    act = view.get("activity")
-    if view.get("phase") == "activity" and act and act.get("prompt"):
-        narration += f'<p class="prompt">{_e(act["prompt"])}</p>'
-    choices = ""
-    if view.get("phase") == "scene" and view.get("choices"):
-        items = []
-        for c in view["choices"]:
-            items.append(f'<li><button type="button" class="choice" data-choice="{_e(c["id"])}" disabled>'
-                         f'{_e(c["text"])}</button></li>')
-        choices = f'<ul class="choices" aria-label="{_e(ui_en.get("choices", ""))}">{"".join(items)}</ul>'
-    if view.get("continue"):
-        choices += f'<button type="button" class="button primary continue" disabled>{_e(ui_en["continue"])}</button>'
-    sp = view.get("speaker")
-    hud = []
-    if view.get("clock"):
-        ck = view["clock"]
-        left = (f'<span class="left"> · {_e(ui_en["minutes_left"].replace("{n}", str(ck["left"])))}</span>'
-                if ck.get("left") is not None else "")
-        hud.append(f'<div class="clock"><span class="label">{_e(ui_en["clock"])}</span> '
-                   f'<strong>{_e(ck["time"])}</strong>{left}</div>')
-    for m in view.get("meters") or []:
-        if m.get("show") == "meter":
-            hud.append(f'<div class="meter"><label for="meter-{_e(m["id"])}">{_e(m["label"])}</label>'
-                       f'<meter id="meter-{_e(m["id"])}" min="{m["min"]}" max="{m["max"]}" value="{m["value"]}"></meter>'
-                       f'<span class="value">{_e(m["value"])}</span></div>')
-        else:
-            hud.append(f'<div class="counter"><span class="label">{_e(m["label"])}</span> '
-                       f'<strong>{_e(m["value"])}</strong></div>')
-    return {
-        "NARRATION": narration,
-        "CHOICES": choices,
-        "SPEAKER_HIDDEN": "" if sp else " hidden",
-        "SPEAKER_NAME": _e(sp["name"]) if sp else "",
-        "SPEAKER_ROLE": _e(sp.get("role") or "") if sp else "",
-        "PORTRAIT_ATTR": f' src="{_e(base + "content/" + sp["portrait"])}"' if sp and _has_art(sp.get("portrait")) else " hidden",
-        "BG_ATTR": f' src="{_e(base + "content/" + view["background"])}"' if _has_art(view.get("background")) else " hidden",
-        "HUD": "".join(hud),
-        "HUD_HIDDEN": "" if hud else " hidden",
-    }
+def prerender_first(views: dict, ui: dict, art: list, base: str) -> dict:
+    """{sim_id: play.html's placeholders} for each simulation's first view (English), made
+    by the player's own view code (web/src/play/view.js) under Node: web/prerender/."""
+    node = shutil.which("node")
+    if not node:
+        raise BuildError("node is needed to write each simulation's first scene into its page "
+                         "(install Node.js 18 or later)")
+    payload = _json_for_html({"base": base, "ui": ui, "art": art, "views": views}).encode()
+    try:
+        proc = subprocess.run([node, str(WEB / "prerender" / "main.mjs")], input=payload,
+                              capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BuildError(f"rendering the first scenes failed: {exc}") from exc
+    if proc.returncode != 0:
+        raise BuildError("rendering the first scenes failed:\n" + proc.stderr.decode(errors="replace")[-2000:])
+    return json.loads(proc.stdout)
+
+
+# `import … from "./x.js"`, `export … from "../x.js"` and `import("./x.js")`: relative specifiers only.
+MODULE_SPEC = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.\.?/[^"'\s]+?\.js)\2""")
+
+
+def hashed_modules(src: Path, prefix: str) -> dict[str, tuple[str, bytes, list]]:
+    """Every ES module under `src` as {path: (url, bytes, imported paths)}: the url is prefix + its path with
+    a content hash before ".js", and its relative imports name their modules' hashed files.
+    A module's hash covers its rewritten imports, so changing one module renames it and
+    every module that imports it (a module graph without cycles, which is checked)."""
+    sources = {p.relative_to(src).as_posix(): p.read_text(encoding="utf-8") for p in sorted(src.rglob("*.js"))}
+    done: dict[str, tuple[str, bytes, list]] = {}
+
+    def target(name: str, spec: str) -> str:
+        path = os.path.normpath(os.path.join(os.path.dirname(name), spec)).replace(os.sep, "/")
+        if path not in sources:
+            raise BuildError(f"web/src/{name} imports {spec!r}, which is not a module under web/src/")
+        return path
+
+    def visit(name: str, chain: tuple) -> tuple[str, bytes, list]:
+        if name in done:
+            return done[name]
+        if name in chain:
+            raise BuildError("web/src modules import each other in a circle: " + " -> ".join(chain + (name,)))
+
+        deps: list = []
+
+        def rewrite(m):
+            deps.append(target(name, m.group(3)))
+            url = visit(deps[-1], chain + (name,))[0]
+            spec = m.group(3).rsplit("/", 1)[0] + "/" + url.rsplit("/", 1)[1]
+            return f"{m.group(1)}{m.group(2)}{spec}{m.group(2)}"
+
+        data = MODULE_SPEC.sub(rewrite, sources[name]).encode()
+        done[name] = (f"{prefix}{name[:-3]}.{_hash(data)}.js", data, deps)
+        return done[name]
+
+    for name in sources:
+        visit(name, ())
+    return done
+
+
+def module_closure(modules: dict, entry: str) -> list[str]:
+    """`entry` and every module it imports, directly or not (sorted)."""
+    seen, todo = set(), [entry]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo += modules[name][2]
+    return sorted(seen)
 
 
 def render_cards(catalog: list, ui_en: dict) -> str:
@@ -464,6 +455,77 @@ def render_cards(catalog: list, ui_en: dict) -> str:
             f'<a class="button primary" href="sims/{_e(s["id"])}.html" aria-describedby="title-{_e(s["id"])}">'
             f'{_e(ui_en["play"])}</a></li>')
     return "\n".join(out)
+
+
+def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list, assets: dict, modules: dict,
+               bundle_url: str, pyodide_url: str, pin: str, guides: set) -> dict[str, bytes]:
+    """Every HTML page of the site, by URL — the one list of pages:
+
+    - index.html, the start page (web/start.html);
+    - kiosk.html, the career-fair kiosk (web/kiosk.html);
+    - sims/<id>.html, one player page per simulation (web/play.html), its first scene
+      already rendered (prerender_first);
+    - teacher.html, the teacher page (web/teacher.html; engine/web/teacher_page.py).
+
+    Each template's <body data-page="…"> picks the page's module in web/src/main.js."""
+    ui_en = ui["en"]
+    settings_tpl = (WEB / "settings.html").read_text(encoding="utf-8")
+    settings_html = fill(settings_tpl, ui_placeholders(settings_tpl, ui_en))
+    fields = sorted({s["field"] for s in catalog})
+    catalog.sort(key=lambda s: (s["field"] == "other", s["field"], s["title"].get("en", "")))
+
+    head_tpl = _partial("head.html").rstrip("\n")
+    boot_tpl = _partial("boot.html").rstrip("\n")
+    boot_html = fill(boot_tpl, ui_placeholders(boot_tpl, ui_en))
+
+    def common(base: str, page_title: str = "", entry: str = "main.js") -> dict:
+        shared = {"BASE": base, "CSS": base + assets["style.css"], "JS": base + modules[entry][0],
+                  "APP_TITLE": _e(ui_en["app_title"]), "APP_TAGLINE": _e(ui_en["app_tagline"])}
+        title = f"{page_title} — {shared['APP_TITLE']}" if page_title else shared["APP_TITLE"]
+        # The modules the entry imports, fetched at once rather than import by import.
+        links = "\n".join(f'<link rel="modulepreload" href="{_e(base + modules[m][0])}">'
+                          for m in module_closure(modules, entry) if m != entry)
+        return {**shared, "HEAD": fill(head_tpl, {**shared, "PAGE_TITLE": title, "PRELOAD": links}),
+                "BOOT": boot_html, "SETTINGS": settings_html}
+
+    def config(base: str, **extra) -> str:
+        return _json_for_html({"base": base, "ui": ui, "sw": base + "sw.js", "art": shipped,
+                               "worker": base + assets["worker.js"], "pyodide": base + pyodide_url,
+                               "bundle": base + bundle_url, **extra})
+
+    pages: dict[str, bytes] = {}
+    start_tpl = (WEB / "start.html").read_text(encoding="utf-8")
+    pages["index.html"] = fill(start_tpl, {
+        **ui_placeholders(start_tpl, ui_en), **common(""),
+        "CARDS": render_cards(catalog, ui_en),
+        "CONFIG": config("", catalog=catalog, fields=fields),
+    }).encode()
+    kiosk_tpl = (WEB / "kiosk.html").read_text(encoding="utf-8")
+    pages["kiosk.html"] = fill(kiosk_tpl, {
+        **ui_placeholders(kiosk_tpl, ui_en), **common(""),
+        "CONFIG": config("", catalog=catalog, fields=fields, kiosk={"pin": pin}),
+    }).encode()
+    play_tpl = (WEB / "play.html").read_text(encoding="utf-8")
+    first_en = {sim_id: first.get("en") or next(iter(first.values())) for sim_id, first in firsts.items()}
+    rendered = prerender_first(first_en, ui, shipped, "../")
+    for entry in catalog:
+        pages[f"sims/{entry['id']}.html"] = fill(play_tpl, {
+            **ui_placeholders(play_tpl, ui_en), **common("../", _e(entry["title"].get("en"))),
+            "SIM_TITLE": _e(entry["title"].get("en")),
+            **rendered[entry["id"]],
+            "CONFIG": config("../", sim=entry["id"], first=firsts[entry["id"]],
+                             catalog=[{k: entry[k] for k in ("id", "title", "field")}]),
+        }).encode()
+    from engine.web.teacher_page import teacher_catalogue
+
+    teacher_tpl = (WEB / "teacher.html").read_text(encoding="utf-8")
+    pages["teacher.html"] = fill(teacher_tpl, {
+        **ui_placeholders(teacher_tpl, ui_en),
+        **common("", f"{_e(ui_en['teacher_title'])}", entry="teacher/main.js"),
+        "TEACHER_CSS": assets["teacher.css"],
+        "CONFIG": config("", worker=assets["teacher-worker.js"], teacher=teacher_catalogue(sims, guides)),
+    }).encode()
+    return pages
 
 
 # ---------------------------------------------------------------------------- build
@@ -503,11 +565,9 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     files: dict[str, bytes] = {}  # every file of the site, by URL path
 
     # -- engine + simulations bundle
-    compiled = {}
-    for path, sim in sims:
-        data = compile_sim(sim)
-        if data is not None:
-            compiled[sim.id] = data
+    from engine.compile import compile_simulation
+
+    compiled = {sim.id: compile_simulation(sim) for _, sim in sims}
     bundle = make_bundle(sims, compiled, pyo, pyc)
     bundle_url = f"bundle-{_hash(bundle)}.zip"
     files[bundle_url] = bundle
@@ -539,7 +599,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
         entry = catalogue_entry(path, sim)
         catalog.append(entry)
         firsts[sim.id] = first_views(sim)
-        art |= sim_art(sim, compiled.get(sim.id))
+        art |= sim_art(compiled[sim.id])
         art_paths(firsts[sim.id], art)
         for key in ("icon", "cover"):
             if entry[key]:
@@ -552,76 +612,24 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     # -- player assets, renamed by content hash
     css = (WEB / "style.css").read_text(encoding="utf-8").replace("../fonts/", f"../fonts/{fonts_hash}/")
     assets = {}
-    for name, data in (("player.js", (WEB / "player.js").read_bytes()),
-                       ("worker.js", (WEB / "worker.js").read_bytes()),
+    for name, data in (("worker.js", (WEB / "worker.js").read_bytes()),
+                       ("teacher-worker.js", (WEB / "teacher-worker.js").read_bytes()),
+                       ("teacher.css", (WEB / "src" / "teacher" / "teacher.css").read_bytes()),
                        ("style.css", css.encode())):
         stem, ext = name.rsplit(".", 1)
         url = f"assets/{stem}.{_hash(data)}.{ext}"
         files[url] = data
         assets[name] = url
-
-    # -- pages
-    settings_tpl = (WEB / "settings.html").read_text(encoding="utf-8")
-    settings_html = fill(settings_tpl, ui_placeholders(settings_tpl, ui_en))
-    fields = sorted({s["field"] for s in catalog})
-    catalog.sort(key=lambda s: (s["field"] == "other", s["field"], s["title"].get("en", "")))
-
-    head_tpl = _partial("head.html").rstrip("\n")
-    boot_tpl = _partial("boot.html").rstrip("\n")
-    boot_html = fill(boot_tpl, ui_placeholders(boot_tpl, ui_en))
-
-    def common(base: str, page_title: str = "") -> dict:
-        shared = {"BASE": base, "CSS": base + assets["style.css"], "JS": base + assets["player.js"],
-                  "APP_TITLE": _e(ui_en["app_title"]), "APP_TAGLINE": _e(ui_en["app_tagline"])}
-        title = f"{page_title} — {shared['APP_TITLE']}" if page_title else shared["APP_TITLE"]
-        return {**shared, "HEAD": fill(head_tpl, {**shared, "PAGE_TITLE": title}),
-                "BOOT": boot_html, "SETTINGS": settings_html}
-
-    def config(base: str, **extra) -> str:
-        return _json_for_html({"base": base, "ui": ui, "sw": base + "sw.js", "art": shipped,
-                               "worker": base + assets["worker.js"], "pyodide": base + pyodide_url,
-                               "bundle": base + bundle_url, **extra})
-
-    start_tpl = (WEB / "start.html").read_text(encoding="utf-8")
-    files["index.html"] = fill(start_tpl, {
-        **ui_placeholders(start_tpl, ui_en), **common(""),
-        "CARDS": render_cards(catalog, ui_en),
-        "CONFIG": config("", catalog=catalog, fields=fields),
-    }).encode()
-    kiosk_tpl = (WEB / "kiosk.html").read_text(encoding="utf-8")
-    files["kiosk.html"] = fill(kiosk_tpl, {
-        **ui_placeholders(kiosk_tpl, ui_en), **common(""),
-        "CONFIG": config("", catalog=catalog, fields=fields, kiosk={"pin": pin}),
-    }).encode()
-    play_tpl = (WEB / "play.html").read_text(encoding="utf-8")
-    for entry in catalog:
-        first = firsts[entry["id"]]
-        view_en = first.get("en") or next(iter(first.values()))
-        files[f"sims/{entry['id']}.html"] = fill(play_tpl, {
-            **ui_placeholders(play_tpl, ui_en), **common("../", _e(entry["title"].get("en"))),
-            "SIM_TITLE": _e(entry["title"].get("en")),
-            **render_first(view_en, ui_en, "../"),
-            "CONFIG": config("../", sim=entry["id"], first=first,
-                             catalog=[{k: entry[k] for k in ("id", "title", "field")}]),
-        }).encode()
+    modules = hashed_modules(WEB / "src", "assets/js/")
+    for url, data, _ in modules.values():
+        files[url] = data
 
     # -- printable teacher guides, one per simulation and language (engine/guides.py)
     from engine.guides import guide_files
+
     files.update(guide_files([sim for _path, sim in sims]))
-
-    # -- the teacher page (web/teacher.html; engine/web/teacher_page.py)
-    from engine.web.teacher_page import teacher_assets, teacher_catalogue
-
-    t_assets = teacher_assets(files, WEB, _hash)
-    teacher_tpl = (WEB / "teacher.html").read_text(encoding="utf-8")
-    files["teacher.html"] = fill(teacher_tpl, {
-        **ui_placeholders(teacher_tpl, ui_en), **common(""),
-        "HEAD": fill(head_tpl, {**common(""), "JS": t_assets["main"],
-                                "PAGE_TITLE": f"{_e(ui_en['teacher_title'])} — {_e(ui_en['app_title'])}"}),
-        "TEACHER_CSS": t_assets["css"],
-        "CONFIG": config("", worker=t_assets["worker"],
-                         teacher=teacher_catalogue(sims, {k for k in files if k.startswith("guides/")})),
-    }).encode()
+    files.update(make_pages(sims, catalog, firsts, ui, shipped, assets, modules, bundle_url, pyodide_url, pin,
+                            guides={k for k in files if k.startswith("guides/")}))
 
     # -- manifest and service worker
     files["manifest.webmanifest"] = json.dumps({
@@ -650,7 +658,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     summary = {
         "missing_art": sorted(set(art) - set(shipped)),
         "out": str(out), "simulations": [s["id"] for s in catalog], "files": len(files),
-        "bundle": bundle_url, "pyodide": pyodide_url, "compiled_json": sorted(compiled),
+        "bundle": bundle_url, "pyodide": pyodide_url, "modules": len(modules),
         "pyc": any(n.endswith(".pyc") for n in zipfile.ZipFile(io.BytesIO(bundle)).namelist()),
         "version": version_hash,
     }
@@ -684,8 +692,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{' …' if len(summary['missing_art']) > 8 else ''}", file=sys.stderr)
     print(f"Built {out} ({summary['files']} files, {total / 1e6:.1f} MB before compression): "
           f"{len(summary['simulations'])} simulations; engine bundle {summary['bundle']}"
-          f"{' (.pyc)' if summary['pyc'] else ''}"
-          f"{'' if summary['compiled_json'] else ' (YAML, engine.compile not available)'}")
+          f"{' (.pyc)' if summary['pyc'] else ''}")
     return 0
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import json
 import os
 
-from engine import Session
+from engine import ActionError, SaveError, Session
+from engine.compile import load_compiled
 
 APP_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIMS_DIR = os.path.join(APP_DIR, "sims")
@@ -31,16 +32,8 @@ def _load(sim_id: str):
     if sim_id not in _sims:
         if not sim_id.replace("-", "").isalnum():
             raise KeyError(sim_id)
-        json_path = os.path.join(SIMS_DIR, sim_id + ".json")
-        if os.path.exists(json_path):
-            from engine.compile import load_compiled
-
-            with open(json_path, encoding="utf-8") as f:
-                _sims[sim_id] = load_compiled(json.load(f))
-        else:  # bundle built without engine.compile: YAML source + pure-Python PyYAML
-            from engine import load_simulation
-
-            _sims[sim_id] = load_simulation(os.path.join(SIMS_DIR, sim_id + ".yaml"))
+        with open(os.path.join(SIMS_DIR, sim_id + ".json"), encoding="utf-8") as f:
+            _sims[sim_id] = load_compiled(json.load(f))
     return _sims[sim_id]
 
 
@@ -50,8 +43,11 @@ def _reply(session) -> dict:
 
 
 def _error_kind(exc: Exception) -> str:
-    name = type(exc).__name__
-    return {"ActionError": "action", "SaveError": "save"}.get(name, "internal")
+    if isinstance(exc, ActionError):
+        return "action"
+    if isinstance(exc, SaveError):
+        return "save"
+    return "internal"
 
 
 def _do(req: dict) -> dict:

@@ -44,25 +44,18 @@ def _releases() -> dict:
 
 
 def _standards(sim, langs) -> list:
-    """The alignments the simulation's authored `teacher:` part cites: each with its
-    code, statement and source, as written there (nothing is inferred here)."""
-    from engine.teacher import teacher_part  # the part lives in the file's data, not the model
-    teacher = teacher_part(sim) or None
-    if teacher is None:
-        return []
-    items = teacher.get("standards") if isinstance(teacher, dict) else getattr(teacher, "standards", None)
+    """The alignments the simulation's authored `teacher:` part cites (engine/teacher.py),
+    each with its framework, code, how the simulation supports it and its sources, as
+    written there: nothing is inferred here."""
+    from engine.teacher import cited_sources, teacher_part
+
     out = []
-    for s in items or ():
-        get = s.get if isinstance(s, dict) else (lambda k, s=s: getattr(s, k, None))
-        code = get("code") or get("id") or ""
-        source = get("source") or get("url") or ""
-        if isinstance(source, (list, tuple)):
-            source = ", ".join(str(x) for x in source)
+    for s in teacher_part(sim).get("standards") or ():
         out.append({
-            "code": str(code),
-            "framework": _text(get("framework"), "en"),
-            "text": _langs(get("text") or get("statement") or get("how"), langs),
-            "source": str(source),
+            "framework": str(s.get("framework") or ""),
+            "code": str(s.get("code") or ""),
+            "text": _langs(s.get("text"), langs),
+            "sources": [{"title": c["title"], "url": c["url"]} for c in cited_sources(sim, s.get("source"))],
         })
     return out
 
@@ -80,7 +73,7 @@ def teacher_catalogue(sims, guides: set[str]) -> list[dict]:
             career = {lang: career_view(sim.career, lang).get("title", "") for lang in langs}
         except Exception:  # a career id the catalogue lacks: the lint reports it, the page leaves it out
             career = {lang: "" for lang in langs}
-        versions = sorted({r.get("version") for r in rel.get(sim.id, []) if r.get("version")})
+        versions = list(dict.fromkeys(r.get("version") for r in rel.get(sim.id, []) if r.get("version")))
         kiosk_minutes = next((r.get("kiosk_minutes") for r in rel.get(sim.id, [])
                               if r.get("version") == sim.version and r.get("kiosk_minutes")), None)
         out.append({

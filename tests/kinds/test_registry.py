@@ -39,3 +39,17 @@ def test_an_unknown_kind_is_reported_with_the_registered_names(problems_from):
     [d] = [d for d in diags if d.severity == "error"]
     assert (d.line, d.col, d.message) == (5, 22, "activity kind 'ordre' is not known")
     assert d.hint == "did you mean 'order'?"
+
+
+def test_every_front_end_has_one_widget_per_registered_kind():
+    """The browser's widget registry (web/src/activities/index.js) and the text player's
+    prompts name exactly the engine's kinds, so a new kind cannot ship half done."""
+    import re
+    from pathlib import Path
+
+    from engine.textplayer import ACTIVITY_PROMPTS
+    index = Path(__file__).resolve().parents[2] / "web" / "src" / "activities" / "index.js"
+    body = re.search(r"export const KINDS = \{(.*?)\};", index.read_text(encoding="utf-8"), re.S).group(1)
+    web = set(re.findall(r"^\s*([a-z]+)\s*[:,]", body, re.M))
+    assert web == set(NAMES)
+    assert set(ACTIVITY_PROMPTS) == set(NAMES)

@@ -12,6 +12,8 @@ import { applySettings, settings } from "../settings.js";
 import { store } from "../store.js";
 
 const NAME_KEY = "ctd.studentName";
+// On a shared device, a game left unfinished longer than this belongs to someone else.
+const SHARED_HOURS = 3;
 /** @type {ReturnType<typeof decode> | undefined} */
 let cached;
 
@@ -31,11 +33,18 @@ export function withAssignment(href) {
 
 /**
  * The teacher's settings, applied the first time this tab opens this assignment (the
- * student may change them afterwards), and the class label shown under the top bar.
+ * student may change them afterwards), and the class label shown under the top bar. On
+ * a shared device, a simulation's page first forgets a game someone left hours ago.
+ * @param {string} [simId] the simulation of this page (none on the start page)
  */
-export function startAssignment() {
+export function startAssignment(simId) {
   const a = assignment();
   if (!a) return null;
+  if (a.shared && simId) {
+    const start = Number(store.get(`ctd.started.${simId}`));
+    const stale = !(start > 0) || Date.now() - start > SHARED_HOURS * 3600_000;
+    if (stale && store.get(`ctd.save.${simId}`) != null) forgetPlay(simId);
+  }
   let applied = null;
   try { applied = sessionStorage.getItem("ctd.assignment.applied"); } catch { /* */ }
   if (applied !== location.hash) {
@@ -88,6 +97,8 @@ export function renderHandIn(ctx) {
   const a = assignment();
   if (!a) return null;
   const shared = a.shared;
+  // Leaving the ending on a shared device forgets the game, made code or not.
+  if (shared) addEventListener("pagehide", () => forgetPlay(ctx.simId), { once: true });
   const name = el("input", { id: "handin-name", type: "text", maxlength: 40, autocomplete: shared ? "off" : "name",
     "aria-describedby": "handin-name-hint", value: shared ? "" : store.get(NAME_KEY) || "" });
   const out = el("div", { class: "handin-out", id: "handin-out", hidden: true });

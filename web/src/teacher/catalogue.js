@@ -25,7 +25,8 @@ export function renderCatalogue() {
     const standards = sim.standards.length
       ? el("ul", { class: "standards" }, ...sim.standards.map((s) => el("li", {},
         el("strong", {}, [s.framework, s.code].filter(Boolean).join(" ")), " ", pick(s.text),
-        s.source ? [" ", el("span", { class: "source" }, `(${t("teacher_source")}: ${s.source})`)] : null)))
+        ...(s.sources || []).map((src) => el("span", { class: "source" }, ` (${t("teacher_source")}: `,
+          src.url ? el("a", { href: src.url, rel: "noopener noreferrer" }, src.title || src.url) : src.title, ")")))))
       : el("p", {}, t("teacher_no_standards"));
     const guides = Object.entries(sim.guides || {}).map(([lang, href]) => el("li", {},
       el("a", { href: config.base + href, hreflang: lang, "aria-describedby": titleId },

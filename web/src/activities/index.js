@@ -1,0 +1,63 @@
+// The activity registry: one widget module per activity kind. Every module exports
+//
+//   render(form, activity, ctx) -> { getAnswer() }
+//
+// render() adds the widget's controls to `form` (the activity's <form>, which this
+// module owns with its error line and Check button). `activity` is the view's
+// `activity` object. ctx.error is the form's error line (role="alert", id
+// "activity-error"). getAnswer() returns the answer to send ({type: "answer", answer}),
+// or undefined when the answer is not ready: the widget has then written why in
+// ctx.error and moved the focus to the control to fix. docs/web.md, "Activity widgets".
+import { el } from "../dom.js";
+import { t } from "../i18n.js";
+import * as order from "./order.js";
+import * as numeric from "./numeric.js";
+import * as multi from "./multi.js";
+import * as match from "./match.js";
+import * as hotspot from "./hotspot.js";
+import * as allocate from "./allocate.js";
+
+/**
+ * @typedef {{error: HTMLElement}} WidgetContext
+ * @typedef {{getAnswer(): any}} Widget
+ * @typedef {{render(form: HTMLFormElement, activity: any, ctx: WidgetContext): Widget}} ActivityModule
+ */
+
+/** @type {Record<string, ActivityModule>} kind -> widget module */
+export const KINDS = {
+  order,
+  sequence: order, // the same widget: the hint differs
+  numeric,
+  multi,
+  match,
+  hotspot,
+  allocate,
+};
+
+/** A kind this player does not know: say so; the answer is null. @type {ActivityModule} */
+const unknown = {
+  render(form) {
+    form.append(el("p", {}, t("unknown_activity")));
+    return { getAnswer: () => null };
+  },
+};
+
+/**
+ * The activity's form in `box`; on submit a ready answer goes to `act`.
+ * @param {HTMLElement} box @param {any} a the view's activity
+ * @param {(action: Record<string, any>) => void} act
+ */
+export function renderActivity(box, a, act) {
+  const form = el("form", { class: `activity activity-${a.kind}`, "data-kind": a.kind, novalidate: true });
+  const error = el("p", { class: "form-error", id: "activity-error", role: "alert" });
+  const widget = (Object.hasOwn(KINDS, a.kind) ? KINDS[a.kind] : unknown).render(form, a, { error });
+  form.append(error, el("button", { type: "submit", class: "button primary" }, t("check_answer")));
+  form.addEventListener("submit", (/** @type {Event} */ e) => {
+    e.preventDefault();
+    error.textContent = "";
+    const answer = widget.getAnswer();
+    if (answer === undefined) return; // the widget reported the problem
+    act({ type: "answer", answer });
+  });
+  box.append(form);
+}
