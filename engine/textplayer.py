@@ -154,15 +154,20 @@ def _model_lines(player, a, live) -> list:
             rng = f"{i['min']:g}..{i['max']:g}, {i['step']:g}"
         lines.append(f"  {i['id']} = {shown}   ({i['label']}: {rng})")
     for o, val in zip(a["outputs"], live["outputs"]):
-        lines.append(f"  -> {o['label']}: {val['text']} {o['unit']}".rstrip())
+        lines.append(f"  · {o['label']}: {val['text']} {o['unit']}".rstrip())
     lines.append(f"  {player.t('model_goal_' + live['goal']['state'])}: {a['goal']}")
     return lines
+
+
+def _model_example(a) -> str:
+    first = a["inputs"][0]
+    return f"{first['id']} {first['options'][-1]['id'] if first['options'] else format(first['max'], 'g')}"
 
 
 def show_model(player, a):
     for line in _model_lines(player, a, player.session.preview(_model_inputs(player, a))):
         player.say(line)
-    player.say(player.t("text_model_hint"))
+    player.say(player.t("text_model_hint", example=_model_example(a)))
 
 
 def parse_model(player, a, line):
@@ -170,10 +175,8 @@ def parse_model(player, a, line):
     words = line.split()
     if words and words[0].lower() in ("done", "ok"):
         return dict(inputs)
-    first = a["inputs"][0]
-    example = f"{first['id']} {first['options'][-1]['id'] if first['options'] else first['max']}"
     if len(words) != 3 or words[0].lower() != "set" or words[1] not in inputs:
-        raise Refused(player.t("text_model_set", example=example))
+        raise Refused(player.t("text_model_set", example=_model_example(a)))
     trial = {**inputs, words[1]: words[2]}
     live = player.session.preview(trial)  # ActionError (out of range...) is said as a refusal
     inputs.update(live["inputs"])  # kept on the input's steps, as the engine keeps them
@@ -239,6 +242,15 @@ class TextPlayer:
                 self.say(fb["explain"])
         elif view["phase"] == "activity":
             a = view["activity"]
+            if a.get("retry"):  # the try before was not right: what it means, the next hint
+                r = a["retry"]
+                word = "partly_correct" if r["outcome"] == "partial" else "not_quite"
+                self.say(f"-> {self.t(word)}. {self.t('retry_tries', n=r['tried'] + 1, attempts=r['attempts'])}")
+                for line in (r["diagnosis"], r["feedback"]):
+                    if line:
+                        self.say(line)
+                if r["hint"]:
+                    self.say(f"{self.t('retry_hint')}: {r['hint']}")
             self.say(f"* {a['prompt']}")
             show, _parse = ACTIVITY_PROMPTS[a["kind"]]
             show(self, a)

@@ -103,6 +103,20 @@ class Goal(TypedDict):
     label: str
 
 
+class Retry(TypedDict):
+    """The try before this one was not right and tries are left (the activity's `attempts`):
+    how it went, what the wrong answer means (diagnosis, or ""), and the next hint (or "")."""
+
+    tried: int
+    attempts: int
+    outcome: Outcome
+    score: Number
+    answer: Union[list[str], int, float, dict[str, str], dict[str, int], dict[str, Number | str]]
+    feedback: str
+    diagnosis: str
+    hint: str
+
+
 class OrderActivity(TypedDict):
     """Put items in order (order: scored by pairs; sequence: by places). Items are shuffled."""
 
@@ -110,6 +124,7 @@ class OrderActivity(TypedDict):
     prompt: str
     scene: str
     items: list[Entry]
+    retry: NotRequired[Retry]
 
 
 class NumericActivity(TypedDict):
@@ -120,6 +135,7 @@ class NumericActivity(TypedDict):
     scene: str
     unit: str
     decimals: int
+    retry: NotRequired[Retry]
 
 
 class MultiActivity(TypedDict):
@@ -129,6 +145,7 @@ class MultiActivity(TypedDict):
     prompt: str
     scene: str
     options: list[Entry]
+    retry: NotRequired[Retry]
 
 
 class MatchActivity(TypedDict):
@@ -139,6 +156,7 @@ class MatchActivity(TypedDict):
     scene: str
     left: list[Entry]
     right: list[Entry]
+    retry: NotRequired[Retry]
 
 
 class HotspotActivity(TypedDict):
@@ -151,6 +169,7 @@ class HotspotActivity(TypedDict):
     width: int
     height: int
     spots: list[Spot]
+    retry: NotRequired[Retry]
 
 
 class AllocateActivity(TypedDict):
@@ -163,6 +182,7 @@ class AllocateActivity(TypedDict):
     unit: str
     items: list[BudgetLine]
     goals: list[Goal]
+    retry: NotRequired[Retry]
 
 
 class ModelOption(TypedDict):
@@ -288,6 +308,7 @@ class ModelActivity(TypedDict):
     displays: list[ModelDisplay]
     goal: str
     live: ModelLive
+    retry: NotRequired[Retry]
 
 
 ActivityView = Union[OrderActivity, NumericActivity, MultiActivity, MatchActivity,
@@ -338,6 +359,8 @@ class ActivityFeedback(TypedDict):
     correct: RightAnswer
     answer: Answer
     sources: list[SourceView]
+    first_outcome: NotRequired[Outcome]
+    tries: NotRequired[int]
 
 
 FeedbackView = Union[ChoiceFeedback, ActivityFeedback]
@@ -418,6 +441,8 @@ class ActivityResult(TypedDict):
     kind: ActivityKind
     score: Number
     outcome: Outcome
+    first_outcome: NotRequired[Outcome]  # with attempts > 1: the first try's outcome
+    tries: NotRequired[int]
 
 
 class Result(TypedDict):

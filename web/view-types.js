@@ -82,6 +82,7 @@
  * @property {string} prompt
  * @property {string} scene
  * @property {Array<Entry>} items
+ * @property {Retry} [retry]
  */
 
 /**
@@ -92,6 +93,19 @@
  */
 
 /**
+ * The try before this one was not right and tries are left (the activity's `attempts`): how it went, what the wrong answer means (diagnosis, or ""), and the next hint (or "").
+ * @typedef {Object} Retry
+ * @property {number} tried
+ * @property {number} attempts
+ * @property {("correct"|"partial"|"wrong")} outcome
+ * @property {number} score
+ * @property {(Array<string>|number|Object<string, string>|Object<string, number>|Object<string, (number|string)>)} answer
+ * @property {string} feedback
+ * @property {string} diagnosis
+ * @property {string} hint
+ */
+
+/**
  * Type a number.
  * @typedef {Object} NumericActivity
  * @property {"numeric"} kind
@@ -99,6 +113,7 @@
  * @property {string} scene
  * @property {string} unit
  * @property {number} decimals
+ * @property {Retry} [retry]
  */
 
 /**
@@ -108,6 +123,7 @@
  * @property {string} prompt
  * @property {string} scene
  * @property {Array<Entry>} options
+ * @property {Retry} [retry]
  */
 
 /**
@@ -118,6 +134,7 @@
  * @property {string} scene
  * @property {Array<Entry>} left
  * @property {Array<Entry>} right
+ * @property {Retry} [retry]
  */
 
 /**
@@ -130,6 +147,7 @@
  * @property {number} width
  * @property {number} height
  * @property {Array<Spot>} spots
+ * @property {Retry} [retry]
  */
 
 /**
@@ -153,6 +171,7 @@
  * @property {string} unit
  * @property {Array<BudgetLine>} items
  * @property {Array<Goal>} goals
+ * @property {Retry} [retry]
  */
 
 /**
@@ -183,6 +202,7 @@
  * @property {Array<ModelDisplay>} displays
  * @property {string} goal
  * @property {ModelLive} live
+ * @property {Retry} [retry]
  */
 
 /**
@@ -328,6 +348,8 @@
  * @property {RightAnswer} correct
  * @property {(Array<string>|number|Object<string, string>|Object<string, number>|Object<string, (number|string)>)} answer
  * @property {Array<SourceView>} sources
+ * @property {("correct"|"partial"|"wrong")} [first_outcome]
+ * @property {number} [tries]
  */
 
 /**
@@ -448,4 +470,6 @@
  * @property {("order"|"sequence"|"numeric"|"multi"|"match"|"hotspot"|"allocate"|"model")} kind
  * @property {number} score
  * @property {("correct"|"partial"|"wrong")} outcome
+ * @property {("correct"|"partial"|"wrong")} [first_outcome]
+ * @property {number} [tries]
  */

@@ -71,6 +71,11 @@ class ActivityKind:
         passes them; a kind whose grading reads no variable just scores)."""
         return self.score(act, answer)
 
+    def diagnose(self, act, answer, variables=None):
+        """What a common wrong answer means (a Text from the activity's `diagnose` list),
+        or None when the answer is none of them."""
+        return None
+
     def sets(self, act, answer, variables) -> list:
         """(variable, value) pairs a committed answer sets; most kinds set none."""
         return []
@@ -166,11 +171,38 @@ def read_items(b, m, key: str, where: str, section: Section, read) -> tuple:
     return tuple(out)
 
 
+DIAGNOSE = Section("diagnosis", "A common wrong answer and what it means.", {
+    "answer": Field("number", "numeric: the wrong number (matched within the activity's tolerance)."),
+    "if": Field("string", "model: a condition over the inputs and outputs."),
+    "says": Field("text", "What it means, shown when the student gives it, e.g. "
+                          "\"You divided by 100, not by 10.\"", required=True),
+})
+
+
+def read_diagnoses(b, m, where, key: str, read_one) -> tuple:
+    """The activity's `diagnose` list: (what read_one(dm, dwhere) returns, Text) pairs."""
+    if "diagnose" not in m:
+        return ()
+    lst = b.listing(m["diagnose"], b.vpos(m, "diagnose"), f"'diagnose' of {where}") or []
+    out = []
+    for i, raw in enumerate(lst):
+        dwhere = f"diagnosis {i + 1} of {where}"
+        dm = b.mapping(raw, b.ipos(lst, i), dwhere)
+        if dm is None:
+            continue
+        b.keys(dm, dwhere, {key, "says"}, (key, "says"))
+        match = read_one(dm, dwhere)
+        says = b.text(dm, "says", dwhere)
+        if match is not None:
+            out.append((match, says))
+    return tuple(out)
+
+
 def read_correct(b, im, iwhere, fields) -> None:
     """`correct` and `why` of an option or spot."""
     fields["correct"] = b.boolean(im, "correct", iwhere)
     fields["why"] = b.text(im, "why", iwhere, required=False)
 
 
-__all__ = ["ActivityKind", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes", "encode_indexes",
+__all__ = ["ActivityKind", "DIAGNOSE", "EMPTY_TEXT", "Field", "read_diagnoses", "OUTCOMES", "Section", "check_ids", "decode_indexes", "encode_indexes",
            "is_number", "item_ids", "read_correct", "read_items"]

@@ -20,7 +20,7 @@ from .. import expressions as ex
 from ..diagnostics import did_you_mean
 from ..errors import ActionError, SaveError
 from ..text import format_number, template
-from .base import ActivityKind, Field, Section, is_number
+from .base import DIAGNOSE, ActivityKind, Field, Section, is_number, read_diagnoses
 
 CONTROLS = ("slider", "stepper", "number", "options")
 DISPLAYS = ("gauge", "bar", "readout", "chart", "scene")
@@ -212,7 +212,7 @@ class Model(ActivityKind):
     name = "model"
     summary = "turns the knobs of a live model (inputs → outputs, displays) to reach a goal over the outputs"
     answer_doc = "{input id: value} (an option's id for options); left-out inputs keep their start"
-    sections = (INPUT, OPTION, OUTPUT, DISPLAY, SHAPE, GOAL)
+    sections = (INPUT, OPTION, OUTPUT, DISPLAY, SHAPE, GOAL, DIAGNOSE)
     fields = {
         "inputs": Field("list", "The knobs.", required=True, of="model_input", min_items=1),
         "outputs": Field("list", "What the model computes, in order.", required=True, of="model_output",
@@ -222,6 +222,8 @@ class Model(ActivityKind):
         "goal": Field("section", "What counts as done.", required=True, of="model_goal"),
         "sets": Field("map", "On commit, simulation variables set from outputs: {variable: output id}.",
                       of="id"),
+        "diagnose": Field("list", "Common wrong settings and what each means: [{if, says}], the first that "
+                                  "holds is shown.", of="diagnosis"),
     }
 
     # ---- loading ---------------------------------------------------------------------
@@ -249,7 +251,16 @@ class Model(ActivityKind):
                 else:
                     b.assigned.add(var)
                     sets.append((str(var), str(out)))
-        return {"spec": Spec(inputs, outputs, displays, goal_text, met, partly, score, tuple(sets), defaults)}
+        diagnoses = read_diagnoses(b, m, where, "if", lambda dm, dw: names.compile(
+            dm.get("if"), b.vpos(dm, "if"), f"'if' of {dw}"))
+        return {"spec": Spec(inputs, outputs, displays, goal_text, met, partly, score, tuple(sets), defaults),
+                "diagnoses": diagnoses}
+
+    def diagnose(self, act, answer, variables=None):
+        if not act.diagnoses:
+            return None
+        env, _outs = self._env(act.spec, answer, variables)
+        return next((says for cond, says in act.diagnoses if cond(env)), None)
 
     def _inputs(self, b, m, where, names) -> tuple:
         lst = b.listing(m.get("inputs"), b.vpos(m, "inputs"), f"'inputs' of {where}") if "inputs" in m else None

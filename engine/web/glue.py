@@ -85,6 +85,8 @@ def _do(req: dict) -> dict:
     if op == "act":
         session.act(req["action"])
         return _reply(session)
+    if op == "preview":  # a live model while the student drags: computed, never logged
+        return {"ok": True, "live": session.preview(req["answer"])}
     if op == "lang":
         if req["lang"] in session.sim.languages:  # else the story stays in its language
             session.set_language(req["lang"])

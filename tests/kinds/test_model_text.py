@@ -17,9 +17,9 @@ def play(lines, lang="en"):
 
 def test_set_shows_new_outputs_and_done_commits_the_inputs_set():
     session, text = play(["set depth 0.3", "set material timber", "set material steel", "done", ""])
-    assert "-> Factor of safety: 4.8" in text  # at the start
-    assert "-> Factor of safety: 3.6" in text and "-> Cost: 900 USD" in text  # after set depth 0.3
-    assert "-> Factor of safety: 1.2" in text  # timber
+    assert "· Factor of safety: 4.8" in text  # at the start
+    assert "· Factor of safety: 3.6" in text and "· Cost: 900 USD" in text  # after set depth 0.3
+    assert "· Factor of safety: 1.2" in text  # timber
     assert "Goal met" in text and "Goal partly met" in text
     assert session.state["answers"][0]["answer"] == {"depth": 0.3, "material": "steel"}
     assert session.state["answers"][0]["outcome"] == "correct"
@@ -31,3 +31,15 @@ def test_set_keeps_values_on_their_steps_and_refuses_what_is_out_of_range():
     assert "?? " in text and "'depth' must be 0.2 to 1" in text
     assert "like: set depth" in text  # an unknown input: how to type it
     assert session.state["answers"][0]["answer"]["depth"] == 0.45
+
+
+def test_a_wrong_try_in_the_terminal_shows_the_diagnosis_and_the_hint(sim_from):
+    from tests.kinds.test_model_mastery import DOSE
+    session = Session(sim_from(DOSE))
+    feed, out = ["2", "10", ""], []
+    TextPlayer(session, lambda: feed.pop(0) if feed else None, out.append).run()
+    text = "".join(out)
+    assert "-> Not quite. Try again: try 2 of 3 is next." in text
+    assert "That is how many times 125 mg fits in 250 mg" in text
+    assert "Hint: Divide what is ordered by what is on hand." in text
+    assert session.state["outcomes"]["dose"] == "correct"
