@@ -3,6 +3,8 @@ the HTML mirror all work the same way), keeps the student's answer-in-progress a
 gives it back in the shape docs/view.md asks for."""
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from .widgets import Button, cached_panel
@@ -673,6 +675,24 @@ class ModelPanel(Panel):
             pygame.draw.circle(surf, c["selected"], (bar.x + round(bar.w * frac), bar.centery), 7)
         box = self.out_rect
         cached_panel(surf, box, c["panel"], c["panel_alpha"], 10)
+        # the outputs change only when an input does: drawn once into a surface, then blitted
+        key = (id(self.live), box.size, s.high_contrast, s.text_scale, s.lang)
+        if getattr(self, "_drawn_key", None) != key:
+            self._drawn = pygame.Surface(box.size, pygame.SRCALPHA)
+            if pygame.display.get_surface() is not None:
+                self._drawn = self._drawn.convert_alpha()  # the display's pixel format blits fastest
+            self._spinners = []
+            self._draw_outputs(self._drawn, pygame.Rect(0, 0, box.w, box.h))
+            self._drawn_key = key
+        surf.blit(self._drawn, box.topleft)
+        turn = 0.0 if s.reduced_motion else self.screen.t  # still under reduced motion
+        for (x, y, ex, ey, rot, spin, col) in self._spinners:
+            a = rot + 2 * math.pi * spin * turn
+            dx, dy = ex * math.cos(a) - ey * math.sin(a), ex * math.sin(a) + ey * math.cos(a)
+            pygame.draw.line(surf, col, (box.x + x, box.y + y), (box.x + x + dx, box.y + y + dy), 3)
+
+    def _draw_outputs(self, surf, box):
+        c, s = self.c, self.s
         y = box.y + 8
         for o, v in zip(self.act.get("outputs") or [], self.live.get("outputs") or []):
             t = self.app.text.render(f"{o['label']}: {v['text']} {o['unit']}".strip(), s.ts(18), c["ink"], True)
@@ -715,7 +735,6 @@ class ModelPanel(Panel):
         k = min(r.w / w, r.h / h) if r.h > 0 else 0
         if k <= 0:
             return
-        spin = 0.0 if self.s.reduced_motion else self.screen.t
         for sh in d.get("shapes") or []:
             fill = _colour(sh.get("fill")) or self.c["mid"]
             stroke = _colour(sh.get("stroke"))
@@ -725,11 +744,14 @@ class ModelPanel(Panel):
             elif sh["shape"] == "circle":
                 pygame.draw.circle(surf, fill, (x, y), max(1, sh.get("r", 0) * k))
             elif sh["shape"] == "line":
-                import math
                 ex, ey = r.x + sh.get("x2", 0) * k - x, r.y + sh.get("y2", 0) * k - y
-                a = math.radians(sh.get("rotate", 0)) + 2 * math.pi * sh.get("spin", 0) * spin
-                ex, ey = ex * math.cos(a) - ey * math.sin(a), ex * math.sin(a) + ey * math.cos(a)
-                pygame.draw.line(surf, stroke or fill, (x, y), (x + ex, y + ey), 3)
+                line = (x, y, ex, ey, math.radians(sh.get("rotate", 0)), sh.get("spin", 0), stroke or fill)
+                if line[5]:
+                    self._spinners.append(line)  # drawn each frame, turning
+                else:
+                    a = line[4]
+                    dx, dy = ex * math.cos(a) - ey * math.sin(a), ex * math.sin(a) + ey * math.cos(a)
+                    pygame.draw.line(surf, line[6], (x, y), (x + dx, y + dy), 3)
             elif sh["shape"] == "text" and sh.get("text"):
                 t = self.app.text.render(sh["text"], self.s.ts(15), fill)
                 surf.blit(t, (x, y - t.get_height()))
