@@ -94,14 +94,14 @@ NARRATION_JS = """() => new Promise((resolve) => {
 
 def measure_floor(page, url):
     page.goto(url + "index.html")
-    page.wait_for_function("window.__ready !== undefined", timeout=120_000)
+    page.wait_for_function("() => window.__ready !== undefined", timeout=120_000)
     return {"boot": page.evaluate("window.__ready")}
 
 
 def measure_player(page, url, sim):
     page.goto(url + f"sims/{sim}.html")
     narration = page.evaluate(NARRATION_JS)
-    page.wait_for_function("performance.getEntriesByName('ctd-interactive').length > 0", timeout=120_000)
+    page.wait_for_function("() => performance.getEntriesByName('ctd-interactive').length > 0", timeout=120_000)
     interactive = page.evaluate("performance.getEntriesByName('ctd-interactive')[0].startTime")
     clickable = page.locator("#interaction button.choice:not([disabled]), #interaction button.continue:not([disabled]),"
                              " #interaction form button[type=submit]").count()
@@ -171,7 +171,7 @@ def main(argv=None) -> int:
                 first = ctx.new_page()
                 fn(first)  # the first visit fills the cache (and installs the service worker)
                 if name == "ours":
-                    first.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+                    first.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
                     first.evaluate("navigator.serviceWorker.ready.then(() => true)")
                     first.wait_for_timeout(1500)
                 first.close()

@@ -25,7 +25,12 @@ def _mappings(value):
 
 
 def check_files(top, report) -> None:
-    """Reports each art path or sound cue in the document `top` that has no file."""
+    """Reports each art path or sound cue in the document `top` that has no file.
+
+    Only for YAML read with positions: a compiled simulation (JSON, as the browser and the
+    canvas build load it, with no content/ folder beside them) was checked when compiled."""
+    if not hasattr(top, "val_pos") or not (CONTENT_DIR / "art").is_dir():
+        return
     art, sounds = _known()
 
     def picture(m, key, where):

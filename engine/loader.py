@@ -38,9 +38,10 @@ def _is_num(v) -> bool:
 
 
 class _Builder:
-    def __init__(self, path: str, report: Reporter):
+    def __init__(self, path: str, report: Reporter, check_content_files: bool = True):
         self.path = path
         self.r = report
+        self.check_content_files = check_content_files
         self.languages: tuple = ("en",)
         self.var_names: set = {"time"}
         self.variables: dict = {}
@@ -400,7 +401,8 @@ class _Builder:
         if "teacher" in top:
             check_teacher(self, top, sim)  # the teacher's-guide part, declared in engine/teacher.py
         self._cross_checks(top, sim)
-        check_files(top, self.r)  # engine/contentfiles.py: every picture and sound is a file
+        if self.check_content_files:
+            check_files(top, self.r)  # engine/contentfiles.py: every picture and sound is a file
         return sim
 
     def _text_list(self, m, key, where) -> tuple:
@@ -651,9 +653,9 @@ class _Builder:
                 self.r.error(self.vpos(m, "kind"), f"activity kind '{kind}' is not known",
                              did_you_mean(kind, KIND_NAMES) or "kinds: " + ", ".join(KIND_NAMES))
             return None
-        kind_spec = KIND_BY_NAME[kind]
-        self.keys(m, f"{where} ({kind})", ACTIVITY.keys | set(kind_spec.fields), ACTIVITY.required)
-        spec = kind_spec.build(self, m, where)
+        activity_kind = KIND_BY_NAME[kind]  # engine/kinds/<kind>.py reads and checks its own keys
+        self.keys(m, f"{where} ({kind})", ACTIVITY.keys | set(activity_kind.fields), ACTIVITY.required)
+        kind_fields = activity_kind.build(self, m, where)
         pass_score = self.read(m, ACTIVITY, "pass", where)
         partial_score = self.read(m, ACTIVITY, "partial", where)
         if partial_score > pass_score:
@@ -684,7 +686,7 @@ class _Builder:
         return Activity(
             kind=kind, prompt=self.read(m, ACTIVITY, "prompt", where),
             time=self.read(m, ACTIVITY, "time", where),
-            **{**ACTIVITY_DEFAULTS, **spec}, pass_score=float(pass_score), partial_score=float(partial_score),
+            **{**ACTIVITY_DEFAULTS, **kind_fields}, pass_score=float(pass_score), partial_score=float(partial_score),
             feedback=feedback, effects=effects, next=nxt,
             explain=self.read(m, ACTIVITY, "explain", where),
             skills=self._skills(m, where), riasec=self.riasec(m, where),
@@ -837,7 +839,8 @@ class _Builder:
                 elif var.show == "hidden":
                     self.r.warning(pos, f"variable '{name}' is never set, so it never changes",
                                    f"set it in an effect, like '{name} = ...'")
-        self._reachability(sim)
+        if not self.r.has_errors:  # one mistake, one message: a broken link is not also "unreachable"
+            self._reachability(sim)
 
     def _reachability(self, sim: Simulation):
         if not sim.start or not sim.has_scene(sim.start):
@@ -923,7 +926,9 @@ def load_source(source, path: str = "<simulation>") -> Simulation:
 def load_data(data, path: str = "<compiled>") -> Simulation:
     """Builds a simulation from already-parsed plain data (compiled JSON): no YAML."""
     report = Reporter(path)
-    sim = _Builder(path, report).build(data)
+    # compiled data was checked, files and all, when it was compiled; where it is loaded
+    # (the browser's Python) content/ holds no pictures to look for
+    sim = _Builder(path, report, check_content_files=False).build(data)
     if sim is None or report.has_errors:
         raise LoadError(report.items)
     object.__setattr__(sim, "data", json.dumps(data, ensure_ascii=False, separators=(",", ":")))

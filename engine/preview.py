@@ -22,10 +22,43 @@ import zipfile
 from http import HTTPStatus
 from pathlib import Path
 
+from .compile import compile_simulation
 from .loader import check_file
-from .web.serve import Handler
+from .web.serve import CONTENT_SECURITY_POLICY, SECURITY_HEADERS, Handler
 
 POLL_SECONDS = 0.1
+PREVIEW_HEADERS = tuple(
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'")
+    if name == "Content-Security-Policy" else ("X-Frame-Options", "SAMEORIGIN") if name == "X-Frame-Options"
+    else (name, value) for name, value in SECURITY_HEADERS)
+# The page's script, a file of its own: the site's policy allows no inline script.
+SCRIPT = """const simId = document.currentScript.dataset.sim;
+let version = -1;
+async function poll() {
+  try {
+    const r = await fetch("__preview/status", { cache: "no-store" });
+    const s = await r.json();
+    if (s.version !== version) {
+      const first = version === -1;
+      version = s.version;
+      const box = document.getElementById("status");
+      box.dataset.ok = String(s.ok);
+      box.dataset.version = String(s.version);
+      document.getElementById("summary").textContent = s.summary;
+      document.getElementById("problems").textContent = s.problems;
+      if (s.ok && !first) {
+        // start the new version from its first scene, not from the last save
+        for (const key of ["ctd.save." + simId, "ctd.view." + simId]) localStorage.removeItem(key);
+        document.getElementById("player").contentWindow.location.reload();
+      }
+    }
+  } catch (err) {
+    document.getElementById("summary").textContent = "The preview stopped. Run testdrive preview again.";
+  }
+  setTimeout(poll, 200);
+}
+poll();
+"""
 # Served instead of the player's service worker: it removes itself and caches nothing.
 NO_OFFLINE_COPY = b"""self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.registration.unregister()));
@@ -58,34 +91,7 @@ PAGE = """<!doctype html>
 </section>
 </main>
 <iframe id="player" title="The simulation" src="sims/{sim_id}.html"></iframe>
-<script>
-const simId = {sim_id_json};
-let version = -1;
-async function poll() {{
-  try {{
-    const r = await fetch("__preview/status", {{ cache: "no-store" }});
-    const s = await r.json();
-    if (s.version !== version) {{
-      const first = version === -1;
-      version = s.version;
-      const box = document.getElementById("status");
-      box.dataset.ok = String(s.ok);
-      box.dataset.version = String(s.version);
-      document.getElementById("summary").textContent = s.summary;
-      document.getElementById("problems").textContent = s.problems;
-      if (s.ok && !first) {{
-        // start the new version from its first scene, not from the last save
-        for (const key of ["ctd.save." + simId, "ctd.view." + simId]) localStorage.removeItem(key);
-        document.getElementById("player").contentWindow.location.reload();
-      }}
-    }}
-  }} catch (err) {{
-    document.getElementById("summary").textContent = "The preview stopped. Run testdrive preview again.";
-  }}
-  setTimeout(poll, 200);
-}}
-poll();
-</script>
+<script src="__preview/preview.js" data-sim="{sim_id}"></script>
 </body>
 </html>
 """
@@ -132,8 +138,7 @@ class Preview:
             lines.append(f"the id changed from '{self.sim_id}' to '{sim.id}': stop the preview "
                          "(Ctrl+C) and start it again")
         if ok:
-            from .web.build import compile_sim
-            bundle = self._swap(json.dumps(compile_sim(sim), ensure_ascii=False,
+            bundle = self._swap(json.dumps(compile_simulation(sim), ensure_ascii=False,
                                            separators=(",", ":")).encode())
         at = time.strftime("%H:%M:%S")
         with self.lock:
@@ -167,10 +172,10 @@ class Preview:
                 self._stamp = stamp
                 try:
                     self.check()
-                except OSError as exc:  # saved half-way by the editor: read again next time
+                except Exception as exc:  # noqa: BLE001 - the watcher must outlive any one save
                     with self.lock:
                         self.version += 1
-                        self.ok, self.summary, self.problems = False, f"could not read the file: {exc}", ""
+                        self.ok, self.summary, self.problems = False, f"could not use this save: {exc}", ""
 
     temporary: Path | None = None
 
@@ -189,6 +194,8 @@ def make_handler(preview: Preview, page: bytes):
             path = self.path.split("?", 1)[0]
             if path in ("/", "/index.html"):
                 return self._send(page, "text/html; charset=utf-8", head)
+            if path == "/__preview/preview.js":
+                return self._send(SCRIPT.encode(), "text/javascript; charset=utf-8", head)
             if path == "/__preview/status":
                 return self._send(json.dumps(preview.status()).encode(), "application/json", head)
             if path == "/" + preview.bundle_name:
@@ -211,7 +218,12 @@ def make_handler(preview: Preview, page: bytes):
         def _common_headers(self, rel: str, etag: str) -> None:
             self.send_header("ETag", etag)
             self.send_header("Cache-Control", "no-store")
-            self.send_header("X-Content-Type-Options", "nosniff")
+
+        def end_headers(self):
+            # the site's security headers, except that this page may frame the player
+            for name, value in PREVIEW_HEADERS:
+                self.send_header(name, value)
+            super(Handler, self).end_headers()
 
     return PreviewHandler
 
@@ -236,8 +248,7 @@ def start(sim_file, port: int = 0, work: Path | None = None, log=print):
     summary = build(work / "web", sims, pyc=False, log=lambda *a: None)
     preview = Preview(sim_file, work / "web", summary["bundle"], sim.id)
     preview.temporary = work if made_here else None  # removed when the preview stops
-    page = PAGE.format(name=html.escape(sim_file.name), sim_id=html.escape(sim.id),
-                       sim_id_json=json.dumps(sim.id)).encode()
+    page = PAGE.format(name=html.escape(sim_file.name), sim_id=html.escape(sim.id)).encode()
     handler = make_handler(preview, page)
     directory = str((work / "web").resolve())
     server = ThreadingHTTPServer(("127.0.0.1", port), lambda *a, **k: handler(*a, directory=directory, **k))

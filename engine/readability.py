@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .kinds import BY_NAME as KINDS_BY_NAME
 from .text import PLACEHOLDER_RE
 
 # ---- reading time --------------------------------------------------------------------
@@ -254,10 +255,11 @@ def action_seconds(action: dict, view: dict) -> float:
     """Seconds beyond reading that an action takes (see the constants above)."""
     kind = action.get("type")
     if kind == "answer":
-        act = view.get("activity") or {}
-        if act.get("kind") == "numeric":
+        act = view["activity"]
+        kind = KINDS_BY_NAME[act["kind"]]
+        if kind.typed:
             return NUMERIC_SECONDS
-        parts = sum(len(act.get(k) or ()) for k in ("items", "options", "left", "spots"))
+        parts = len(act[kind.view_list]) if kind.view_list else 0
         return ACTIVITY_SECONDS + ACTIVITY_PART_SECONDS * parts
     return ACTION_SECONDS.get(kind, 2.0)
 

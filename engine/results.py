@@ -26,7 +26,7 @@ from .resultcode import (  # noqa: F401  (made at an ending by Session.result_co
     ASSIGNMENT_LIMIT, CHECK_ALPHABET, CODE_VERSION, MAX_SECONDS, NAME_LIMIT, OLD_CODE_VERSION, clean_label,
     make_result_code,
 )
-from .resultcode import check as _check, pack as _pack, t1_payload as _t1_payload
+from .resultcode import check as _check, pack as _pack
 from .releases import releases, use_releases  # noqa: F401  (the contract's releases())
 
 MAX_CODE = 8192

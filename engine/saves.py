@@ -164,7 +164,7 @@ def encode_resume_code(session) -> str:
     sim = session.sim
     header = "|".join([sim.id, sim.version, str(session.seed), session.lang, session.start or ""])
     tokens = [_encode_action(sim, {"scene": scene}, entry)
-              for scene, entry in zip(session._scenes_at, session.state["log"])]
+              for scene, entry in zip(session.scenes_at, session.state["log"])]
     payload = header + "|" + ",".join(tokens)
     packed = base64.urlsafe_b64encode(zlib.compress(payload.encode(), 9)).decode().rstrip("=")
     body = CODE_VERSION + packed

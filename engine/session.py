@@ -81,6 +81,12 @@ class Session:
         return self.state["phase"] == "ending"
 
     @property
+    def scenes_at(self) -> list:
+        """The scene each logged action was taken in (resume codes number choices and
+        answers within their scene); read-only."""
+        return self._scenes_at
+
+    @property
     def scene(self) -> str:
         """The current scene's id."""
         return self.state["scene"]

@@ -1,6 +1,7 @@
 """Author mistakes become file:line:col diagnostics with hints — all at once, never a traceback."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -220,3 +221,28 @@ def test_a_source_nothing_cites_is_a_warning():
     assert sim is not None
     d = next(d for d in ds if "nothing cites it" in d.message)
     assert d.severity == "warning" and d.line == 11
+
+
+def test_compiled_data_is_not_checked_for_content_files_again(sim_from):
+    """A browser loads compiled JSON where content/ holds no pictures: the file check ran at
+    compile time (lint), so load_data must not look for them (nor fail on plain dicts)."""
+    from engine.compile import compile_simulation, load_compiled
+    from engine.errors import LoadError
+    sim = sim_from("""
+        start: s
+        scenes:
+          s: {text: Hi., background: art/examples/workshop.svg, next: END}
+        endings:
+          - {id: done, title: Done, rating: 1, text: Done.}
+    """)
+    data = json.loads(json.dumps(compile_simulation(sim)))
+    data["simulation"]["scenes"]["s"]["background"] = "art/nowhere.svg"
+    assert load_compiled(data).scene("s").background == "art/nowhere.svg"
+    with pytest.raises(LoadError, match="art/nowhere.svg"):
+        sim_from("""
+            start: s
+            scenes:
+              s: {text: Hi., background: art/nowhere.svg, next: END}
+            endings:
+              - {id: done, title: Done, rating: 1, text: Done.}
+        """)

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine import ActionError, Session, check_source
+from engine.kinds import BY_NAME as KINDS_BY_NAME
 from conftest import EXAMPLE
 
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -21,8 +22,8 @@ GARBAGE = st.one_of(st.none(), st.booleans(), st.integers(-10**15, 10**15), st.f
 
 def any_answer(draw, view):
     a = view["activity"]
-    ids = [i["id"] for i in a.get("items", []) or a.get("options", []) or a.get("spots", []) or a.get("left", [])]
     kind = a["kind"]
+    ids = [i["id"] for i in a.get(KINDS_BY_NAME[kind].view_list) or ()]  # the entries the kind lists
     if kind in ("order", "sequence"):
         return draw(st.permutations(ids))
     if kind in ("multi", "hotspot"):

@@ -198,3 +198,15 @@ def test_a_hotspot_picture_must_exist_too():
     sim, diags, _ = check_source(src.replace(f"image: {images[0]}", "image: art/examples/nothing.svg"), "x.yaml")
     assert [d.message for d in diags] == [
         "image of the activity of scene 'inspect': 'art/examples/nothing.svg' is not a file under content/"]
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ("      kind: sequence", "      kind: sequense", "activity kind 'sequense' is not known"),
+    ("    next: first-task", "    next: frist-task", "'frist-task' in scene 'welcome' is not a scene or an ending"),
+])
+def test_one_mistake_one_message(old, new, message):
+    from engine import check_source
+    src = render("healthcare", "one")
+    assert src.count(old) == 1
+    _sim, diags, _ = check_source(src.replace(old, new), "one.yaml")
+    assert [d.message for d in diags] == [message]   # no "can never be reached" after it

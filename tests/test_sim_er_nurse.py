@@ -423,3 +423,21 @@ def test_a_family_with_limited_english_gets_a_medical_interpreter(sim):
     assert "leaves out" in en(family.feedback) and "free" in en(family.feedback)
     s, scenes, end = play(sim, BEST, seed=CALM_SEED)
     assert any("interpreter" in t for t in end["ending"]["debrief"]["went_well"])
+
+
+def test_review_details_agree_with_the_story(sim):
+    # ER-2: MedlinePlus lists four vital signs; oxygen is an added monitor value
+    for lang, words in (("en", "four vital signs and his oxygen level"),
+                        ("es", "cuatro signos vitales y su nivel de oxígeno")):
+        assert words in sim.scene("decline-monitor").text.get(lang)
+    # ER-3: Tomás waited for heart blood tests, never an X-ray; the hand-off says so
+    pending = next(o for o in act_of(sim, "handoff").items if o.id == "pending")
+    assert "heart blood test" in en(pending.text) and "X-ray" not in en(pending.text)
+    assert "blood tests" in en(sim.scene("family").text) or "blood tests" in en(
+        next(c for c in sim.scene("family").choices if c.id == "honest-talk").feedback)
+    # ER-4: chest pressure everywhere, as at triage
+    kiosk = next(c for c in sim.scene("kiosk-call").choices if c.id == "kiosk-sbar")
+    assert "chest pressure" in en(kiosk.text) and "presión en el pecho" in kiosk.text.get("es")
+    # Spanish register: the nurse speaks to adult patients and family with "usted"
+    explain = next(c for c in sim.scene("give-med").choices if c.id == "explain-med")
+    assert "si siente comezón, apriete" in " ".join(explain.feedback.get("es").split())

@@ -565,3 +565,17 @@ def test_explorer_finds_every_ending_and_no_dead_end(sim):
     reached = {e for e, v in report["endings"].items() if v["reached"]}
     assert reached == {e.id for e in sim.endings}
     assert not report["scenes"]["unreached"]
+
+
+def test_ramps_belong_to_the_deck_package_and_the_creek_floods(sim):
+    # FB-4/FB-5: the package's access item is a ramp with its handrails; railing is the deck's
+    items = {it.id: en(it.text) for it in act_of(sim, "deck-package").items}
+    assert items["access"].startswith("Ramp with handrails")
+    goals = {g.attr: en(g.label) for g in act_of(sim, "deck-package").goals}
+    assert goals["rail"].startswith("Deck railing")
+    # review 4.7: the deck sits above the creek's floods (cited)
+    survey = sim.scene("survey")
+    assert "flood" in en(survey.text) and "flood" in survey.source
+    # the crane operator's stop call is backed, not overruled (cited)
+    storm = sim.scene("storm")
+    assert "crane-stop" in storm.source and "operator" in en(storm.text)

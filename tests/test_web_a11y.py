@@ -47,7 +47,7 @@ def test_no_wcag_violations(checks, lang, contrast):
         # start page
         page.goto(site_url())
         report["settings (start page)"] = set_settings(page, lang, contrast)
-        page.wait_for_function("document.querySelectorAll('#sim-list li.card').length > 0")
+        page.wait_for_function("() => document.querySelectorAll('#sim-list li.card').length > 0")
         report["start page"] = run_axe(page)
         # the player, jumping to each state with a resume code
         opened = None

@@ -234,7 +234,7 @@ def test_resume_code_in_a_fresh_browser_context(ctx, site):
         player.act_once()
     step, text = player.step(), player.narration()
     page.click("#open-code")
-    page.wait_for_function("document.querySelector('#code-output').value.length > 10")
+    page.wait_for_function("() => document.querySelector('#code-output').value.length > 10")
     code = page.input_value("#code-output")
     page.click("#close-code")
 
@@ -270,8 +270,8 @@ def test_language_switch_mid_play_keeps_the_story(ctx):
     page.click("#open-settings")
     page.check("#lang-es")
     page.click("#close-settings")
-    page.wait_for_function("document.documentElement.lang === 'es'")
-    page.wait_for_function("document.body.dataset.busy !== 'true'")
+    page.wait_for_function("() => document.documentElement.lang === 'es'")
+    page.wait_for_function("() => document.body.dataset.busy !== 'true'")
     session = Session.restore(simulations()[EXAMPLE], save)
     session.set_language("es")
     expected = session.view()
@@ -363,7 +363,7 @@ def test_offline_reload_through_the_service_worker(ctx):
     page = context.new_page()
     player = Player(page, seed=6).open(EXAMPLE)
     player.act_once()
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null",
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null",
                            timeout=BOOT_TIMEOUT)
     page.evaluate("navigator.serviceWorker.ready")
     step = player.step()
@@ -467,7 +467,7 @@ def test_site_is_installable_as_an_app(site, tmp_path):
     try:
         page = context.pages[0] if context.pages else context.new_page()
         page.goto(site_url())
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=BOOT_TIMEOUT)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=BOOT_TIMEOUT)
         cdp = context.new_cdp_session(page)
         assert cdp.send("Page.getAppManifest").get("errors") == []
         assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []

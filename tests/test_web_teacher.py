@@ -13,12 +13,13 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import json
 import random
 
 import pytest
 
 import webtools
-from webtools import BOOT_TIMEOUT, new_context, next_actions, require_browser, run_axe, simulations, site_url
+from webtools import BOOT_TIMEOUT, Player, new_context, next_actions, require_browser, run_axe, simulations, site_url
 
 WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SIM = "footbridge-design"
@@ -95,7 +96,7 @@ def row_cells(page, i: int) -> dict:
         "name": row.locator("th").inner_text(),
         "ending": row.locator("td.ending").get_attribute("data-ending"),
         "score": row.locator("td.score").inner_text(),
-        "check": row.locator("td.check").inner_text(),
+        "check": row.locator("td.verdict").inner_text(),
         "text": row.inner_text(),
     }
 
@@ -177,6 +178,88 @@ def test_assignment_builder_makes_a_link_qr_text_and_handout(ctx):
     assert page.locator("#assign-qr svg path").count() == 1
     handout = page.locator("#handout")
     assert handout.locator("svg").count() == 1 and link in handout.inner_text()
+
+
+def test_a_student_plays_the_assignment_and_the_teacher_checks_the_code(site, wcag22):
+    from engine.results import verify_code
+
+    sim = simulations()[SIM]
+    teacher_ctx, teacher_guard = new_context()
+    student_ctx, student_guard = new_context()  # another device
+    try:
+        teacher = teacher_ctx.new_page()
+        open_teacher(teacher)
+        teacher.check(f"#assign-sims input[value='{SIM}']")
+        teacher.fill("#assign-label", "P3-Science")
+        teacher.fill("#assign-due", "Friday")
+        teacher.check("#alang-es")
+        teacher.check("#cut-kiosk")
+        teacher.check("#assign-contrast")
+        teacher.click("#assign-form button[type=submit]")
+        link = teacher.input_value("#assign-link")
+
+        student = student_ctx.new_page()
+        student.goto(link)
+        player = Player(student)
+        player.wait_ready()
+        banner = student.inner_text("#assignment-banner")
+        assert "P3-Science" in banner and "Friday" in banner
+        assert student.get_attribute("html", "data-contrast") == "high"
+        assert run_axe(student) == [], "the student's first scene with the class label"
+        assert student.evaluate("() => JSON.parse(localStorage.getItem('ctd.settings')).lang") == "es"
+        assert player.scene() == sim.kiosk_start  # the short version the teacher chose
+        player.play_to_end()
+        student.fill("#handin-name", "Ana M.")
+        student.click(".handin-form button[type=submit]")
+        student.wait_for_selector("#handin-out:not([hidden])")
+        student.wait_for_selector("#handin-qr[data-ready='true']")
+        code = student.input_value("#handin-code")
+        assert run_axe(student) == [], "the student's ending with the code to hand in (Spanish, high contrast)"
+        ending_title = student.inner_text("#ending-title")
+        # a shared device (the default) keeps nothing of the student once the code is made
+        kept = student.evaluate("() => Object.keys(localStorage)")
+        assert not [k for k in kept if k.startswith(("ctd.save.", "ctd.view.", "ctd.reflect.", "ctd.started."))
+                    or k == "ctd.studentName"], kept
+
+        row = verify_code(code)
+        assert row["verified"] and row["bound_name"] == "Ana M." and row["assignment"] == "P3-Science"
+        assert row["played_seconds"] is not None and row["lang"] == "es"
+        assert sim.ending(row["ending"]).title.get("es") == ending_title
+        paste(teacher, code, 1)
+        cells = row_cells(teacher, 0)
+        assert cells["verified"] and cells["name"] == "Ana M." and cells["ending"] == row["ending"]
+        assert cells["score"] == str(row["score"]) and "P3-Science" in cells["check"]
+    finally:
+        teacher_ctx.close()
+        student_ctx.close()
+    teacher_guard.check()
+    student_guard.check()
+
+
+def test_an_assignment_of_two_simulations_opens_the_start_page_with_only_those(ctx):
+    context, _ = ctx
+    ids = sorted(simulations())[:2]
+    page = context.new_page()
+    open_teacher(page)
+    for sim_id in ids:
+        page.check(f"#assign-sims input[value='{sim_id}']")
+    page.fill("#assign-label", "Period 4")
+    page.uncheck("#assign-shared")
+    page.click("#assign-form button[type=submit]")
+    link = page.input_value("#assign-link")
+    assert "/index.html#a=" in link
+    page.goto(link)
+    page.wait_for_selector("#assignment-banner")
+    cards = page.locator("#sim-list a.button")
+    hrefs = [cards.nth(i).get_attribute("href") for i in range(cards.count())]
+    assert sorted(h.split("/")[-1].split(".html")[0] for h in hrefs) == ids
+    assert all("#a=" in h for h in hrefs)  # the assignment goes along to the simulation
+    # a link edited by hand: a label with markup and an unknown simulation are not shown
+    page.goto("about:blank")  # a new document: only the fragment would change otherwise
+    page.goto(site_url() + "index.html#a=" + __import__("base64").urlsafe_b64encode(
+        b'{"v":1,"s":["nope"],"l":"en","c":"<b>x</b>"}').decode().rstrip("="))
+    page.wait_for_selector("#sim-list")
+    assert page.locator("#assignment-banner").count() == 0
 
 
 # ---------------------------------------------------------------------- the sheet
@@ -285,6 +368,33 @@ def test_stored_class_is_checked_when_read_back(ctx):
     assert page.locator("#rows tbody tr").count() == 0
 
 
+def test_camera_scanning_shows_only_where_the_browser_reads_qr_codes(ctx):
+    context, _ = ctx
+    page = context.new_page()
+    open_teacher(page)
+    if not page.evaluate("() => 'BarcodeDetector' in window"):
+        assert page.locator("#scan").is_hidden()
+    good, row = result_code(21, name="Mo")
+    # A browser that reads QR codes: its detector and camera are stood in for here (the
+    # camera by a canvas stream), so the page's own scanning code runs as it would.
+    page.add_init_script(f"const SCANNED = {json.dumps(good)};" + """
+        window.BarcodeDetector = class { async detect() { return [{ rawValue: SCANNED }]; } };
+        navigator.mediaDevices.getUserMedia = async () => {
+            const c = document.createElement('canvas'); c.width = 64; c.height = 64;
+            c.getContext('2d').fillRect(0, 0, 64, 64);
+            return c.captureStream(5);
+        };""")
+    open_teacher(page)
+    assert page.locator("#scan").is_visible()
+    page.click("#scan-start")
+    page.wait_for_function("() => document.querySelectorAll('#rows tbody tr').length === 1"
+                           " && document.body.dataset.checking !== 'true'")
+    page.click("#scan-stop")
+    cells = row_cells(page, 0)
+    assert cells["verified"] and cells["ending"] == row["ending"] and cells["name"] == "Mo"
+    assert page.locator("#rows tbody tr").count() == 1  # the same code seen again is not added twice
+
+
 # ------------------------------------------------------------------ accessibility
 
 @pytest.mark.parametrize("lang,contrast", [("en", False), ("es", False), ("en", True), ("es", True)])
@@ -316,8 +426,6 @@ def test_every_teacher_screen_passes_axe(ctx, wcag22, lang, contrast):
 
 
 def test_teacher_page_by_keyboard_alone(ctx):
-    from webtools import Player
-
     context, _ = ctx
     page = context.new_page()
     open_teacher(page)

@@ -66,3 +66,26 @@ def test_a_good_file_after_a_fix_reads_cleanly(loader):
 def test_recovery_stops_at_a_limit():
     src = "".join(f'k{i}: "open\n' for i in range(50))
     assert len(problems(src)) == yamlsafe.MAX_SYNTAX_ERRORS
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+YAMLISH = st.lists(st.sampled_from(list("ab:- \n\t\"'[]{},#&*!|>%@`?") + ["  ", "\n  ", "\n- ", ": ", "key: "]),
+                   max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(src=YAMLISH)
+def test_any_text_gives_diagnostics_never_an_exception(src):
+    """Recovery re-reads the file many times: whatever it meets, it reports, never raises."""
+    for loader in (yamlsafe._PyLoader, getattr(yamlsafe.yaml, "CSafeLoader", yamlsafe._PyLoader)):
+        old = yamlsafe._Loader
+        yamlsafe._Loader = loader
+        try:
+            r = Reporter("sim.yaml")
+            yamlsafe.read_yaml(src, "sim.yaml", r)
+        finally:
+            yamlsafe._Loader = old
+        assert len(r.items) <= yamlsafe.MAX_SYNTAX_ERRORS + 50
+        assert all(d.line >= 1 and d.col >= 1 for d in r.items)

@@ -39,6 +39,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BOOT_TIMEOUT = 90_000  # ms: Pyodide's first boot on a busy 2-core machine
 STEP_TIMEOUT = 20_000
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+TEST_KIOSK_PIN = "3917"  # the operator PIN the test site is built with (there is no default)
 
 
 def missing_requirements() -> str | None:
@@ -88,7 +89,7 @@ def built_site() -> Path:
     from engine.web.build import build
 
     out = Path(tempfile.mkdtemp(prefix="ctd-web-test-")) / "web"
-    build(out, ROOT / "simulations")
+    build(out, ROOT / "simulations", kiosk_pin=TEST_KIOSK_PIN)
     atexit.register(shutil.rmtree, out.parent, True)
     return out
 
@@ -151,6 +152,10 @@ class Guard:
 
 
 def new_context(**kwargs):
+    # `testdrive serve` sends a Content-Security-Policy without 'unsafe-eval', and Playwright
+    # evaluates string predicates (wait_for_function("a === b")) with eval inside the page.
+    # The player itself runs under the policy in tests/test_security_csp.py.
+    kwargs.setdefault("bypass_csp", True)
     ctx = browser().new_context(**kwargs)
     ctx.set_default_timeout(STEP_TIMEOUT)
     return ctx, Guard(ctx)

@@ -40,6 +40,7 @@ class Allocate(ActivityKind):
         "values": Field("map", "What one adds to each goal's attribute, like {strength: 2}.", of="number"),
     })
     list_key = "items"
+    view_list = "items"
     goal = GOAL
     fields = {
         "budget": Field("number", "Money or units to spend.", required=True, default=0, lo=0),

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from ..errors import ActionError, SaveError
 from ..model import EMPTY_TEXT, Item
-from ..spec import Field, Section
-
-OUTCOMES = ("correct", "partial", "wrong")
+from ..spec import OUTCOMES, Field, Section
 
 
 class ActivityKind:
@@ -33,6 +31,10 @@ class ActivityKind:
     item: Section | None = None
     #: more sections of its entries, for the schema and the docs (the model kind's inputs, ...)
     sections: tuple = ()
+    #: the key of view()["activity"] that lists what the student works through (the
+    #: reading-time model counts them); True in `typed` when the student types the answer
+    view_list: str | None = None
+    typed: bool = False
 
     def __getitem__(self, key: str) -> Field:
         """A field by key, so the loader reads a kind's keys like a spec Section's."""
@@ -86,6 +88,7 @@ class ActivityKind:
         return None
 
     def outcome(self, act, value: float) -> str:
+        """One of OUTCOMES: the activity's `pass` and `partial` marks decide."""
         if value >= act.pass_score - 1e-9:
             return "correct"
         if value >= act.partial_score - 1e-9:
@@ -204,5 +207,5 @@ def read_correct(b, im, iwhere, fields) -> None:
     fields["why"] = b.text(im, "why", iwhere, required=False)
 
 
-__all__ = ["ActivityKind", "DIAGNOSE", "EMPTY_TEXT", "Field", "read_diagnoses", "OUTCOMES", "Section", "check_ids", "decode_indexes", "encode_indexes",
-           "is_number", "item_ids", "read_correct", "read_items"]
+__all__ = ["ActivityKind", "DIAGNOSE", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes",
+           "encode_indexes", "is_number", "item_ids", "read_correct", "read_diagnoses", "read_items"]

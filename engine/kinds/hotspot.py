@@ -20,6 +20,7 @@ class Hotspot(Multi):
         "why": Field("text", "Why it is (or is not) right, shown afterwards."),
     })
     list_key = "spots"
+    view_list = "spots"
     fields = {
         "image": Field("string", "The picture (path under content/).", required=True),
         "width": Field("int", "The picture's width (its viewBox).", default=100, lo=1, hi=10000),

@@ -17,6 +17,7 @@ class Match(ActivityKind):
         "right": Field("text", "Its right side; the right sides are shown shuffled.", required=True),
     })
     list_key = "pairs"
+    view_list = "left"
     fields = {"pairs": Field("list", "The pairs, each left with its right.", required=True, of="match_pair",
                              min_items=1)}
 

@@ -213,6 +213,7 @@ class Model(ActivityKind):
     summary = "turns the knobs of a live model (inputs → outputs, displays) to reach a goal over the outputs"
     answer_doc = "{input id: value} (an option's id for options); left-out inputs keep their start"
     sections = (INPUT, OPTION, OUTPUT, DISPLAY, SHAPE, GOAL, DIAGNOSE)
+    view_list = "inputs"  # the reading-time model counts the knobs
     fields = {
         "inputs": Field("list", "The knobs.", required=True, of="model_input", min_items=1),
         "outputs": Field("list", "What the model computes, in order.", required=True, of="model_output",

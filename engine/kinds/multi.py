@@ -17,6 +17,7 @@ class Multi(ActivityKind):
         "why": Field("text", "Why it is (or is not) right, shown afterwards."),
     })
     list_key = "options"
+    view_list = "options"
     fields = {"options": Field("list", "The options; mark the right ones correct: true.", required=True,
                                of="multi_option", min_items=1)}
     what = "option"  # what one entry is called in messages

@@ -29,6 +29,7 @@ def parse_number(value) -> float:
 
 class Numeric(ActivityKind):
     name = "numeric"
+    typed = True
     answer_doc = "a number (or text like \"2,5\")"
     summary = "types a number; right within the tolerance, partly right within close_pct"
     fields = {

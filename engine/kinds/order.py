@@ -16,6 +16,7 @@ class Order(ActivityKind):
         "text": Field("text", "The item.", required=True),
     })
     list_key = "items"
+    view_list = "items"
     fields = {
         "items": Field("list", "The items, shown shuffled.", required=True, of="order_item", min_items=2),
         "answer": Field("ids", "The item ids in the right order, best first.", required=True),

@@ -33,6 +33,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from engine.web.serve import CONTENT_SECURITY_POLICY
+
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "web"
 CONTENT = ROOT / "content"
@@ -86,8 +88,11 @@ def _hash(data: bytes, n: int = 12) -> str:
 
 
 def _json_for_html(data) -> str:
+    # Inside <script type="application/json">, "</script>" or "<!--" in any text would end
+    # or break the element; "<\!--" is not valid JSON. \u003c and friends are, and read back
+    # as the same characters (audit F3).
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _e(text) -> str:
@@ -258,7 +263,9 @@ def engine_files() -> list[tuple[str, Path]]:
     return files
 
 
-DEFAULT_KIOSK_PIN = "2468"
+# The kiosk page keeps a salted hash of the operator PIN, checked by Pyodide in the page's
+# worker: with fewer rounds than the desktop's, since WebAssembly may lack OpenSSL's PBKDF2.
+KIOSK_PIN_ROUNDS = 20_000
 # segno's QR encoder (pure Python, BSD licence) for the kiosk's take-home QR code. Only
 # encoder.py and consts.py ship: segno's own __init__ imports its writers, which need
 # standard-library modules the slim stdlib leaves out (xml, gzip, urllib).
@@ -458,7 +465,7 @@ def render_cards(catalog: list, ui_en: dict) -> str:
 
 
 def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list, assets: dict, modules: dict,
-               bundle_url: str, pyodide_url: str, pin: str, guides: set) -> dict[str, bytes]:
+               bundle_url: str, pyodide_url: str, pin_hash: str | None, guides: set) -> dict[str, bytes]:
     """Every HTML page of the site, by URL — the one list of pages:
 
     - index.html, the start page (web/start.html);
@@ -480,6 +487,7 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
 
     def common(base: str, page_title: str = "", entry: str = "main.js") -> dict:
         shared = {"BASE": base, "CSS": base + assets["style.css"], "JS": base + modules[entry][0],
+                  "CSP": CONTENT_SECURITY_POLICY,
                   "APP_TITLE": _e(ui_en["app_title"]), "APP_TAGLINE": _e(ui_en["app_tagline"])}
         title = f"{page_title} — {shared['APP_TITLE']}" if page_title else shared["APP_TITLE"]
         # The modules the entry imports, fetched at once rather than import by import.
@@ -503,7 +511,7 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
     kiosk_tpl = (WEB / "kiosk.html").read_text(encoding="utf-8")
     pages["kiosk.html"] = fill(kiosk_tpl, {
         **ui_placeholders(kiosk_tpl, ui_en), **common(""),
-        "CONFIG": config("", catalog=catalog, fields=fields, kiosk={"pin": pin}),
+        "CONFIG": config("", catalog=catalog, fields=fields, kiosk={"pin_hash": pin_hash}),
     }).encode()
     play_tpl = (WEB / "play.html").read_text(encoding="utf-8")
     first_en = {sim_id: first.get("en") or next(iter(first.values())) for sim_id, first in firsts.items()}
@@ -521,7 +529,7 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
     teacher_tpl = (WEB / "teacher.html").read_text(encoding="utf-8")
     pages["teacher.html"] = fill(teacher_tpl, {
         **ui_placeholders(teacher_tpl, ui_en),
-        **common("", f"{_e(ui_en['teacher_title'])}", entry="teacher/main.js"),
+        **common("", f"{_e(ui_en['teacher_title'])}"),
         "TEACHER_CSS": assets["teacher.css"],
         "CONFIG": config("", worker=assets["teacher-worker.js"], teacher=teacher_catalogue(sims, guides)),
     }).encode()
@@ -546,15 +554,24 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     if not (pyo / "pyodide.mjs").is_file():
         raise BuildError("node_modules/pyodide is missing: run `npm ci` (or scripts/setup-test.d/web.sh)")
     font_dir = nm / "@fontsource" / "atkinson-hyperlegible" / "files"
-    pin = kiosk_pin or os.environ.get("TESTDRIVE_KIOSK_PIN") or DEFAULT_KIOSK_PIN
-    if not (pin.isascii() and pin.isdigit() and 3 <= len(pin) <= 12):
-        raise BuildError("the kiosk PIN must be 3 to 12 digits")
+    from engine import kiosk_pin as pins
+
+    pin = kiosk_pin or os.environ.get("TESTDRIVE_KIOSK_PIN")
+    if pin and pins.pin_problem(pin):
+        raise BuildError(f"kiosk PIN: {pins.PROBLEM_TEXT[pins.pin_problem(pin)]}")
+    if not pin:
+        log("note: no --kiosk-pin (or TESTDRIVE_KIOSK_PIN): kiosk.html's operator menu stays locked")
     if out.exists() and not (out / ".testdrive-build").exists() and any(out.iterdir()):
         raise BuildError(f"{out} exists and is not a previous web build; not overwriting it")
     paths = find_simulations(sim_dir)
     if not paths:
         raise BuildError(f"no simulations found under {sim_dir}")
     sims = load_all(paths)
+    # The salt comes from the simulations the site holds, not from chance: the same source
+    # and PIN build the same kiosk.html (reproducible), and other sites get other salts.
+    salt = hashlib.sha256("\n".join(sorted(f"{s.id}@{s.version}" for _, s in sims)).encode()).digest()[:16]
+    pin_hash = pins.hash_pin(pin, iterations=KIOSK_PIN_ROUNDS, salt=salt) if pin else None
+    del pin
     ui = ui_tables()
     ui_en = ui["en"]
 
@@ -628,7 +645,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     from engine.guides import guide_files
 
     files.update(guide_files([sim for _path, sim in sims]))
-    files.update(make_pages(sims, catalog, firsts, ui, shipped, assets, modules, bundle_url, pyodide_url, pin,
+    files.update(make_pages(sims, catalog, firsts, ui, shipped, assets, modules, bundle_url, pyodide_url, pin_hash,
                             guides={k for k in files if k.startswith("guides/")}))
 
     # -- manifest and service worker
@@ -672,7 +689,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--simulations", default=str(ROOT / "simulations"),
                         help="folder searched for *.yaml simulations (default: simulations/)")
     parser.add_argument("--kiosk-pin", default=None,
-                        help="the kiosk's operator PIN (default: $TESTDRIVE_KIOSK_PIN or 2468)")
+                        help="the kiosk's operator PIN, 4-12 digits (or $TESTDRIVE_KIOSK_PIN); only a salted "
+                             "hash goes into the page; without one the kiosk's operator menu stays locked")
     parser.add_argument("--no-pyc", action="store_true",
                         help="ship .py sources instead of .pyc compiled by Pyodide's Python")
     args = parser.parse_args(argv)

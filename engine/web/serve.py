@@ -80,6 +80,9 @@ class Handler(SimpleHTTPRequestHandler):
     sys_version = ""
     quiet = False
     timeout = SOCKET_TIMEOUT  # StreamRequestHandler sets it on the connection's socket
+    # On for `testdrive serve` (make_server); off for subclasses that serve pages of their
+    # own, like `testdrive preview`'s page with its inline script and player iframe.
+    security_headers = False
 
     def __init__(self, *args, directory: str, **kwargs):
         super().__init__(*args, directory=directory, **kwargs)
@@ -90,8 +93,9 @@ class Handler(SimpleHTTPRequestHandler):
 
     def end_headers(self):
         # Here rather than in _serve so that errors (404, 400, 414, 501...) carry them too.
-        for name, value in SECURITY_HEADERS:
-            self.send_header(name, value)
+        if self.security_headers:
+            for name, value in SECURITY_HEADERS:
+                self.send_header(name, value)
         super().end_headers()
 
     def do_GET(self):
@@ -180,6 +184,7 @@ def make_server(
 
     _Handler.quiet = quiet
     _Handler.timeout = timeout
+    _Handler.security_headers = True
 
     def factory(*args, **kwargs):
         return _Handler(*args, directory=directory, **kwargs)

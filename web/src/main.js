@@ -9,12 +9,14 @@ import { t } from "./i18n.js";
 import { startPage } from "./pages/start.js";
 import { playPage } from "./pages/play.js";
 import { kioskPage } from "./pages/kiosk.js";
+import { teacherPage } from "./pages/teacher.js";
 
 /** @type {Record<string, () => void>} body[data-page] -> the page's set-up */
 const PAGES = {
   start: startPage,
   play: playPage,
   kiosk: kioskPage,
+  teacher: teacherPage,
 };
 
 const page = document.body.dataset.page || "play";

@@ -21,3 +21,33 @@ export const store = {
     try { return JSON.parse(raw); } catch { return fallback; }
   },
 };
+
+// A student's work on this device: games, the last screen, start times, reflections, the
+// typed name and saves set aside. Not the settings, a kiosk's counts or a teacher's list.
+const WORK = /^ctd\.(save|view|started|reflect|broken)\.|^ctd\.studentName$/;
+/** Saves that could not be opened are set aside for a while (a teacher may want them), then dropped. */
+export const BROKEN_KEEP = 3;
+export const BROKEN_DAYS = 30;
+
+/** @returns {string[]} */
+function keys() {
+  try { return Object.keys(localStorage); } catch { return []; }
+}
+
+/** "Clear my work on this device": removes every key of a student's work; returns how many. */
+export function forgetWork() {
+  const gone = keys().filter((k) => WORK.test(k));
+  for (const k of gone) store.remove(k);
+  try { sessionStorage.removeItem("ctd.pendingCode"); } catch { /* storage unavailable */ }
+  return gone.length;
+}
+
+/** Drop set-aside saves (ctd.broken.<sim>.<ms>) beyond the newest BROKEN_KEEP or older than BROKEN_DAYS. */
+export function pruneBroken(now = Date.now()) {
+  const broken = keys().map((k) => ({ k, t: Number(k.split(".").pop()) }))
+    .filter(({ k }) => k.startsWith("ctd.broken."))
+    .sort((a, b) => (b.t || 0) - (a.t || 0));
+  broken.forEach(({ k, t }, i) => {
+    if (i >= BROKEN_KEEP || !(t > 0) || now - t > BROKEN_DAYS * 86400_000) store.remove(k);
+  });
+}

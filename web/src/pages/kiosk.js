@@ -1,7 +1,8 @@
 // The career-fair kiosk (kiosk.html; docs/web.md, "Kiosk"): attract screen -> a
 // simulation's kiosk cut -> the ending with a take-home QR code -> back to the attract
 // screen. An idle visitor is asked "Still there?", then everything of the visit is
-// dropped. Only play counts and the rotation are stored (localStorage "ctd.kiosk");
+// dropped. Only play counts and the rotation are stored (localStorage "ctd.kiosk"), and
+// wrong operator PINs while they count (ctd.kioskLock);
 // never a save, a code, a name or an answer. Operator menu: long press on the top-left
 // corner + PIN.
 import { $, el } from "../dom.js";
@@ -22,8 +23,11 @@ export function kioskPage() {
   const WARN = seconds("warn", 15, 0.2);       // ...answered within this long, or reset
   const SLIDE = seconds("attract", 7, 1);      // each simulation shows this long
   const HOLD = seconds("hold", 3, 0.2);        // long press on the corner
-  const urlPin = params.get("pin");
-  const PIN = urlPin && /^\d{3,12}$/.test(urlPin) ? urlPin : String((config.kiosk && config.kiosk.pin) || "2468");
+  // Only a salted hash of the operator PIN is in the page (set at build time, no default);
+  // the worker checks a try against it. Misses are limited across openings and reloads.
+  const PIN_HASH = (config.kiosk && config.kiosk.pin_hash) || null;
+  const LOCK = "ctd.kioskLock";
+  const FREE_TRIES = 3;
   const STATS = "ctd.kiosk";
   const HOME = Object.assign({}, settings);    // every visitor starts from these settings
   const catalog = config.catalog;
@@ -259,13 +263,20 @@ export function kioskPage() {
     }
   });
 
-  let pinTries = 0;
   const pinInput = $("#pin-input");
+  const lock = () => {
+    const raw = store.json(LOCK, {});
+    return { misses: Number(raw.misses) > 0 ? Number(raw.misses) : 0, until: Number(raw.until) || 0 };
+  };
+  const waitLeft = () => Math.max(0, Math.ceil((lock().until - Date.now()) / 1000));
+  function pinStatus() {
+    const wait = waitLeft();
+    $("#pin-error").textContent = !PIN_HASH ? t("kiosk_no_pin") : wait ? t("canvas_pin_wait", { n: wait }) : "";
+  }
   function openPin() {
     if (document.querySelector("dialog[open]")) return;
-    pinTries = 0;
     pinInput.value = "";
-    $("#pin-error").textContent = "";
+    pinStatus();
     $("#pin-dialog").showModal();
     pinInput.focus();
   }
@@ -277,17 +288,36 @@ export function kioskPage() {
       : el("button", { type: "button", class: "key", "data-key": k,
         onclick: () => { if (pinInput.value.length < 12) pinInput.value += k; } }, k));
   }
-  $("#pin-form").addEventListener("submit", (e) => {
+  let checking = false;
+  $("#pin-form").addEventListener("submit", async (e) => {
     e.preventDefault();
-    if (pinInput.value === PIN) {
+    const entered = pinInput.value;
+    pinInput.value = "";                       // never left in the page after a try
+    if (checking || !PIN_HASH || waitLeft()) { pinStatus(); return; }
+    checking = true;
+    const form = $("#pin-form");
+    form.dataset.checking = "true";            // (tests wait for the answer on this)
+    let match = false;
+    try {
+      const reply = await player.call({ op: "kiosk_pin", pin: entered, hash: PIN_HASH });
+      match = Boolean(reply && reply.ok && reply.match);
+    } finally {
+      checking = false;
+      delete form.dataset.checking;
+    }
+    const state = lock();
+    if (match) {
+      store.remove(LOCK);
       $("#pin-dialog").close();
       openOperator();
       return;
     }
-    pinTries += 1;
-    pinInput.value = "";
+    state.misses += 1;
+    // three free tries, then a wait that doubles with each miss: 30 s, 1 min, ... 15 min
+    if (state.misses >= FREE_TRIES) state.until = Date.now() + Math.min(30 * 2 ** (state.misses - FREE_TRIES), 900) * 1000;
+    store.set(LOCK, JSON.stringify(state));
     $("#pin-error").textContent = t("canvas_wrong_pin");
-    if (pinTries >= 3) $("#pin-dialog").close();
+    if (state.misses >= FREE_TRIES) $("#pin-dialog").close();
     else pinInput.focus();
   });
   $("#pin-cancel").addEventListener("click", () => $("#pin-dialog").close());

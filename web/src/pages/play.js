@@ -6,13 +6,14 @@ import { $ } from "../dom.js";
 import { config, registerServiceWorker } from "../config.js";
 import { t } from "../i18n.js";
 import { settings, applySettings, buildSettings, translateStatic } from "../settings.js";
-import { store } from "../store.js";
+import { pruneBroken, store } from "../store.js";
 import { stopSpeaking } from "../speech.js";
 import { EngineClient } from "../engine-client.js";
 import { renderView, freezeControls, readAloud } from "../play/view.js";
 import { showProgress, showFatal, notice } from "../play/alerts.js";
 import { buildCodeDialog } from "../play/code-dialog.js";
 import { clearStage } from "../play/stage.js";
+import { assignment, markStart, renderBanner, startAssignment } from "../play/assignment.js";
 
 /** @typedef {import("../play/context.js").KioskHooks} KioskHooks */
 
@@ -33,6 +34,7 @@ export class Player {
     this.simId = config.sim;
     this.ready = false;
     this.busy = false;
+    this.toldFull = false; // "storage full" said once per page
     /** @type {any} the view shown, once the engine is ready */
     this.view = null;
     this.client = new EngineClient(new Worker(config.worker, { type: "module" }), {
@@ -71,6 +73,7 @@ export class Player {
 
   /** A simulation's own page: settings, the code dialog, an early view, then boot. */
   openPage() {
+    startAssignment(this.simId); // a teacher's link: its class label and settings, before the settings dialog reads them
     buildSettings((langChanged) => this.onSettings(langChanged));
     buildCodeDialog(this);
     applySettings();
@@ -88,6 +91,7 @@ export class Player {
       }
     }
     freezeControls();
+    pruneBroken();
     this.boot();
   }
 
@@ -133,7 +137,8 @@ export class Player {
       store.remove(this.viewKey);
       notice(t("save_bad", { reason: reply.message }));
     }
-    return this.call({ op: "new", sim: simId, lang, seed: newSeed() });
+    markStart(simId);
+    return this.call({ op: "new", sim: simId, lang, seed: newSeed(), kiosk: !!assignment()?.kiosk });
   }
 
   /** Show a reply's view (and keep its save, except at a kiosk). @param {any} reply @param {boolean} quiet */
@@ -141,8 +146,12 @@ export class Player {
     const view = reply.view;
     this.view = view;
     if (!this.kiosk) {
-      if (reply.save) store.set(this.saveKey, reply.save);
-      store.set(this.viewKey, JSON.stringify(view));
+      const kept = (!reply.save || store.set(this.saveKey, reply.save)) && store.set(this.viewKey, JSON.stringify(view));
+      // Full storage (or a school origin shared with other apps): say so once, not lose it silently.
+      if (!kept && !this.toldFull) {
+        this.toldFull = true;
+        notice(t("storage_full"));
+      }
     }
     renderView(view, quiet, this.ctx);
     readAloud(view);
@@ -176,11 +185,13 @@ export class Player {
   playAgain() {
     store.remove(this.saveKey);
     store.remove(this.viewKey);
-    this.send({ op: "new", sim: this.simId, lang: settings.lang, seed: newSeed() });
+    markStart(this.simId);
+    this.send({ op: "new", sim: this.simId, lang: settings.lang, seed: newSeed(), kiosk: !!assignment()?.kiosk });
   }
 
   /** @param {boolean} langChanged */
   onSettings(langChanged) {
+    renderBanner();
     if (langChanged && this.ready && this.view) this.send({ op: "lang", lang: settings.lang });
     else if (this.view) renderView(this.view, true, this.ctx);
   }

@@ -4,21 +4,26 @@ import { $, el } from "../dom.js";
 import { config, params, artUrl, registerServiceWorker } from "../config.js";
 import { t, pick } from "../i18n.js";
 import { applySettings, buildSettings, translateStatic } from "../settings.js";
-import { store } from "../store.js";
+import { forgetWork, pruneBroken, store } from "../store.js";
+import { renderBanner, startAssignment, withAssignment } from "../play/assignment.js";
 
 export function startPage() {
   if (params.has("kiosk")) { // index.html?kiosk[&idle=…] is the kiosk
     location.replace(`${config.base}kiosk.html${location.search}`);
     return;
   }
+  pruneBroken();
+  const assigned = startAssignment(); // a teacher's link to several simulations: only those
   const list = $("#sim-list");
   const filter = $("#field-filter");
   // the authoring example (simulations/examples/) is for authors: not on the students' page
+  // (unless a teacher's link assigns it)
   const students = config.catalog.filter((/** @type {any} */ s) => !s.example);
   const renderCards = () => {
     list.replaceChildren();
-    for (const sim of students) {
+    for (const sim of assigned ? config.catalog : students) {
       if (filter.value !== "all" && sim.field !== filter.value) continue;
+      if (assigned && !assigned.sims.includes(sim.id)) continue;
       list.append(card(sim));
     }
     $("#sim-count").textContent = t("showing", { n: list.children.length });
@@ -32,6 +37,12 @@ export function startPage() {
   };
   fillFilter();
   filter.addEventListener("change", renderCards);
+  $("#forget-work").addEventListener("click", () => {
+    if (!confirm(t("forget_confirm"))) return;
+    forgetWork();
+    $("#forget-status").textContent = t("forget_done");
+    renderCards(); // "Keep playing" becomes "Play" again
+  });
 
   const codeSim = $("#code-sim");
   const fillCodeSims = () => {
@@ -52,7 +63,7 @@ export function startPage() {
     location.href = `${config.base}sims/${codeSim.value}.html`;
   });
 
-  buildSettings(() => { fillFilter(); fillCodeSims(); renderCards(); });
+  buildSettings(() => { fillFilter(); fillCodeSims(); renderCards(); renderBanner(); });
   applySettings();
   translateStatic();
   renderCards();
@@ -72,6 +83,6 @@ function card(sim) {
       el("span", {}, t("minutes_n", { n: sim.minutes })),
       sim.grades ? [" · ", el("span", {}, t("grades", { g: sim.grades }))] : null),
     el("p", { class: "summary" }, pick(sim.summary)),
-    el("a", { class: "button primary", href: `${config.base}sims/${sim.id}.html`, "aria-describedby": titleId },
+    el("a", { class: "button primary", href: withAssignment(`${config.base}sims/${sim.id}.html`), "aria-describedby": titleId },
       saved ? t("continue_playing") : t("play")));
 }

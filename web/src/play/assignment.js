@@ -71,6 +71,7 @@ export function renderBanner() {
 
 /** When this play started (kept with the game), to bind the real seconds played into the code. @param {string} simId */
 export function markStart(simId) {
+  if (!assignment()) return; // only an assignment's code carries the seconds played
   store.set(`ctd.started.${simId}`, String(Date.now()));
 }
 

@@ -6,6 +6,7 @@ import { t } from "../i18n.js";
 import { settings } from "../settings.js";
 import { store } from "../store.js";
 import { config } from "../config.js";
+import { renderHandIn } from "./assignment.js";
 
 /** @typedef {import("./context.js").PlayContext} PlayContext */
 
@@ -42,6 +43,8 @@ export function renderEnding(box, v, ctx) {
       actionButton(t("canvas_done"), () => kiosk.done(), "button primary big kiosk-done")));
     return;
   }
+  const handIn = renderHandIn(ctx); // an assignment's ending: the code to hand in
+  if (handIn) box.append(handIn);
   if (e.career) box.append(renderCareer(e.career));
   if (d.reflection && d.reflection.length) box.append(renderReflection(d.reflection, ctx.simId));
   box.append(renderCertificate(v));

@@ -1,6 +1,8 @@
 // The catalogue for teachers: what each simulation is, how long it takes, who it is for,
 // what students do in it and the standards its authors cite (with their sources).
-import { $, config, el, pick, t } from "./common.js";
+import { $, el } from "../dom.js";
+import { config } from "../config.js";
+import { pick, t } from "../i18n.js";
 
 export function renderCatalogue() {
   const box = $("#catalogue-list");

@@ -1,6 +1,6 @@
 // The teacher page's link to the engine: a Web Worker running Pyodide
 // (web/teacher-worker.js), booted once; call() sends one request and waits for its reply.
-import { config } from "./common.js";
+import { config } from "../config.js";
 
 let worker = null;
 let seq = 0;

@@ -4,7 +4,11 @@
 // this browser's localStorage, checked when read back; rows are remade by replaying.
 import { bootEngine, call } from "./engine.js";
 import { parse, format } from "./csv.js";
-import { $, config, download, el, pick, store, t } from "./common.js";
+import { $, el } from "../dom.js";
+import { config } from "../config.js";
+import { pick, t } from "../i18n.js";
+import { store } from "../store.js";
+import { download } from "./common.js";
 
 const KEY = "ctd.teacher.class";
 export const MAX_CODES = 500;
@@ -91,7 +95,6 @@ function flags(r) {
   if (r.duplicate_of && r.duplicate_of.length) out.push(t("sheet_flag_duplicate", { rows: r.duplicate_of.map((i) => i + 1).join(", ") }));
   if (r.too_fast) out.push(t("sheet_flag_fast"));
   if (r.name_differs ?? (r.bound_name && r.name && r.bound_name !== r.name)) out.push(t("sheet_flag_name", { name: r.bound_name }));
-  if (r.assignment) out.push(t("sheet_flag_class", { label: r.assignment }));
   return out;
 }
 
@@ -120,7 +123,8 @@ function renderRows() {
       el("td", {}, acts.length ? el("ul", { class: "acts" }, ...acts) : ""),
       el("td", {}, minutes.join(" · ")),
       el("td", {}, skills),
-      el("td", { class: "check" }, check, ...f.map((x) => el("span", { class: "flag" }, x))));
+      el("td", { class: "verdict" }, check, ...f.map((x) => el("span", { class: "flag" }, x)),
+        r.assignment ? el("span", { class: "info" }, t("sheet_flag_class", { label: r.assignment })) : null));
   }));
 }
 
