@@ -310,3 +310,15 @@ def test_zone_errors_point_into_what_the_author_wrote(problems_from):
     [(line, col, msg)] = probs
     assert msg.startswith("unknown name 'w'")
     assert (line, col) == (14, 61)  # the 'w' inside '>= w' (counted from the opening quote)
+
+
+def test_the_browser_workers_preview_request(beam, monkeypatch):
+    import json
+
+    from engine.web import glue
+    monkeypatch.setitem(glue._state, "session", Session(beam))
+    reply = json.loads(glue.handle(json.dumps({"op": "preview", "answer": {"depth": 0.3}})))
+    assert reply["ok"] and [o["text"] for o in reply["live"]["outputs"]] == ["3.6", "900"]
+    bad = json.loads(glue.handle(json.dumps({"op": "preview", "answer": {"depth": 7}})))
+    assert bad == {"ok": False, "error": "action", "message": "'depth' must be 0.2 to 1"}
+    assert glue._state["session"].state["log"] == []  # previews are never logged
