@@ -37,6 +37,8 @@ def hostile_site() -> Path:
         value = doc[key]
         doc[key] = ({lang: f"{PAYLOAD} {key}" for lang in value} if isinstance(value, dict)
                     else f"{PAYLOAD} {key}")
+    # a picture path that climbs out of content/ (audit F5): the build must not ship it
+    doc["art"]["cover"] = "art/../../web/icon.svg"
     (sims / "hostile-text.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False),
                                             encoding="utf-8")
     out = work / "web"
@@ -81,6 +83,18 @@ def test_no_page_holds_the_payload_as_markup(site):
         html = page.read_text(encoding="utf-8")
         assert "<script>window.__pwned" not in html, page.name
         assert "x </script>" not in html, page.name
+
+
+def test_a_picture_path_out_of_content_is_not_read_or_written(site):
+    assert not (site / "web").exists()                      # content/art/../../web/icon.svg
+    # not precached by the service worker (which then never installed), not shipped, and no
+    # page points an image at it (the catalogue still names it; the player shows only shipped art)
+    assert "art/../" not in (site / "sw.js").read_text(encoding="utf-8")
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'src="[^"]*art/\.\./', html), page.name
+        config = json.loads(CONFIG.search(html).group(1)) if CONFIG.search(html) else {}
+        assert not any(".." in a for a in config.get("art", [])), page.name
 
 
 def test_every_page_carries_the_policy(site):

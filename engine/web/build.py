@@ -374,7 +374,12 @@ def ui_placeholders(template: str, ui_en: dict) -> dict:
 
 
 def _has_art(path) -> bool:
-    return bool(path) and (CONTENT / path).is_file()
+    """A picture that is a file inside content/: a path like art/../../x never leaves it
+    (the build would read it from outside and ship it; audit F5)."""
+    if not path or "\\" in str(path):
+        return False
+    target = (CONTENT / path).resolve()
+    return CONTENT.resolve() in target.parents and target.is_file()
 
 
 def prerender_first(views: dict, ui: dict, art: list, base: str) -> dict:
@@ -621,7 +626,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
         for key in ("icon", "cover"):
             if entry[key]:
                 art.add(entry[key])
-    shipped = sorted(a for a in art if (CONTENT / a).is_file())
+    shipped = sorted(a for a in art if _has_art(a))
     for a in shipped:
         files[f"content/{a}"] = (CONTENT / a).read_bytes()
     files["icon.svg"] = (WEB / "icon.svg").read_bytes()
