@@ -25,7 +25,8 @@ DELEGATED = {
     "release": ("engine.releases", "record a simulation's version so its result codes keep verifying"),
     "verify": ("engine.verify", "check students' result codes by replaying them (CSV out)"),
 }
-BUILD_TARGETS = {"web": "engine.web.build", "pygbag": "engine.desktop.pygbag_build"}
+BUILD_TARGETS = {"web": "engine.web.build", "pygbag": "engine.desktop.pygbag_build",
+                 "scorm": "engine.web.scorm"}
 
 
 def cmd_lint(argv) -> int:
@@ -141,7 +142,7 @@ def main(argv=None) -> int:
         print("usage: testdrive COMMAND [...]\n\ncommands:")
         print("  lint      check simulation files and content/ (every problem, file:line:col)")
         print("  play      play a simulation in the terminal (--desktop for the window)")
-        print("  build     build the web player (web) or the pygbag canvas build (pygbag)")
+        print("  build     build the web player (web), the pygbag canvas build (pygbag) or LMS packages (scorm)")
         for name, (_m, desc) in sorted(DELEGATED.items()):
             print(f"  {name:<9} {desc}")
         return 0 if argv else 2

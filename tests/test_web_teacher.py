@@ -450,3 +450,22 @@ def test_teacher_page_by_keyboard_alone(ctx):
     assert page.evaluate("() => document.activeElement.closest('dialog') !== null")
     page.keyboard.press("Escape")
     assert page.locator("#rows tbody tr").count() == 1
+
+
+def test_frozen_result_codes_from_the_first_release_verify_on_the_page(ctx):
+    """Codes are promises: result codes made before the flagships changed (tests/fixtures/
+    frozen) still verify in the teacher's browser, each with the ending it had then."""
+    frozen = json.loads((webtools.ROOT / "tests/fixtures/frozen/codes.json").read_text(encoding="utf-8"))["records"]
+    ends = [r for r in frozen if r["result_code"]]
+    sample = ends[::6]
+    assert {r["sim"] for r in sample} >= {"er-nurse-shift", "footbridge-design", "cnc-first-run"}
+    assert {r["lang"] for r in sample} == {"en", "es"}
+    context, _ = ctx
+    page = context.new_page()
+    open_teacher(page)
+    paste(page, "\n".join(f"Student {n},{r['result_code']}" for n, r in enumerate(sample)), len(sample))
+    for n, rec in enumerate(sample):
+        cells = row_cells(page, n)
+        assert cells["verified"], (rec["sim"], rec["seed"], cells["check"])
+        assert cells["name"] == f"Student {n}"
+        assert cells["ending"] == rec["ending"]

@@ -8,6 +8,16 @@ function progress(stage, done) {
   postMessage({ type: "progress", stage, done });
 }
 
+// A server (an LMS, say) that sends pyodide.asm.wasm without "Content-Type:
+// application/wasm" makes instantiateStreaming throw: compile from the bytes instead.
+const streaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  const type = (response.headers.get("content-type") || "").split(";")[0].trim();
+  if (streaming && type === "application/wasm") return streaming.call(WebAssembly, response, imports);
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+};
+
 async function boot(cfg) {
   progress("runtime", 0.05);
   const { loadPyodide } = await import(cfg.pyodide + "pyodide.mjs");
@@ -19,7 +29,7 @@ async function boot(cfg) {
   const py = await loadPyodide({
     indexURL: cfg.pyodide,
     packageBaseUrl: cfg.pyodide,
-    stdLibURL: cfg.pyodide + "python_stdlib.zip",
+    stdLibURL: cfg.stdlib || cfg.pyodide + "python_stdlib.zip", // an LMS package names it .bin
     lockFileURL: cfg.pyodide + "pyodide-lock.json",
     fullStdLib: false,
     stdout: () => {},

@@ -10,6 +10,7 @@ import { startPage } from "./pages/start.js";
 import { playPage } from "./pages/play.js";
 import { kioskPage } from "./pages/kiosk.js";
 import { teacherPage } from "./pages/teacher.js";
+import { lmsPage } from "./lms/tracker.js";
 
 /** @type {Record<string, () => void>} body[data-page] -> the page's set-up */
 const PAGES = {
@@ -17,6 +18,7 @@ const PAGES = {
   play: playPage,
   kiosk: kioskPage,
   teacher: teacherPage,
+  lms: lmsPage, // a SCORM package's launch page (engine/web/scorm.py)
 };
 
 const page = document.body.dataset.page || "play";

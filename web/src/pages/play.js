@@ -42,6 +42,13 @@ export class Player {
       onReady: () => this.onReady(),
       onFailed: (message) => this.fatal(t("engine_failed"), message),
     });
+    /** Where the first game starts when a host page decides it (an LMS, web/src/lms/):
+     * {code} resumes from a resume code, {fresh: true} starts a new game whatever this
+     * device saved; null: a code typed on the start page, else this device's save. */
+    /** @type {{code?: string, fresh?: boolean} | null} */
+    this.startAt = null;
+    /** @type {Map<string, Array<(detail: any) => void>>} */
+    this.listeners = new Map();
     const player = this;
     /** @type {import("../play/context.js").PlayContext} */
     this.ctx = {
@@ -53,6 +60,27 @@ export class Player {
     };
   }
 
+  /**
+   * The player's events, for a host page (the LMS runtime): "view" after each view is
+   * shown, with {view, reply, request, first} (request: what was sent; first: the game's
+   * first view after boot); "failed" when the engine cannot run.
+   * @param {string} type @param {(detail: any) => void} fn
+   */
+  on(type, fn) {
+    this.listeners.set(type, [...(this.listeners.get(type) || []), fn]);
+  }
+
+  /** @param {string} type @param {any} detail */
+  emit(type, detail) {
+    for (const fn of this.listeners.get(type) || []) {
+      try {
+        fn(detail);
+      } catch (err) {
+        console.warn(`player ${type} listener:`, err); // a host's mistake never stops the game
+      }
+    }
+  }
+
   get saveKey() { return `ctd.save.${this.simId}`; }
   get viewKey() { return `ctd.view.${this.simId}`; }
 
@@ -61,13 +89,15 @@ export class Player {
 
   boot() {
     this.client.boot({ pyodide: new URL(config.pyodide, location.href).href,
-      bundle: new URL(config.bundle, location.href).href });
+      bundle: new URL(config.bundle, location.href).href,
+      stdlib: config.stdlib ? new URL(config.stdlib, location.href).href : undefined });
   }
 
   /** @param {string} title @param {string} [detail] */
   fatal(title, detail) {
     this.client.fail(detail || title); // never leave a request waiting on a dead worker
     showFatal(title, detail);
+    this.emit("failed", { title, detail });
     if (this.kiosk) setTimeout(() => location.reload(), 20_000); // nobody is there to press Reload
   }
 
@@ -113,6 +143,7 @@ export class Player {
     $("#boot").hidden = true;
     document.body.dataset.ready = "true";
     this.accept(reply, true);
+    this.emit("view", { view: reply.view, reply, request: null, first: true });
     performance.mark("ctd-interactive");
     registerServiceWorker();
   }
@@ -120,6 +151,14 @@ export class Player {
   /** A code typed on the start page, else this device's save, else a new game. @param {string} lang */
   async firstReply(lang) {
     const simId = this.simId;
+    if (this.startAt) {
+      if (this.startAt.code) {
+        const reply = await this.call({ op: "from_code", sim: simId, code: this.startAt.code, lang });
+        if (reply.ok) return reply;
+        notice(t("code_bad", { reason: reply.message }));
+      }
+      return this.call({ op: "new", sim: simId, lang, seed: newSeed() });
+    }
     let pendingCode = null;
     try { pendingCode = JSON.parse(sessionStorage.getItem("ctd.pendingCode") || "null"); } catch { /* */ }
     try { sessionStorage.removeItem("ctd.pendingCode"); } catch { /* */ }
@@ -171,8 +210,10 @@ export class Player {
     try {
       const reply = await this.call(request);
       if (this.client.visit !== visit) return;
-      if (reply.ok) this.accept(reply, false);
-      else notice(reply.error === "action" ? t("action_refused", { reason: reply.message }) : reply.message);
+      if (reply.ok) {
+        this.accept(reply, false);
+        this.emit("view", { view: reply.view, reply, request, first: false });
+      } else notice(reply.error === "action" ? t("action_refused", { reason: reply.message }) : reply.message);
     } finally {
       this.busy = false;
       document.body.dataset.busy = "false";
