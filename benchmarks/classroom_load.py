@@ -62,7 +62,7 @@ def cold_load_paths(browser, url: str, page_path: str) -> list[str]:
     context.on("request", lambda r: seen.append(r.url))
     page = context.new_page()
     page.goto(url + page_path)
-    page.wait_for_function("performance.getEntriesByName('ctd-interactive').length > 0", timeout=300_000)
+    page.wait_for_function("() => performance.getEntriesByName('ctd-interactive').length > 0", timeout=300_000)
     context.close()
     paths = []
     for u in seen:
@@ -119,7 +119,7 @@ def browsers_at_once(browser, url: str, page_path: str, students: int) -> dict:
     times, failed = [], []
     for i, p in enumerate(pages):
         try:
-            p.wait_for_function("performance.getEntriesByName('ctd-interactive').length > 0",
+            p.wait_for_function("() => performance.getEntriesByName('ctd-interactive').length > 0",
                                 timeout=600_000, polling=250)
             p.wait_for_selector("#interaction button:not([disabled])", state="visible", timeout=60_000)
             times.append(time.perf_counter() - t0)

@@ -29,7 +29,7 @@ from .yamlsafe import YList, YMap, read_yaml
 # an activity's kind-specific fields when its kind does not set them
 ACTIVITY_DEFAULTS = {"items": (), "answer": None, "unit": EMPTY_TEXT, "tolerance": 0.0, "close": 0.0,
                      "decimals": 2, "image": None, "width": 0, "height": 0, "budget": 0.0, "goals": (),
-                     "spec": None}
+                     "spec": None, "diagnoses": ()}
 NUMERIC_TYPES = (int, float)
 
 
@@ -691,6 +691,7 @@ class _Builder:
             explain=self.read(m, ACTIVITY, "explain", where),
             skills=self._skills(m, where), riasec=self.riasec(m, where),
             source=self.source_ref(m, where),
+            attempts=self.read(m, ACTIVITY, "attempts", where), hints=self._text_list(m, "hints", where),
         )
 
     def _by_outcome_text(self, m, key, where) -> tuple:

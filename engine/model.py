@@ -136,6 +136,9 @@ class Activity:
     riasec: Optional[str]
     source: tuple
     spec: object = None  # a kind's own data, for kinds whose fields the ones above do not cover
+    attempts: int = 1  # tries before the answer is graded for good
+    hints: tuple = ()  # of Text, shown one by one after each try that is not right
+    diagnoses: tuple = ()  # a kind's common wrong answers and what each means (kinds/numeric.py, model.py)
 
     def feedback_for(self, outcome: str) -> Text:
         return dict(self.feedback).get(outcome, EMPTY_TEXT)

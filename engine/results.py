@@ -261,6 +261,8 @@ def _walk(done) -> tuple[list, int]:
         if view["phase"] == "activity":
             asked = s.view() if s.lang == "en" else _english_view(s)
         s.act(_action(entry))
+        if entry[0] == "a" and asked is not None and s.phase == "activity":
+            continue  # a try that was not right, with tries left: the row waits for the last try
         if entry[0] == "a" and asked is not None:
             fb = (s.view() if s.lang == "en" else _english_view(s))["feedback"] or {}
             rows.append(_activity_row(asked["activity"], fb))
@@ -283,7 +285,9 @@ def _activity_row(act: dict, fb: dict) -> dict:
     return {"scene": act["scene"], "kind": act["kind"], "prompt": act.get("prompt", ""),
             "score": fb.get("score"), "outcome": fb.get("outcome"),
             "answer": answer_text(act, fb.get("answer")),
-            "right": right or "; ".join(correct.get("display") or ())}
+            "right": right or "; ".join(correct.get("display") or ()),
+            # with attempts > 1, item analysis wants the first try too
+            **({"first_outcome": fb["first_outcome"], "tries": fb["tries"]} if "tries" in fb else {})}
 
 
 def _labels(act: dict, key: str) -> dict:
@@ -304,6 +308,8 @@ def answer_text(act: dict, given) -> str:
     if kind == "match" and isinstance(given, dict):
         left, right = _labels(act, "left"), _labels(act, "right")
         return "; ".join(f"{left.get(k, k)} → {right.get(v, v)}" for k, v in given.items())
+    if kind == "model" and isinstance(given, dict):
+        return ", ".join(f"{k} = {_number(v)}" for k, v in given.items())
     if kind == "allocate" and isinstance(given, dict):
         items = _labels(act, "items")
         return ", ".join(f"{items.get(k, k)}: {_number(v)}" for k, v in given.items() if v) or "nothing"

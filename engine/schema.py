@@ -206,7 +206,7 @@ def build_schema() -> dict:
     scene["anyOf"] = [{"required": ["choices"]}, {"required": ["activity"]}, {"required": ["next"]}]
     scene["not"] = {"anyOf": [{"required": ["choices", "activity"]}, {"required": ["choices", "next"]}]}
     for kind in KINDS:
-        for section in (kind.item, getattr(kind, "goal", None)):
+        for section in (kind.item, getattr(kind, "goal", None), *kind.sections):
             if section is not None:
                 defs[section.name] = section_schema(section)
     top = section_schema(spec.TOP)
@@ -259,7 +259,7 @@ def doc_tables() -> dict:
     out["kinds"] = "\n".join(kinds)
     for kind in KINDS:
         parts = [f"**`{kind.name}`**\n\n" + markdown_table(kind.fields)]
-        for section in (kind.item, getattr(kind, "goal", None)):
+        for section in (kind.item, getattr(kind, "goal", None), *kind.sections):
             if section is not None and not (kind.name == "sequence" and section.name == "order_item"):
                 parts.append(f"*{section.description}* (`{section.name}`)\n\n" + markdown_table(section.fields))
         out[f"kind-{kind.name}"] = "\n\n".join(parts)

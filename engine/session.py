@@ -188,18 +188,28 @@ class Session:
             kind = kind_of(act)
             given = kind.normalise(act, action.get("answer"))
             st["notices"] = []
-            value = kind.score(act, given)
+            value = kind.grade(act, given, self._model_vars())
             result = kind.outcome(act, value)
+            if act.attempts > 1 and self._retry(scene.id, act, given, value, result):
+                return ["a", given]
+            for var, v in kind.sets(act, given, self._model_vars()):  # a live model's outputs
+                st["vars"][var] = self._fit(var, v)
             st["time"] += act.time
             st["scores"][scene.id] = round(value, 4)
             st["outcomes"][scene.id] = result
             self._run(act.effects_for(result))
             self._tally(act.skills, act.riasec)
-            st["answers"].append({"scene": scene.id, "kind": act.kind, "answer": given,
-                                  "score": round(value, 4), "outcome": result})
-            st["phase"] = "feedback"
+            row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": round(value, 4), "outcome": result}
             st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result,
                               "score": round(value, 4), "answer": given}
+            if act.attempts > 1:  # item analysis wants the first try and the last
+                tries = st["tries"].pop(scene.id, 0) + 1 if "tries" in st else 1
+                first = st["first"].pop(scene.id, result) if "first" in st else result
+                row.update(first_outcome=first, tries=tries)
+                st["feedback"].update(first_outcome=first, tries=tries)
+                st["retry"] = None
+            st["answers"].append(row)
+            st["phase"] = "feedback"
             st["pending"] = act.next_for(result)
             return ["a", given]
         if kind == "continue":
@@ -217,6 +227,40 @@ class Session:
                 return ["n"]
             raise ActionError("choose an option first" if phase == "scene" else "finish the activity first")
         raise ActionError(f"unknown action type '{kind}'")
+
+    def _retry(self, scene_id, act, given, value, result) -> bool:
+        """A try that is not right, with tries left: the activity stays, with the next
+        hint. The state keys appear only then, so older saves keep their check."""
+        st = self.state
+        if result == "correct":
+            return False
+        tries = st.setdefault("tries", {})
+        if tries.get(scene_id, 0) + 1 >= act.attempts:
+            return False
+        tries[scene_id] = tries.get(scene_id, 0) + 1
+        st.setdefault("first", {}).setdefault(scene_id, result)
+        st["notices"] = []
+        st["retry"] = {"scene": scene_id, "tried": tries[scene_id], "outcome": result, "score": round(value, 4),
+                       "answer": given}
+        return True
+
+    def _model_vars(self) -> dict:
+        """The variables (and the clock) a live model's expressions read."""
+        return {**self.state["vars"], "time": self.state["time"]}
+
+    def preview(self, answer) -> dict:
+        """A live model's outputs and displays for inputs not yet committed: the front ends
+        call it while the student drags. Nothing is logged and the state does not change;
+        ActionError when there is no live activity or the inputs are not valid."""
+        st = self.state
+        if st["phase"] != "activity":
+            raise ActionError("there is no activity to preview now")
+        act = self.sim.scene(st["scene"]).activity
+        kind = kind_of(act)
+        live = kind.live(act, kind.normalise(act, answer), self._model_vars(), self.lang, self.fill)
+        if live is None:
+            raise ActionError("this activity has nothing to preview")
+        return live
 
     def _go(self, target: str) -> None:
         st = self.state
@@ -460,7 +504,19 @@ class Session:
     def _activity_view(self, scene) -> dict:
         act = scene.activity
         out = {"kind": act.kind, "prompt": self._t(act.prompt), "scene": scene.id}
-        out.update(kind_of(act).view(act, self.state["shown"].get(scene.id), self._t, self.lang))
+        kind = kind_of(act)
+        out.update(kind.view(act, self.state["shown"].get(scene.id), self._t, self.lang))
+        retry = self.state.get("retry")
+        if retry and retry["scene"] == scene.id:
+            n = retry["tried"]
+            hint = act.hints[min(n, len(act.hints)) - 1] if act.hints else None
+            said = kind.diagnose(act, retry["answer"], self._model_vars())
+            out["retry"] = {"tried": n, "attempts": act.attempts, "outcome": retry["outcome"],
+                            "score": retry["score"], "answer": retry["answer"],
+                            "feedback": self._t(act.feedback_for(retry["outcome"])),
+                            "diagnosis": self._t(said) if said else "", "hint": self._t(hint) if hint else ""}
+        if act.kind == "model":  # what to draw before the student moves anything
+            out["live"] = kind.live(act, kind.start(act), self._model_vars(), self.lang, self.fill)
         return out
 
     def _feedback_view(self) -> dict:
@@ -472,10 +528,18 @@ class Session:
                     "explain": "", "correct": None, "choice": choice.id,
                     "sources": self._sources(choice.source)}
         act = scene.activity
-        return {"kind": act.kind, "outcome": fb["outcome"], "score": fb["score"],
-                "text": self._t(act.feedback_for(fb["outcome"])), "explain": self._t(act.explain),
+        text = self._t(act.feedback_for(fb["outcome"]))
+        if fb["outcome"] != "correct" and act.diagnoses:  # what this wrong answer means
+            said = kind_of(act).diagnose(act, fb["answer"], self._model_vars())
+            if said:
+                text = f"{self._t(said)}\n\n{text}" if text else self._t(said)
+        out = {"kind": act.kind, "outcome": fb["outcome"], "score": fb["score"],
+                "text": text, "explain": self._t(act.explain),
                 "correct": kind_of(act).right_answer(act, self.lang, fb["answer"]), "answer": fb["answer"],
                 "sources": self._sources(act.source)}
+        if "tries" in fb:
+            out.update(first_outcome=fb["first_outcome"], tries=fb["tries"])
+        return out
 
     def _sources(self, ids) -> list:
         table = {src.id: src for src in self.sim.sources}
@@ -545,7 +609,8 @@ class Session:
             "riasec": dict(st["riasec"]),
             "minutes": st["time"],
             "steps": st["step"],
-            "activities": [{k: a[k] for k in ("scene", "kind", "score", "outcome")} for a in st["answers"]],
+            "activities": [{k: a[k] for k in ("scene", "kind", "score", "outcome", "first_outcome", "tries") if k in a}
+                           for a in st["answers"]],
             "seed": self.seed,
         }
 

@@ -183,6 +183,10 @@ ACTIVITY = Section("activity", "A hands-on task graded by the engine.", {
     "next": _f("target", "Where to go after the feedback: one target, or {correct: ..., partial: ..., "
                          "wrong: ...}.", of="by_outcome"),
     "explain": _f("text", "Why the right answer is right, shown afterwards."),
+    "attempts": _f("int", "Tries the student gets: after a try that is not right, the next hint shows and "
+                          "they try again; only the last try is graded (the first is kept for the teacher).",
+                   default=1, lo=1, hi=5),
+    "hints": _f("texts", "Hints shown one by one, after each try that is not right."),
     "skills": _f("skills", "Employability skills exercised."),
     "riasec": _f("riasec", "RIASEC interest area.", choices=RIASEC),
     "source": _f("source", "Cites a source by id (or a list of them)."),

@@ -126,6 +126,63 @@ def parse_allocate(player, a, line):
     return {it["id"]: q for it, q in zip(items, nums)}
 
 
+class Shown(Exception):
+    """Lines to show without acting: a live model's outputs after `set`."""
+
+    def __init__(self, lines):
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def _model_inputs(player, a) -> dict:
+    """The inputs the student has set in this model so far (they start at the start)."""
+    key = (a["scene"], player.session.state["step"])
+    if getattr(player, "_model_key", None) != key:
+        player._model_key, player._model_set = key, {i["id"]: i["start"] for i in a["inputs"]}
+    return player._model_set
+
+
+def _model_lines(player, a, live) -> list:
+    lines = []
+    for i in a["inputs"]:
+        v = live["inputs"][i["id"]]
+        if i["control"] == "options":
+            shown = next(o["text"] for o in i["options"] if o["id"] == v)
+            rng = " / ".join(o["id"] for o in i["options"])
+        else:
+            shown = f"{v:g} {i['unit']}".strip()
+            rng = f"{i['min']:g}..{i['max']:g}, {i['step']:g}"
+        lines.append(f"  {i['id']} = {shown}   ({i['label']}: {rng})")
+    for o, val in zip(a["outputs"], live["outputs"]):
+        lines.append(f"  · {o['label']}: {val['text']} {o['unit']}".rstrip())
+    lines.append(f"  {player.t('model_goal_' + live['goal']['state'])}: {a['goal']}")
+    return lines
+
+
+def _model_example(a) -> str:
+    first = a["inputs"][0]
+    return f"{first['id']} {first['options'][-1]['id'] if first['options'] else format(first['max'], 'g')}"
+
+
+def show_model(player, a):
+    for line in _model_lines(player, a, player.session.preview(_model_inputs(player, a))):
+        player.say(line)
+    player.say(player.t("text_model_hint", example=_model_example(a)))
+
+
+def parse_model(player, a, line):
+    inputs = _model_inputs(player, a)
+    words = line.split()
+    if words and words[0].lower() in ("done", "ok"):
+        return dict(inputs)
+    if len(words) != 3 or words[0].lower() != "set" or words[1] not in inputs:
+        raise Refused(player.t("text_model_set", example=_model_example(a)))
+    trial = {**inputs, words[1]: words[2]}
+    live = player.session.preview(trial)  # ActionError (out of range...) is said as a refusal
+    inputs.update(live["inputs"])  # kept on the input's steps, as the engine keeps them
+    raise Shown(_model_lines(player, a, live))
+
+
 # The terminal's side of each activity kind, in the order of the engine's registry
 # (engine.kinds.NAMES); a test checks that both name the same kinds.
 ACTIVITY_PROMPTS = {
@@ -136,6 +193,7 @@ ACTIVITY_PROMPTS = {
     "match": (show_match, parse_match),
     "hotspot": (show_hotspot, parse_hotspot),
     "allocate": (show_allocate, parse_allocate),
+    "model": (show_model, parse_model),
 }
 
 
@@ -184,6 +242,15 @@ class TextPlayer:
                 self.say(fb["explain"])
         elif view["phase"] == "activity":
             a = view["activity"]
+            if a.get("retry"):  # the try before was not right: what it means, the next hint
+                r = a["retry"]
+                word = "partly_correct" if r["outcome"] == "partial" else "not_quite"
+                self.say(f"-> {self.t(word)}. {self.t('retry_tries', n=r['tried'] + 1, attempts=r['attempts'])}")
+                for line in (r["diagnosis"], r["feedback"]):
+                    if line:
+                        self.say(line)
+                if r["hint"]:
+                    self.say(f"{self.t('retry_hint')}: {r['hint']}")
             self.say(f"* {a['prompt']}")
             show, _parse = ACTIVITY_PROMPTS[a["kind"]]
             show(self, a)
@@ -268,6 +335,9 @@ class TextPlayer:
                     break
                 except Refused as exc:
                     self.say(f"?? {exc}")
+                except Shown as exc:
+                    for shown in exc.lines:
+                        self.say(shown)
                 except ActionError as exc:
                     self.say(f"?? {self.t('action_refused', reason=exc)}")
 

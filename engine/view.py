@@ -15,7 +15,7 @@ from typing import Literal, NotRequired, TypedDict, Union
 Phase = Literal["scene", "activity", "feedback", "ending"]
 Outcome = Literal["correct", "partial", "wrong"]
 Field = Literal["healthcare", "engineering", "manufacturing", "other"]
-ActivityKind = Literal["order", "sequence", "numeric", "multi", "match", "hotspot", "allocate"]
+ActivityKind = Literal["order", "sequence", "numeric", "multi", "match", "hotspot", "allocate", "model"]
 Number = Union[int, float]
 
 
@@ -103,6 +103,20 @@ class Goal(TypedDict):
     label: str
 
 
+class Retry(TypedDict):
+    """The try before this one was not right and tries are left (the activity's `attempts`):
+    how it went, what the wrong answer means (diagnosis, or ""), and the next hint (or "")."""
+
+    tried: int
+    attempts: int
+    outcome: Outcome
+    score: Number
+    answer: Union[list[str], int, float, dict[str, str], dict[str, int], dict[str, Number | str]]
+    feedback: str
+    diagnosis: str
+    hint: str
+
+
 class OrderActivity(TypedDict):
     """Put items in order (order: scored by pairs; sequence: by places). Items are shuffled."""
 
@@ -110,6 +124,7 @@ class OrderActivity(TypedDict):
     prompt: str
     scene: str
     items: list[Entry]
+    retry: NotRequired[Retry]
 
 
 class NumericActivity(TypedDict):
@@ -120,6 +135,7 @@ class NumericActivity(TypedDict):
     scene: str
     unit: str
     decimals: int
+    retry: NotRequired[Retry]
 
 
 class MultiActivity(TypedDict):
@@ -129,6 +145,7 @@ class MultiActivity(TypedDict):
     prompt: str
     scene: str
     options: list[Entry]
+    retry: NotRequired[Retry]
 
 
 class MatchActivity(TypedDict):
@@ -139,6 +156,7 @@ class MatchActivity(TypedDict):
     scene: str
     left: list[Entry]
     right: list[Entry]
+    retry: NotRequired[Retry]
 
 
 class HotspotActivity(TypedDict):
@@ -151,6 +169,7 @@ class HotspotActivity(TypedDict):
     width: int
     height: int
     spots: list[Spot]
+    retry: NotRequired[Retry]
 
 
 class AllocateActivity(TypedDict):
@@ -163,14 +182,141 @@ class AllocateActivity(TypedDict):
     unit: str
     items: list[BudgetLine]
     goals: list[Goal]
+    retry: NotRequired[Retry]
+
+
+class ModelOption(TypedDict):
+    """A named option of a model input."""
+
+    id: str
+    text: str
+    value: Number
+
+
+class ModelInput(TypedDict):
+    """A knob of a live model: min, max and step (options: indexes 0 to n-1)."""
+
+    id: str
+    label: str
+    control: Literal["slider", "stepper", "number", "options"]
+    unit: str
+    decimals: int
+    start: Number | str
+    min: Number
+    max: Number
+    step: Number
+    options: list[ModelOption]
+
+
+class ModelOutput(TypedDict):
+    """A number a live model computes."""
+
+    id: str
+    label: str
+    unit: str
+    decimals: int
+
+
+class ModelDisplay(TypedDict):
+    """How outputs are shown: gauge and bar have min and max, scene has width and height."""
+
+    type: Literal["gauge", "bar", "readout", "chart", "scene"]
+    output: str | None
+    input: str | None
+    min: NotRequired[Number]
+    max: NotRequired[Number]
+    width: NotRequired[int]
+    height: NotRequired[int]
+
+
+class OutputValue(TypedDict):
+    """An output's value and its text in the student's language."""
+
+    id: str
+    value: Number
+    text: str
+
+
+class ModelGoalState(TypedDict):
+    """How the inputs shown would be graded."""
+
+    state: Literal["met", "partly", "not_met"]
+    score: Number
+
+
+class ChartPoint(TypedDict):
+    """A point of a chart (and a row of its data table)."""
+
+    x: Number
+    y: Number
+    x_text: str
+    y_text: str
+
+
+class Shape(TypedDict):
+    """A shape of a model's drawing, positioned by the engine."""
+
+    shape: Literal["rect", "circle", "line", "text"]
+    x: NotRequired[Number]
+    y: NotRequired[Number]
+    w: NotRequired[Number]
+    h: NotRequired[Number]
+    r: NotRequired[Number]
+    x2: NotRequired[Number]
+    y2: NotRequired[Number]
+    rotate: NotRequired[Number]
+    spin: NotRequired[Number]
+    fill: str | None
+    stroke: str | None
+    text: NotRequired[str]
+
+
+class LiveDisplay(TypedDict):
+    """One display's state: value/text (gauge, bar, readout), fraction/zone (gauge, bar),
+    points (chart), alt/shapes (scene)."""
+
+    type: Literal["gauge", "bar", "readout", "chart", "scene"]
+    value: NotRequired[Number]
+    text: NotRequired[str]
+    fraction: NotRequired[Number]
+    zone: NotRequired[Literal["good", "bad", "none"]]
+    points: NotRequired[list[ChartPoint]]
+    current: NotRequired[Number]
+    y_min: NotRequired[Number]
+    y_max: NotRequired[Number]
+    alt: NotRequired[str]
+    shapes: NotRequired[list[Shape]]
+
+
+class ModelLive(TypedDict):
+    """A live model computed for some inputs (Session.preview returns the same)."""
+
+    inputs: dict[str, Number | str]
+    outputs: list[OutputValue]
+    goal: ModelGoalState
+    displays: list[LiveDisplay]
+
+
+class ModelActivity(TypedDict):
+    """Turn a live model's knobs to reach a goal; `live` is the model at the inputs' start."""
+
+    kind: Literal["model"]
+    prompt: str
+    scene: str
+    inputs: list[ModelInput]
+    outputs: list[ModelOutput]
+    displays: list[ModelDisplay]
+    goal: str
+    live: ModelLive
+    retry: NotRequired[Retry]
 
 
 ActivityView = Union[OrderActivity, NumericActivity, MultiActivity, MatchActivity,
-                     HotspotActivity, AllocateActivity]
+                     HotspotActivity, AllocateActivity, ModelActivity]
 
 # An answer in the shape a student sends it: ids in order or picked, a number, pairs
-# (left id -> right id) or quantities (item id -> how many).
-Answer = Union[list[str], int, float, dict[str, str], dict[str, int]]
+# (left id -> right id), quantities (item id -> how many) or a model's inputs (input id -> value).
+Answer = Union[list[str], int, float, dict[str, str], dict[str, int], dict[str, Number | str]]
 
 
 class SourceView(TypedDict):
@@ -213,6 +359,8 @@ class ActivityFeedback(TypedDict):
     correct: RightAnswer
     answer: Answer
     sources: list[SourceView]
+    first_outcome: NotRequired[Outcome]
+    tries: NotRequired[int]
 
 
 FeedbackView = Union[ChoiceFeedback, ActivityFeedback]
@@ -293,6 +441,8 @@ class ActivityResult(TypedDict):
     kind: ActivityKind
     score: Number
     outcome: Outcome
+    first_outcome: NotRequired[Outcome]  # with attempts > 1: the first try's outcome
+    tries: NotRequired[int]
 
 
 class Result(TypedDict):

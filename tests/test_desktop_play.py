@@ -22,7 +22,7 @@ SIMS = simulation_files()
 def own_config(tmp_path, monkeypatch):
     """main() reads and keeps settings in the user's config folder: use a fresh one."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-ALL_KINDS = {"order", "sequence", "numeric", "multi", "match", "hotspot", "allocate"}
+ALL_KINDS = {"order", "sequence", "numeric", "multi", "match", "hotspot", "allocate", "model"}
 
 
 @pytest.fixture(scope="module")

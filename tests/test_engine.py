@@ -175,6 +175,12 @@ def full_run(s, good=True):
     cont(s)
     s.answer({"steel": 5, "bolts": 2} if good else {"steel": 10, "bolts": 10})
     cont(s)
+    if good:  # the live model: 800 ft/min with the 1/2-inch tool
+        s.answer({"sfm": 800, "diameter": 0.5})
+    else:  # two tries, both with the start's 1/4-inch tool
+        s.answer({})
+        s.answer({})
+    cont(s)
     s.choose("extra-check" if good else "finish")
 
 
@@ -191,8 +197,10 @@ def test_good_run_reaches_best_ending_with_debrief(example_sim, new_session):
     assert e["career"]["id"] == "industrial-engineering-technician"
     r = e["result"]
     assert r["sim"] == "every-feature" and r["ending"] == "expert" and r["rating"] == 3
-    assert [a["outcome"] for a in r["activities"]] == ["correct"] * 7
-    assert r["skills"]["communication"] == 1 and r["riasec"]["I"] == 2
+    assert [a["outcome"] for a in r["activities"]] == ["correct"] * 8
+    assert r["activities"][-1] == {"scene": "spindle", "kind": "model", "score": 1.0, "outcome": "correct",
+                                   "first_outcome": "correct", "tries": 1}
+    assert r["skills"]["communication"] == 1 and r["riasec"]["I"] == 3
     assert len(e["result_code"]) < 4096
     with pytest.raises(ActionError):
         s.continue_()
@@ -203,7 +211,8 @@ def test_poor_run_reaches_learning_ending(example_sim, new_session):
     full_run(s, good=False)
     e = s.view()["ending"]
     assert e["id"] == "learning" and e["rating"] == 1
-    assert e["result"]["activities"][-1]["score"] == 0  # over budget scores 0
+    assert e["result"]["activities"][-2]["score"] == 0  # over budget scores 0
+    assert e["result"]["activities"][-1]["tries"] == 2  # the model's two tries
 
 
 def test_allocate_feedback_shows_budget_and_goals(example_sim):

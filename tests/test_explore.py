@@ -172,7 +172,7 @@ def test_representative_answers_cover_every_outcome_of_the_example():
         kinds.add(scene.activity.kind)
         assert "correct" in outcomes and "wrong" in outcomes, scene.id
         assert answers[0][0].startswith("right"), scene.id
-    assert kinds == {"order", "sequence", "numeric", "multi", "match", "hotspot", "allocate"}
+    assert kinds == {"order", "sequence", "numeric", "multi", "match", "hotspot", "allocate", "model"}
 
 
 def test_chance_events_are_explored_with_several_seeds():

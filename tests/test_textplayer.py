@@ -72,6 +72,8 @@ def valid_answer(a):
         return [a["spots"][0]["id"]]
     if kind == "match":
         return {le["id"]: a["right"][0]["id"] for le in a["left"]}
+    if kind == "model":
+        return {}  # every input at its start
     return {i["id"]: 0 for i in a["items"]}
 
 
@@ -104,6 +106,9 @@ def session_at(kind, lang="en"):
     ("allocate", "-1", "whole numbers"),
     ("allocate", "99999999999", "whole numbers"),
     ("allocate", "", "whole numbers"),
+    ("model", "set", "like: set"),
+    ("model", "set nothing 1", "like: set"),
+    ("model", "9" * 500, "like: set"),
 ])
 def test_junk_is_refused_with_a_sentence_and_asked_again(kind, line, message):
     s = session_at(kind)
@@ -185,6 +190,10 @@ def good_line(view, data):
         return " ".join(map(str, sorted(picks)))
     if kind == "match":
         return " ".join(data.draw(st.sampled_from("abcdefghij"[:len(a["right"])])) for _ in a["left"])
+    if kind == "model":  # `set` a knob now and then; `done` commits
+        i = data.draw(st.sampled_from(a["inputs"]))
+        value = data.draw(st.sampled_from([o["id"] for o in i["options"]])) if i["options"] else i["max"]
+        return data.draw(st.sampled_from([f"set {i['id']} {value}", "done"]))
     return " ".join(str(data.draw(st.integers(0, it["max"]))) for it in a["items"])
 
 

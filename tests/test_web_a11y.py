@@ -9,7 +9,7 @@ import pytest
 
 from webtools import Player, new_context, require_browser, run_axe, site_url, states_for_checks
 
-STATES = ["scene", "order", "sequence", "numeric", "multi", "match", "hotspot", "allocate",
+STATES = ["scene", "order", "sequence", "numeric", "multi", "match", "hotspot", "allocate", "model",
           "feedback", "ending"]
 COMBOS = [("en", False), ("es", False), ("en", True), ("es", True)]
 

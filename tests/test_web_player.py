@@ -159,7 +159,7 @@ def test_every_activity_kind_by_mouse_and_keyboard(ctx):
     context, guard = ctx
     page = context.new_page()
     checks = states_for_checks()
-    kinds = ["order", "sequence", "numeric", "multi", "match", "hotspot", "allocate"]
+    kinds = ["order", "sequence", "numeric", "multi", "match", "hotspot", "allocate", "model"]
     assert set(kinds) <= set(checks), f"no simulation reaches: {set(kinds) - set(checks)}"
     opened = None
     for mode in ("mouse", "keys"):

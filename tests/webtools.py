@@ -298,6 +298,14 @@ class Player:
                 page.keyboard.press("ArrowUp")
             else:
                 field.fill("1")
+        elif kind == "model":
+            slider = form.locator("input[type=range]").first
+            if keys:
+                self.tab_to(slider)
+                page.keyboard.press("ArrowRight")
+            else:
+                box = slider.bounding_box()
+                page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] / 2)
         else:
             raise AssertionError(f"unknown activity kind {kind!r}")
         self.press_on(form.locator("button[type=submit]"))
@@ -354,6 +362,8 @@ def default_answer(activity: dict):
         return [activity["spots"][0]["id"]]
     if kind == "allocate":
         return {i["id"]: 0 for i in activity["items"]}
+    if kind == "model":
+        return {}  # every input at its start
     raise ValueError(kind)
 
 
@@ -409,7 +419,7 @@ def states_for_checks() -> dict:
     whichever simulations have them (the example uses every kind)."""
     found: dict = {}
     wanted = ["scene", "feedback", "ending", "order", "sequence", "numeric", "multi", "match",
-              "hotspot", "allocate"]
+              "hotspot", "allocate", "model"]
 
     def label(view):
         if view["phase"] == "activity":

@@ -21,7 +21,7 @@
  * @property {(Clock|null)} clock
  * @property {Array<ChoiceView>} choices
  * @property {boolean} continue
- * @property {(OrderActivity|NumericActivity|MultiActivity|MatchActivity|HotspotActivity|AllocateActivity|null)} activity
+ * @property {(OrderActivity|NumericActivity|MultiActivity|MatchActivity|HotspotActivity|AllocateActivity|ModelActivity|null)} activity
  * @property {(ChoiceFeedback|ActivityFeedback|null)} feedback
  * @property {(EndingView|null)} ending
  */
@@ -82,6 +82,7 @@
  * @property {string} prompt
  * @property {string} scene
  * @property {Array<Entry>} items
+ * @property {Retry} [retry]
  */
 
 /**
@@ -92,6 +93,19 @@
  */
 
 /**
+ * The try before this one was not right and tries are left (the activity's `attempts`): how it went, what the wrong answer means (diagnosis, or ""), and the next hint (or "").
+ * @typedef {Object} Retry
+ * @property {number} tried
+ * @property {number} attempts
+ * @property {("correct"|"partial"|"wrong")} outcome
+ * @property {number} score
+ * @property {(Array<string>|number|Object<string, string>|Object<string, number>|Object<string, (number|string)>)} answer
+ * @property {string} feedback
+ * @property {string} diagnosis
+ * @property {string} hint
+ */
+
+/**
  * Type a number.
  * @typedef {Object} NumericActivity
  * @property {"numeric"} kind
@@ -99,6 +113,7 @@
  * @property {string} scene
  * @property {string} unit
  * @property {number} decimals
+ * @property {Retry} [retry]
  */
 
 /**
@@ -108,6 +123,7 @@
  * @property {string} prompt
  * @property {string} scene
  * @property {Array<Entry>} options
+ * @property {Retry} [retry]
  */
 
 /**
@@ -118,6 +134,7 @@
  * @property {string} scene
  * @property {Array<Entry>} left
  * @property {Array<Entry>} right
+ * @property {Retry} [retry]
  */
 
 /**
@@ -130,6 +147,7 @@
  * @property {number} width
  * @property {number} height
  * @property {Array<Spot>} spots
+ * @property {Retry} [retry]
  */
 
 /**
@@ -153,6 +171,7 @@
  * @property {string} unit
  * @property {Array<BudgetLine>} items
  * @property {Array<Goal>} goals
+ * @property {Retry} [retry]
  */
 
 /**
@@ -170,6 +189,131 @@
  * @property {string} attr
  * @property {number} min
  * @property {string} label
+ */
+
+/**
+ * Turn a live model's knobs to reach a goal; `live` is the model at the inputs' start.
+ * @typedef {Object} ModelActivity
+ * @property {"model"} kind
+ * @property {string} prompt
+ * @property {string} scene
+ * @property {Array<ModelInput>} inputs
+ * @property {Array<ModelOutput>} outputs
+ * @property {Array<ModelDisplay>} displays
+ * @property {string} goal
+ * @property {ModelLive} live
+ * @property {Retry} [retry]
+ */
+
+/**
+ * A knob of a live model: min, max and step (options: indexes 0 to n-1).
+ * @typedef {Object} ModelInput
+ * @property {string} id
+ * @property {string} label
+ * @property {("slider"|"stepper"|"number"|"options")} control
+ * @property {string} unit
+ * @property {number} decimals
+ * @property {(number|string)} start
+ * @property {number} min
+ * @property {number} max
+ * @property {number} step
+ * @property {Array<ModelOption>} options
+ */
+
+/**
+ * A named option of a model input.
+ * @typedef {Object} ModelOption
+ * @property {string} id
+ * @property {string} text
+ * @property {number} value
+ */
+
+/**
+ * A number a live model computes.
+ * @typedef {Object} ModelOutput
+ * @property {string} id
+ * @property {string} label
+ * @property {string} unit
+ * @property {number} decimals
+ */
+
+/**
+ * How outputs are shown: gauge and bar have min and max, scene has width and height.
+ * @typedef {Object} ModelDisplay
+ * @property {("gauge"|"bar"|"readout"|"chart"|"scene")} type
+ * @property {(string|null)} output
+ * @property {(string|null)} input
+ * @property {number} [min]
+ * @property {number} [max]
+ * @property {number} [width]
+ * @property {number} [height]
+ */
+
+/**
+ * A live model computed for some inputs (Session.preview returns the same).
+ * @typedef {Object} ModelLive
+ * @property {Object<string, (number|string)>} inputs
+ * @property {Array<OutputValue>} outputs
+ * @property {ModelGoalState} goal
+ * @property {Array<LiveDisplay>} displays
+ */
+
+/**
+ * An output's value and its text in the student's language.
+ * @typedef {Object} OutputValue
+ * @property {string} id
+ * @property {number} value
+ * @property {string} text
+ */
+
+/**
+ * How the inputs shown would be graded.
+ * @typedef {Object} ModelGoalState
+ * @property {("met"|"partly"|"not_met")} state
+ * @property {number} score
+ */
+
+/**
+ * One display's state: value/text (gauge, bar, readout), fraction/zone (gauge, bar), points (chart), alt/shapes (scene).
+ * @typedef {Object} LiveDisplay
+ * @property {("gauge"|"bar"|"readout"|"chart"|"scene")} type
+ * @property {number} [value]
+ * @property {string} [text]
+ * @property {number} [fraction]
+ * @property {("good"|"bad"|"none")} [zone]
+ * @property {Array<ChartPoint>} [points]
+ * @property {number} [current]
+ * @property {number} [y_min]
+ * @property {number} [y_max]
+ * @property {string} [alt]
+ * @property {Array<Shape>} [shapes]
+ */
+
+/**
+ * A point of a chart (and a row of its data table).
+ * @typedef {Object} ChartPoint
+ * @property {number} x
+ * @property {number} y
+ * @property {string} x_text
+ * @property {string} y_text
+ */
+
+/**
+ * A shape of a model's drawing, positioned by the engine.
+ * @typedef {Object} Shape
+ * @property {("rect"|"circle"|"line"|"text")} shape
+ * @property {number} [x]
+ * @property {number} [y]
+ * @property {number} [w]
+ * @property {number} [h]
+ * @property {number} [r]
+ * @property {number} [x2]
+ * @property {number} [y2]
+ * @property {number} [rotate]
+ * @property {number} [spin]
+ * @property {(string|null)} fill
+ * @property {(string|null)} stroke
+ * @property {string} [text]
  */
 
 /**
@@ -196,20 +340,22 @@
 /**
  * How an activity answer went, with the right answer.
  * @typedef {Object} ActivityFeedback
- * @property {("order"|"sequence"|"numeric"|"multi"|"match"|"hotspot"|"allocate")} kind
+ * @property {("order"|"sequence"|"numeric"|"multi"|"match"|"hotspot"|"allocate"|"model")} kind
  * @property {("correct"|"partial"|"wrong")} outcome
  * @property {number} score
  * @property {string} text
  * @property {string} explain
  * @property {RightAnswer} correct
- * @property {(Array<string>|number|Object<string, string>|Object<string, number>)} answer
+ * @property {(Array<string>|number|Object<string, string>|Object<string, number>|Object<string, (number|string)>)} answer
  * @property {Array<SourceView>} sources
+ * @property {("correct"|"partial"|"wrong")} [first_outcome]
+ * @property {number} [tries]
  */
 
 /**
  * The right answer in the shape the student sent (null for allocate), and one line of text per part, ready to read aloud.
  * @typedef {Object} RightAnswer
- * @property {(Array<string>|number|Object<string, string>|Object<string, number>|null)} answer
+ * @property {(Array<string>|number|Object<string, string>|Object<string, number>|Object<string, (number|string)>|null)} answer
  * @property {Array<string>} display
  */
 
@@ -321,7 +467,9 @@
 /**
  * @typedef {Object} ActivityResult
  * @property {string} scene
- * @property {("order"|"sequence"|"numeric"|"multi"|"match"|"hotspot"|"allocate")} kind
+ * @property {("order"|"sequence"|"numeric"|"multi"|"match"|"hotspot"|"allocate"|"model")} kind
  * @property {number} score
  * @property {("correct"|"partial"|"wrong")} outcome
+ * @property {("correct"|"partial"|"wrong")} [first_outcome]
+ * @property {number} [tries]
  */

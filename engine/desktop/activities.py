@@ -3,6 +3,8 @@ the HTML mirror all work the same way), keeps the student's answer-in-progress a
 gives it back in the shape docs/view.md asks for."""
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from .widgets import Button, cached_panel
@@ -526,13 +528,248 @@ class AllocatePanel(Panel):
         pygame.draw.rect(surf, self.c["mid"], (bar.x, bar.y, round(bar.w * frac), bar.h), border_radius=4)
 
 
+class ModelPanel(Panel):
+    """model: a slider row per input (drag the track, tap − and +, or focus it and use the
+    arrows, Page Up/Down, Home/End); the outputs and displays the engine computes beside it.
+    The panel never does the model's maths: it asks the session for a preview."""
+
+    def __init__(self, screen, act):
+        super().__init__(screen, act)
+        self.inputs = list(act.get("inputs") or [])
+        self.live = act.get("live") or {"inputs": {}, "outputs": [], "goal": {"state": "not_met"}, "displays": []}
+        self.values = dict(self.live["inputs"])
+        self.drag: str | None = None
+        self.tracks: dict = {}
+
+    # the inputs as step indexes: the same moves for sliders, steppers and options
+    @staticmethod
+    def _steps(i) -> int:
+        if i["control"] == "options":
+            return len(i["options"]) - 1
+        return int(round((i["max"] - i["min"]) / i["step"])) if i["step"] else 0
+
+    def _index(self, i) -> int:
+        v = self.values.get(i["id"], i["start"])
+        if i["control"] == "options":
+            return [o["id"] for o in i["options"]].index(v)
+        return int(round((v - i["min"]) / i["step"])) if i["step"] else 0
+
+    def _value(self, i, k):
+        k = max(0, min(self._steps(i), k))
+        if i["control"] == "options":
+            return i["options"][k]["id"]
+        x = round(i["min"] + k * i["step"], 9)
+        return int(x) if float(x).is_integer() else x
+
+    def _text(self, i) -> str:
+        v = self.values.get(i["id"], i["start"])
+        if i["control"] == "options":
+            return next((o["text"] for o in i["options"] if o["id"] == v), str(v))
+        return f"{_n(float(v))} {i['unit']}".strip()
+
+    def set_index(self, iid, k):
+        i = next(x for x in self.inputs if x["id"] == iid)
+        v = self._value(i, k)
+        if v == self.values.get(iid):
+            return
+        self.values[iid] = v
+        try:
+            self.live = self.screen.story.session.preview(self.values)
+        except Exception:  # noqa: BLE001 - an input the engine refuses leaves the last good state
+            return
+        self.changed()
+
+    def nudge(self, iid, d):
+        i = next(x for x in self.inputs if x["id"] == iid)
+        self.set_index(iid, self._index(i) + d)
+
+    def layout(self, area):
+        super().layout(area)
+        n = max(1, len(self.inputs))
+        rh = max(40, min(52, (area.h - 8 * (n - 1)) // n))
+        half = area.w // 2 - 10
+        self.tracks = {}
+        for k, i in enumerate(self.inputs):
+            y = area.y + k * (rh + 8)
+            iid = i["id"]
+            track = pygame.Rect(area.x + rh + 8, y, half - 2 * (rh + 8), rh)
+            self.tracks[iid] = track
+            self.buttons.append(Button(f"less:{iid}", pygame.Rect(area.x, y, rh, rh), "-",
+                                       (lambda iid=iid: self.nudge(iid, -1)), enabled=self._index(i) > 0,
+                                       size=24, hint=self.screen.tr("less") + " " + i["label"]))
+            self.buttons.append(Button(f"slider:{iid}", track, f"{i['label']}: {self._text(i)}",
+                                       (lambda: None), style="ghost", align="left", size=17,
+                                       hint=self._text(i)))
+            self.buttons.append(Button(f"more:{iid}", pygame.Rect(track.right + 8, y, rh, rh), "+",
+                                       (lambda iid=iid: self.nudge(iid, 1)),
+                                       enabled=self._index(i) < self._steps(i), size=24,
+                                       hint=self.screen.tr("more") + " " + i["label"]))
+        self.out_rect = pygame.Rect(area.x + half + 20, area.y, area.w - half - 20, area.h)
+
+    def answer(self):
+        return dict(self.values)
+
+    def status(self):
+        goal = self.live.get("goal", {}).get("state", "not_met")
+        return f"{self.screen.tr('model_goal_' + goal)}: {self.act.get('goal') or ''}"
+
+    def _track_at(self, pos):
+        for iid, r in self.tracks.items():
+            if r.collidepoint(pos):
+                return iid
+        return None
+
+    def _set_from_x(self, iid, x):
+        i = next(v for v in self.inputs if v["id"] == iid)
+        r = self.tracks[iid]
+        frac = max(0.0, min(1.0, (x - r.x) / max(1, r.w)))
+        self.set_index(iid, round(frac * self._steps(i)))
+
+    def handle(self, ev):
+        if ev.kind == "down" and ev.pos:
+            iid = self._track_at(ev.pos)
+            if iid:
+                self.drag = iid
+                self._set_from_x(iid, ev.pos[0])
+                return True
+            return False
+        if ev.kind == "move" and ev.pos and self.drag:
+            self._set_from_x(self.drag, ev.pos[0])
+            return True
+        if ev.kind == "up" and self.drag:
+            self.drag = None
+            self.screen.pressed = None
+            return True
+        return False
+
+    def handle_key(self, ev):
+        f = self.screen.focused()
+        if f is None or not f.id.startswith("slider:"):
+            return False
+        iid = f.id[7:]
+        i = next(v for v in self.inputs if v["id"] == iid)
+        big = max(1, self._steps(i) // 10)
+        moves = {pygame.K_LEFT: -1, pygame.K_DOWN: -1, pygame.K_RIGHT: 1, pygame.K_UP: 1,
+                 pygame.K_PAGEDOWN: -big, pygame.K_PAGEUP: big}
+        if ev.key in moves:
+            self.nudge(iid, moves[ev.key])
+        elif ev.key == pygame.K_HOME:
+            self.set_index(iid, 0)
+        elif ev.key == pygame.K_END:
+            self.set_index(iid, self._steps(i))
+        else:
+            return False
+        return True
+
+    def draw_under(self, surf):
+        c, s = self.c, self.s
+        for i in self.inputs:  # the slider's fill and thumb, under its label
+            r = self.tracks.get(i["id"])
+            if r is None:
+                continue
+            n = self._steps(i)
+            frac = self._index(i) / n if n else 0
+            bar = pygame.Rect(r.x + 6, r.bottom - 9, r.w - 12, 5)
+            pygame.draw.rect(surf, c["track"], bar, border_radius=3)
+            pygame.draw.rect(surf, c["mid"], (bar.x, bar.y, round(bar.w * frac), bar.h), border_radius=3)
+            pygame.draw.circle(surf, c["selected"], (bar.x + round(bar.w * frac), bar.centery), 7)
+        box = self.out_rect
+        cached_panel(surf, box, c["panel"], c["panel_alpha"], 10)
+        # the outputs change only when an input does: drawn once into a surface, then blitted
+        key = (id(self.live), box.size, s.high_contrast, s.text_scale, s.lang)
+        if getattr(self, "_drawn_key", None) != key:
+            self._drawn = pygame.Surface(box.size, pygame.SRCALPHA)
+            if pygame.display.get_surface() is not None:
+                self._drawn = self._drawn.convert_alpha()  # the display's pixel format blits fastest
+            self._spinners = []
+            self._draw_outputs(self._drawn, pygame.Rect(0, 0, box.w, box.h))
+            self._drawn_key = key
+        surf.blit(self._drawn, box.topleft)
+        turn = 0.0 if s.reduced_motion else self.screen.t  # still under reduced motion
+        for (x, y, ex, ey, rot, spin, col) in self._spinners:
+            a = rot + 2 * math.pi * spin * turn
+            dx, dy = ex * math.cos(a) - ey * math.sin(a), ex * math.sin(a) + ey * math.cos(a)
+            pygame.draw.line(surf, col, (box.x + x, box.y + y), (box.x + x + dx, box.y + y + dy), 3)
+
+    def _draw_outputs(self, surf, box):
+        c, s = self.c, self.s
+        y = box.y + 8
+        for o, v in zip(self.act.get("outputs") or [], self.live.get("outputs") or []):
+            t = self.app.text.render(f"{o['label']}: {v['text']} {o['unit']}".strip(), s.ts(18), c["ink"], True)
+            surf.blit(t, (box.x + 10, y))
+            y += t.get_height() + 4
+        zone_col = {"good": c["good"], "bad": c["bad"]}
+        for d in self.live.get("displays") or []:
+            if y > box.bottom - 20:
+                break
+            if d["type"] in ("gauge", "bar"):
+                bar = pygame.Rect(box.x + 10, y + 4, box.w - 20, 12)
+                pygame.draw.rect(surf, c["track"], bar, border_radius=4)
+                pygame.draw.rect(surf, zone_col.get(d.get("zone"), c["mid"]),
+                                 (bar.x, bar.y, round(bar.w * d.get("fraction", 0)), bar.h), border_radius=4)
+                y += 24
+            elif d["type"] == "chart" and d.get("points"):
+                self._chart(surf, pygame.Rect(box.x + 10, y, box.w - 20, 60), d)
+                y += 68
+            elif d["type"] == "scene":
+                self._scene(surf, pygame.Rect(box.x + 10, y, box.w - 20, box.bottom - y - 8), d)
+                y = box.bottom
+
+    def _chart(self, surf, r, d):
+        pts = d["points"]
+        xs, ys = [p["x"] for p in pts], [p["y"] for p in pts]
+        x0, x1 = min(xs), max(xs) or 1
+        y0, y1 = min(ys), max(ys)
+        sx = r.w / ((x1 - x0) or 1)
+        sy = r.h / ((y1 - y0) or 1)
+        line = [(r.x + (x - x0) * sx, r.bottom - (y - y0) * sy) for x, y in zip(xs, ys)]
+        pygame.draw.rect(surf, self.c["track"], r, width=1)
+        if len(line) > 1:
+            pygame.draw.lines(surf, self.c["ink"], False, line, 2)
+        cx = r.x + (d.get("current", x0) - x0) * sx
+        pygame.draw.line(surf, self.c["selected"], (cx, r.y), (cx, r.bottom), 2)
+
+    def _scene(self, surf, r, d):
+        spec = next((x for x in self.act.get("displays") or [] if x["type"] == "scene"), {})
+        w, h = float(spec.get("width") or 400), float(spec.get("height") or 200)
+        k = min(r.w / w, r.h / h) if r.h > 0 else 0
+        if k <= 0:
+            return
+        for sh in d.get("shapes") or []:
+            fill = _colour(sh.get("fill")) or self.c["mid"]
+            stroke = _colour(sh.get("stroke"))
+            x, y = r.x + sh.get("x", 0) * k, r.y + sh.get("y", 0) * k
+            if sh["shape"] == "rect":
+                pygame.draw.rect(surf, fill, (x, y, max(1, sh.get("w", 0) * k), max(1, sh.get("h", 0) * k)))
+            elif sh["shape"] == "circle":
+                pygame.draw.circle(surf, fill, (x, y), max(1, sh.get("r", 0) * k))
+            elif sh["shape"] == "line":
+                ex, ey = r.x + sh.get("x2", 0) * k - x, r.y + sh.get("y2", 0) * k - y
+                line = (x, y, ex, ey, math.radians(sh.get("rotate", 0)), sh.get("spin", 0), stroke or fill)
+                if line[5]:
+                    self._spinners.append(line)  # drawn each frame, turning
+                else:
+                    a = line[4]
+                    dx, dy = ex * math.cos(a) - ey * math.sin(a), ex * math.sin(a) + ey * math.cos(a)
+                    pygame.draw.line(surf, line[6], (x, y), (x + dx, y + dy), 3)
+            elif sh["shape"] == "text" and sh.get("text"):
+                t = self.app.text.render(sh["text"], self.s.ts(15), fill)
+                surf.blit(t, (x, y - t.get_height()))
+
+
+def _colour(hexcode):
+    if not hexcode:
+        return None
+    return tuple(int(hexcode[n:n + 2], 16) for n in (1, 3, 5))
+
+
 def _n(v: float) -> str:
     return str(int(v)) if float(v) == int(v) else f"{v:.2f}".rstrip("0")
 
 
 PANELS = {"order": OrderPanel, "sequence": OrderPanel, "numeric": NumericPanel,
           "multi": MultiPanel, "match": MatchPanel, "hotspot": HotspotPanel,
-          "allocate": AllocatePanel}
+          "allocate": AllocatePanel, "model": ModelPanel}
 
 
 def make_panel(screen, act: dict) -> Panel:

@@ -152,6 +152,18 @@ class Driver:
             spots = [sp["id"] for sp in p.spots]
             for sid in self.rng.sample(spots, max(1, len(spots) // 2)):
                 self.press(f"spot:{sid}")
+        elif isinstance(p, A.ModelPanel):
+            for i in p.inputs:
+                if self.mode == "keys":
+                    self.press(f"slider:{i['id']}")      # focus the slider...
+                    self.key(self.rng.choice([pygame.K_END, pygame.K_PAGEUP, pygame.K_RIGHT]))  # ...and move it
+                elif self.rng.random() < 0.5:
+                    r = scr.button(f"slider:{i['id']}").rect
+                    self.drag((r.x + 2, r.centery), (r.x + round(r.w * self.rng.random()), r.centery))
+                else:
+                    b = scr.button(f"more:{i['id']}")
+                    if b is not None and b.enabled:
+                        self.press(b.id)
         elif isinstance(p, A.AllocatePanel):
             for it in p.items:
                 b = scr.button(f"more:{it['id']}")

@@ -201,6 +201,12 @@ class ActivityScreen(StoryScreen):
         sp = self.view["speaker"]
         if story and sp and sp["name"]:
             story = f"{sp['name']}: {story}"
+        retry = self.view["activity"].get("retry")
+        if retry:  # the try before was not right: what it means and the next hint
+            parts = [f"{self.tr('not_quite')}. "
+                     f"{self.tr('retry_tries', n=retry['tried'] + 1, attempts=retry['attempts'])}",
+                     retry["diagnosis"], f"{self.tr('retry_hint')}: {retry['hint']}" if retry["hint"] else ""]
+            story = " ".join(p for p in parts if p)
         c = self.c
         width = W - 2 * MARGIN - 28
         # the scene's narration (often holding the numbers), then the task itself

@@ -29,6 +29,8 @@ class ActivityKind:
     #: the key of its list of entries (items, options, pairs, spots) and their section
     list_key: str | None = None
     item: Section | None = None
+    #: more sections of its entries, for the schema and the docs (the model kind's inputs, ...)
+    sections: tuple = ()
     #: the key of view()["activity"] that lists what the student works through (the
     #: reading-time model counts them); True in `typed` when the student types the answer
     view_list: str | None = None
@@ -65,6 +67,25 @@ class ActivityKind:
     def score(self, act, answer) -> float:
         """0 to 1 for a normalised answer."""
         raise NotImplementedError
+
+    def grade(self, act, answer, variables=None) -> float:
+        """0 to 1 for a normalised answer, given the simulation's variables (the session
+        passes them; a kind whose grading reads no variable just scores)."""
+        return self.score(act, answer)
+
+    def diagnose(self, act, answer, variables=None):
+        """What a common wrong answer means (a Text from the activity's `diagnose` list),
+        or None when the answer is none of them."""
+        return None
+
+    def sets(self, act, answer, variables) -> list:
+        """(variable, value) pairs a committed answer sets; most kinds set none."""
+        return []
+
+    def live(self, act, answer, variables, lang, t=None):
+        """What a front end draws for an answer not yet committed (a live model's outputs
+        while the student drags); None for kinds with nothing to compute."""
+        return None
 
     def outcome(self, act, value: float) -> str:
         """One of OUTCOMES: the activity's `pass` and `partial` marks decide."""
@@ -153,11 +174,38 @@ def read_items(b, m, key: str, where: str, section: Section, read) -> tuple:
     return tuple(out)
 
 
+DIAGNOSE = Section("diagnosis", "A common wrong answer and what it means.", {
+    "answer": Field("number", "numeric: the wrong number (matched within the activity's tolerance)."),
+    "if": Field("string", "model: a condition over the inputs and outputs."),
+    "says": Field("text", "What it means, shown when the student gives it, e.g. "
+                          "\"You divided by 100, not by 10.\"", required=True),
+})
+
+
+def read_diagnoses(b, m, where, key: str, read_one) -> tuple:
+    """The activity's `diagnose` list: (what read_one(dm, dwhere) returns, Text) pairs."""
+    if "diagnose" not in m:
+        return ()
+    lst = b.listing(m["diagnose"], b.vpos(m, "diagnose"), f"'diagnose' of {where}") or []
+    out = []
+    for i, raw in enumerate(lst):
+        dwhere = f"diagnosis {i + 1} of {where}"
+        dm = b.mapping(raw, b.ipos(lst, i), dwhere)
+        if dm is None:
+            continue
+        b.keys(dm, dwhere, {key, "says"}, (key, "says"))
+        match = read_one(dm, dwhere)
+        says = b.text(dm, "says", dwhere)
+        if match is not None:
+            out.append((match, says))
+    return tuple(out)
+
+
 def read_correct(b, im, iwhere, fields) -> None:
     """`correct` and `why` of an option or spot."""
     fields["correct"] = b.boolean(im, "correct", iwhere)
     fields["why"] = b.text(im, "why", iwhere, required=False)
 
 
-__all__ = ["ActivityKind", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes",
-           "encode_indexes", "is_number", "item_ids", "read_correct", "read_items"]
+__all__ = ["ActivityKind", "DIAGNOSE", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes",
+           "encode_indexes", "is_number", "item_ids", "read_correct", "read_diagnoses", "read_items"]

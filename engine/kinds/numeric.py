@@ -5,7 +5,7 @@ import math
 
 from ..errors import ActionError
 from ..text import format_number
-from .base import ActivityKind, Field
+from .base import DIAGNOSE, ActivityKind, Field, read_diagnoses
 
 
 def parse_number(value) -> float:
@@ -39,7 +39,9 @@ class Numeric(ActivityKind):
         "tolerance_pct": Field("number", "Tolerance in percent of the answer (instead of tolerance).", lo=0, hi=100),
         "close_pct": Field("number", "Partial credit within this percent of the answer.", lo=0, hi=100),
         "decimals": Field("int", "Decimals shown in the right answer.", default=2, lo=0, hi=6),
+        "diagnose": Field("list", "Common wrong numbers and what each means: [{answer, says}].", of="diagnosis"),
     }
+    sections = (DIAGNOSE,)
 
     def build(self, b, m, where):
         answer = b.read(m, self, "answer", where)
@@ -56,8 +58,15 @@ class Numeric(ActivityKind):
         close_pct = b.read(m, self, "close_pct", where)
         close = abs(answer) * close_pct / 100 if close_pct is not None else 0.0
         close = max(close, tolerance)
+        diagnoses = read_diagnoses(b, m, where, "answer", lambda dm, dw: b.read(dm, DIAGNOSE, "answer", dw))
         return {"answer": answer, "unit": unit, "decimals": decimals,
-                "tolerance": float(tolerance), "close": float(close)}
+                "tolerance": float(tolerance), "close": float(close), "diagnoses": diagnoses}
+
+    def diagnose(self, act, answer, variables=None):
+        for wrong, says in act.diagnoses:
+            if abs(answer - wrong) <= max(act.tolerance, 1e-9 * max(1.0, abs(wrong))):
+                return says
+        return None
 
     def view(self, act, shown, t, lang):
         return {"unit": act.unit.get(lang), "decimals": act.decimals}

@@ -10,6 +10,8 @@ Every reply is {"ok": true, "view": ..., "save": ...} or
 Kiosk mode (web/kiosk.html) adds: `new` with `kiosk: true` (start at the simulation's
 kiosk cut, `sim.kiosk_start`, when it has one), `drop` (forget the visitor's session) and
 `qr` (a QR code of a text as SVG, made with segno's encoder, which the bundle ships).
+A live model (web/src/activities/model.js) asks for `preview` with the inputs the student
+is moving: {"ok": true, "live": ...}, computed by the engine and never logged.
 An assignment's ending (web/src/play/assignment.js) asks for `result_code`: the session's
 result code with the student's name, the class label and the seconds played bound in.
 """
@@ -88,6 +90,8 @@ def _do(req: dict) -> dict:
     if op == "act":
         session.act(req["action"])
         return _reply(session)
+    if op == "preview":  # a live model while the student drags: computed, never logged
+        return {"ok": True, "live": session.preview(req["answer"])}
     if op == "lang":
         if req["lang"] in session.sim.languages:  # else the story stays in its language
             session.set_language(req["lang"])

@@ -11,7 +11,7 @@ PROTOCOL = ("build", "view", "normalise", "score", "right_answer", "encode", "de
 
 
 def test_every_kind_implements_the_one_protocol():
-    assert NAMES == ("order", "sequence", "numeric", "multi", "match", "hotspot", "allocate")
+    assert NAMES == ("order", "sequence", "numeric", "multi", "match", "hotspot", "allocate", "model")
     for kind in KINDS:
         assert isinstance(kind, ActivityKind) and BY_NAME[kind.name] is kind
         for method in PROTOCOL:  # each kind (or the kind it extends) overrides the protocol method

@@ -16,9 +16,10 @@ import * as multi from "./multi.js";
 import * as match from "./match.js";
 import * as hotspot from "./hotspot.js";
 import * as allocate from "./allocate.js";
+import * as model from "./model.js";
 
 /**
- * @typedef {{error: HTMLElement}} WidgetContext
+ * @typedef {{error: HTMLElement, preview?: (answer: any) => Promise<any>}} WidgetContext
  * @typedef {{getAnswer(): any}} Widget
  * @typedef {{render(form: HTMLFormElement, activity: any, ctx: WidgetContext): Widget}} ActivityModule
  */
@@ -32,6 +33,7 @@ export const KINDS = {
   match,
   hotspot,
   allocate,
+  model,
 };
 
 /** A kind this player does not know: say so; the answer is null. @type {ActivityModule} */
@@ -46,11 +48,23 @@ const unknown = {
  * The activity's form in `box`; on submit a ready answer goes to `act`.
  * @param {HTMLElement} box @param {any} a the view's activity
  * @param {(action: Record<string, any>) => void} act
+ * @param {(request: Record<string, any>) => Promise<any>} [call] a raw engine request (a live model's preview)
  */
-export function renderActivity(box, a, act) {
+export function renderActivity(box, a, act, call) {
   const form = el("form", { class: `activity activity-${a.kind}`, "data-kind": a.kind, novalidate: true });
+  if (a.retry) {
+    // the try before was not right: what it means and the next hint, read out once
+    const r = a.retry;
+    form.append(el("div", { class: "retry", role: "status" },
+      el("p", {}, el("strong", {}, t(r.outcome === "partial" ? "partly_correct" : "not_quite") + ". "),
+        t("retry_tries", { n: r.tried + 1, attempts: r.attempts })),
+      r.diagnosis ? el("p", { class: "diagnosis" }, r.diagnosis) : null,
+      r.feedback ? el("p", {}, r.feedback) : null,
+      r.hint ? el("p", { class: "hint" }, el("strong", {}, t("retry_hint") + ": "), r.hint) : null));
+  }
   const error = el("p", { class: "form-error", id: "activity-error", role: "alert" });
-  const widget = (Object.hasOwn(KINDS, a.kind) ? KINDS[a.kind] : unknown).render(form, a, { error });
+  const widget = (Object.hasOwn(KINDS, a.kind) ? KINDS[a.kind] : unknown).render(form, a, {
+    error, preview: call ? (/** @type {any} */ answer) => call({ op: "preview", answer }) : undefined });
   form.append(error, el("button", { type: "submit", class: "button primary" }, t("check_answer")));
   form.addEventListener("submit", (/** @type {Event} */ e) => {
     e.preventDefault();

@@ -35,7 +35,7 @@ export function renderView(v, quiet, ctx) {
   box.dataset.phase = v.phase;
   if (v.phase === "ending" && v.ending) renderEnding(box, v, ctx);
   else if (v.phase === "feedback" && v.feedback) renderFeedback(box, v, ctx);
-  else if (v.phase === "activity" && v.activity) renderActivity(box, v.activity, ctx.act);
+  else if (v.phase === "activity" && v.activity) renderActivity(box, v.activity, ctx.act, ctx.call);
   else renderChoices(box, v, ctx);
   if (!quiet) {
     // At a kiosk's ending the story's top (with the QR code near it) keeps the focus.

@@ -1,0 +1,83 @@
+"""The browser's live model: native controls moved by keyboard and pointer; the Pyodide
+worker computes the outputs; the chart has a table twin; outputs are announced once the
+student stops; axe finds nothing on the model screen (both languages, high contrast)."""
+from __future__ import annotations
+
+import pytest
+
+from webtools import Player, new_context, require_browser, run_axe, states_for_checks
+
+
+@pytest.fixture(scope="module")
+def model_code():
+    require_browser()
+    found = states_for_checks()
+    assert "model" in found, "no simulation reaches a model"
+    return found["model"]
+
+
+@pytest.fixture
+def page(model_code):
+    context, guard = new_context()
+    page = context.new_page()
+    sim_id, code, _view = model_code
+    Player(page).open(sim_id)
+    page.click("#open-code")
+    page.fill("#code-enter", code)
+    page.click("#enter-code-form button[type=submit]")
+    page.wait_for_selector("form.activity[data-kind='model']")
+    yield page
+    context.close()
+    guard.check()
+
+
+def rpm(page):
+    return page.inner_text("dd[data-output='rpm']")
+
+
+def test_keyboard_moves_a_slider_and_the_worker_updates_the_outputs(page):
+    slider = page.locator("form.activity input[type=range]").first
+    assert slider.get_attribute("aria-valuetext") == "300 ft/min"
+    assert rpm(page) == "4,584 RPM"
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector(\"dd[data-output='rpm']\").textContent === '5,348 RPM'")
+    assert slider.get_attribute("aria-valuetext") == "350 ft/min"
+    page.keyboard.press("End")
+    page.wait_for_function("() => document.querySelector(\"dd[data-output='rpm']\").textContent === '15,280 RPM'")
+    assert page.get_attribute(".model-gauge", "data-zone") == "bad"
+    page.keyboard.press("Home")
+    page.keyboard.press("PageUp")  # the browser's own big step
+    page.wait_for_function("() => document.querySelector(\"dd[data-output='rpm']\").textContent !== '15,280 RPM'")
+    # the announcement waits for the student to stop, then says the outputs and the goal
+    page.wait_for_function("() => document.querySelector('.model-announce').textContent.includes('Spindle speed')")
+    assert "Goal" in page.inner_text(".model-announce")
+
+
+def test_pointer_sets_inputs_and_the_drawing_and_table_follow(page):
+    slider = page.locator("form.activity input[type=range]").first
+    box = slider.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.78, box["y"] + box["height"] / 2)  # about 800 ft/min
+    page.wait_for_function("() => document.querySelector(\"dd[data-output='rpm']\").textContent !== '4,584 RPM'")
+    page.fill("form.activity input[type=number]", "0.5")
+    page.locator("form.activity input[type=number]").dispatch_event("input")
+    page.wait_for_function("() => document.querySelector('.model-scene').getAttribute('aria-label').includes('RPM')")
+    assert page.locator(".model-scene rect").count() == 2
+    rows = page.locator(".model-table tbody tr")
+    assert rows.count() == 8  # one row per tool size
+    assert page.locator(".model-table tr.now").count() == 1
+    page.click("form.activity label[for='model-in-2-1']")  # 3 flutes, by pointer
+    page.wait_for_function("() => document.querySelector(\"dd[data-output='cuts']\").textContent !== ''")
+    page.click("form.activity button[type=submit]")
+    page.wait_for_selector("#main[data-phase='feedback']")
+
+
+@pytest.mark.parametrize("lang,contrast", [("en", False), ("es", False), ("en", True), ("es", True)])
+def test_the_model_screen_has_no_wcag_violations(page, lang, contrast):
+    page.click("#open-settings")
+    page.check(f"#lang-{lang}")
+    page.set_checked("#set-contrast", contrast)
+    page.click("#close-settings")
+    page.wait_for_function("l => document.documentElement.lang === l", arg=lang)
+    page.wait_for_selector("form.activity[data-kind='model']")
+    assert run_axe(page) == []

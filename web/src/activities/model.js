@@ -1,0 +1,238 @@
+// model: a live model the student turns the knobs of. Every input is a native control
+// (a range slider, a number field, or radio buttons for named options) with the unit in
+// its aria-valuetext; the engine's worker computes the outputs and every display
+// (ctx.preview) — this widget only shows what it answers. The outputs are announced
+// politely once the student stops moving a control, not on every step.
+import { el } from "../dom.js";
+import { t } from "../i18n.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+const QUIET_MS = 700; // stop moving this long, and the outputs are read out
+
+/** @param {string} tag @param {Record<string, any>} attrs */
+function svg(tag, attrs = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v != null) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** An input's value as a student reads it, in the page's language. @param {any} inp @param {any} v */
+function valueText(inp, v) {
+  if (inp.control === "options") return (inp.options.find((/** @type {any} */ o) => o.id === v) || {}).text || String(v);
+  const lang = document.documentElement.lang || "en";
+  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: inp.decimals }).format(Number(v));
+  return `${n} ${inp.unit || ""}`.trim();
+}
+
+/**
+ * @param {HTMLFormElement} form @param {any} a the view's activity
+ * @param {{error: HTMLElement, preview?: (answer: any) => Promise<any>}} ctx
+ */
+export function render(form, a, { error, preview }) {
+  /** @type {Record<string, any>} */
+  const values = { ...a.live.inputs };
+  const goal = el("p", { class: "model-goal" }, el("strong", {}, t("goal") + ": "), a.goal);
+  const inputs = el("div", { class: "model-inputs" });
+  a.inputs.forEach((/** @type {any} */ inp, /** @type {number} */ i) => {
+    const id = `model-in-${i}`;
+    const shown = el("output", { for: id, class: "model-value", id: `${id}-value` }, valueText(inp, values[inp.id]));
+    if (inp.control === "options") {
+      const group = el("fieldset", { class: "model-input model-options" }, el("legend", {}, inp.label));
+      inp.options.forEach((/** @type {any} */ o, /** @type {number} */ k) => {
+        const rid = `${id}-${k}`;
+        group.append(el("label", { for: rid, class: "model-option" },
+          el("input", { type: "radio", id: rid, name: id, value: o.id, checked: o.id === values[inp.id],
+            "data-input": inp.id }), " ", o.text));
+      });
+      inputs.append(group);
+      return;
+    }
+    const control = el("input", {
+      id, type: inp.control === "slider" ? "range" : "number", min: inp.min, max: inp.max, step: inp.step,
+      value: values[inp.id], "data-input": inp.id, "aria-valuetext": valueText(inp, values[inp.id]),
+      "aria-describedby": `${id}-range`, inputmode: inp.control === "slider" ? null : "decimal",
+    });
+    const range = el("span", { class: "model-range", id: `${id}-range` },
+      `${valueText(inp, inp.min)} – ${valueText(inp, inp.max)}`);
+    inputs.append(el("div", { class: "model-input" },
+      el("label", { for: id }, inp.label), control, shown, range));
+  });
+
+  // the outputs: a readout each, then the displays
+  const outputs = el("dl", { class: "model-outputs" });
+  /** @type {Record<string, HTMLElement>} */
+  const outText = {};
+  for (const o of a.outputs) {
+    outText[o.id] = el("dd", { "data-output": o.id });
+    outputs.append(el("div", {}, el("dt", {}, o.label), outText[o.id]));
+  }
+  const goalState = el("p", { class: "model-goal-state" });
+  const announce = el("p", { class: "sr-only model-announce", "aria-live": "polite" });
+  const displays = el("div", { class: "model-displays" });
+  /** @type {((d: any) => void)[]} */
+  const painters = a.displays.map((/** @type {any} */ d, /** @type {number} */ k) => makeDisplay(displays, a, d, k));
+
+  /** @param {any} live */
+  const paint = (live) => {
+    for (const o of live.outputs) {
+      const spec = a.outputs.find((/** @type {any} */ x) => x.id === o.id);
+      outText[o.id].textContent = `${o.text} ${spec.unit || ""}`.trim();
+    }
+    goalState.textContent = t(`model_goal_${live.goal.state}`);
+    goalState.dataset.state = live.goal.state;
+    live.displays.forEach((/** @type {any} */ d, /** @type {number} */ k) => painters[k](d));
+    lastLive = live;
+  };
+  /** @type {any} */
+  let lastLive = a.live;
+  let quiet = 0;
+  const sayLater = () => {
+    clearTimeout(quiet);
+    quiet = window.setTimeout(() => {
+      const parts = lastLive.outputs.map((/** @type {any} */ o) => {
+        const spec = a.outputs.find((/** @type {any} */ x) => x.id === o.id);
+        return `${spec.label}: ${o.text} ${spec.unit || ""}`.trim();
+      });
+      announce.textContent = [...parts, t(`model_goal_${lastLive.goal.state}`)].join(". ");
+    }, QUIET_MS);
+  };
+
+  // one request in flight at a time; the newest inputs are sent when it returns
+  let busy = false;
+  let again = false;
+  const ask = async () => {
+    if (!preview) return;
+    if (busy) { again = true; return; }
+    busy = true;
+    try {
+      do {
+        again = false;
+        const reply = await preview({ ...values });
+        if (reply && reply.ok) {
+          error.textContent = "";
+          paint(reply.live);
+        } else if (reply && reply.error === "action") error.textContent = reply.message;
+      } while (again);
+    } finally {
+      busy = false;
+    }
+    sayLater();
+  };
+
+  inputs.addEventListener("input", (/** @type {Event} */ e) => {
+    const c = /** @type {HTMLInputElement} */ (e.target);
+    const inp = a.inputs.find((/** @type {any} */ x) => x.id === c.dataset.input);
+    if (!inp) return;
+    if (inp.control === "options") values[inp.id] = c.value;
+    else {
+      if (c.value === "" || Number.isNaN(Number(c.value))) return; // a number field being typed in
+      values[inp.id] = Number(c.value);
+      c.setAttribute("aria-valuetext", valueText(inp, values[inp.id]));
+      const out = form.querySelector(`#${c.id}-value`);
+      if (out) out.textContent = valueText(inp, values[inp.id]);
+    }
+    ask();
+  });
+
+  paint(a.live);
+  form.append(goal, inputs, el("div", { class: "model-results" }, outputs, goalState, displays), announce);
+  return {
+    getAnswer() {
+      for (const c of form.querySelectorAll("input[type=number]")) {
+        const inp = /** @type {HTMLInputElement} */ (c);
+        if (!inp.checkValidity() || inp.value === "") {
+          error.textContent = t("model_out_of_range", { min: inp.min, max: inp.max });
+          inp.focus();
+          return undefined;
+        }
+      }
+      return { ...values };
+    },
+  };
+}
+
+/**
+ * A display's element in `box` and the function that shows a new state of it.
+ * @param {HTMLElement} box @param {any} a @param {any} d the display as the view declares it
+ * @param {number} k @returns {(state: any) => void}
+ */
+function makeDisplay(box, a, d, k) {
+  const out = a.outputs.find((/** @type {any} */ o) => o.id === d.output);
+  if (d.type === "gauge" || d.type === "bar") {
+    const fill = el("span", { class: "model-bar-fill" });
+    const text = el("span", { class: "model-bar-text" });
+    const bar = el("div", { class: `model-bar model-${d.type}`, role: "img" }, fill);
+    box.append(el("div", { class: "model-display" }, el("span", { class: "model-bar-label" }, out.label), bar, text));
+    return (s) => {
+      fill.style.width = `${Math.round(s.fraction * 1000) / 10}%`;
+      bar.dataset.zone = s.zone;
+      const zone = s.zone === "none" ? "" : ` (${t("model_zone_" + s.zone)})`;
+      text.textContent = `${s.text} ${out.unit || ""}`.trim() + zone;
+      bar.setAttribute("aria-label", `${out.label}: ${text.textContent}`);
+    };
+  }
+  if (d.type === "readout") return () => {}; // the outputs list shows every value already
+  if (d.type === "chart") {
+    const inp = a.inputs.find((/** @type {any} */ i) => i.id === d.input);
+    const W = 320, H = 140, P = 8;
+    const line = svg("polyline", { fill: "none", stroke: "currentColor", "stroke-width": 2 });
+    const mark = svg("line", { class: "model-chart-now", y1: P, y2: H - P, "stroke-width": 2 });
+    const pic = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "model-chart", role: "img",
+      "aria-label": t("model_chart", { output: out.label, input: inp.label }) });
+    pic.append(svg("rect", { x: 1, y: 1, width: W - 2, height: H - 2, fill: "none", class: "model-chart-frame" }), line, mark);
+    const body = el("tbody");
+    const table = el("table", { class: "model-table" },
+      el("caption", {}, t("model_chart", { output: out.label, input: inp.label })),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, `${inp.label} ${inp.unit ? "(" + inp.unit + ")" : ""}`.trim()),
+        el("th", { scope: "col" }, `${out.label} ${out.unit ? "(" + out.unit + ")" : ""}`.trim()))), body);
+    const details = el("details", { class: "model-table-box" }, el("summary", {}, t("model_table")), table);
+    box.append(el("figure", { class: "model-display" }, pic, details));
+    return (s) => {
+      const xs = s.points.map((/** @type {any} */ p) => p.x);
+      const x0 = Math.min(...xs), x1 = Math.max(...xs);
+      const sx = (W - 2 * P) / ((x1 - x0) || 1), sy = (H - 2 * P) / ((s.y_max - s.y_min) || 1);
+      line.setAttribute("points", s.points.map((/** @type {any} */ p) =>
+        `${P + (p.x - x0) * sx},${H - P - (p.y - s.y_min) * sy}`).join(" "));
+      const cx = P + (s.current - x0) * sx;
+      mark.setAttribute("x1", String(cx));
+      mark.setAttribute("x2", String(cx));
+      body.replaceChildren(...s.points.map((/** @type {any} */ p) =>
+        el("tr", { class: p.x === s.current ? "now" : null }, el("td", {}, p.x_text), el("td", {}, p.y_text))));
+    };
+  }
+  // scene: a drawing the engine positions; its alt text says what it shows
+  const pic = svg("svg", { viewBox: `0 0 ${d.width} ${d.height}`, class: "model-scene", role: "img" });
+  const alt = el("figcaption", { class: "model-scene-alt" });
+  box.append(el("figure", { class: "model-display" }, pic, alt));
+  return (s) => {
+    pic.setAttribute("aria-label", s.alt);
+    alt.textContent = s.alt;
+    pic.replaceChildren(...s.shapes.map((/** @type {any} */ sh) => drawShape(sh)));
+  };
+}
+
+/** @param {any} sh a shape as the engine placed it */
+function drawShape(sh) {
+  const fill = sh.fill || "currentColor";
+  let node;
+  if (sh.shape === "rect") node = svg("rect", { x: sh.x || 0, y: sh.y || 0, width: Math.max(0, sh.w || 0), height: Math.max(0, sh.h || 0), fill });
+  else if (sh.shape === "circle") node = svg("circle", { cx: sh.x || 0, cy: sh.y || 0, r: Math.max(0, sh.r || 0), fill });
+  else if (sh.shape === "line") node = svg("line", { x1: sh.x || 0, y1: sh.y || 0, x2: sh.x2 || 0, y2: sh.y2 || 0, stroke: sh.stroke || fill, "stroke-width": 3 });
+  else {
+    node = svg("text", { x: sh.x || 0, y: sh.y || 0, fill });
+    node.textContent = sh.text || "";
+  }
+  if (sh.stroke && sh.shape !== "line") node.setAttribute("stroke", sh.stroke);
+  const turn = [];
+  if (sh.rotate) turn.push(`rotate(${sh.rotate} ${sh.x || 0} ${sh.y || 0})`);
+  if (turn.length) node.setAttribute("transform", turn.join(" "));
+  if (sh.spin) {
+    // turns per second, as a CSS animation about the shape's x, y (stopped under reduced motion)
+    const g = svg("g", { class: "model-spin" });
+    g.style.transformOrigin = `${sh.x || 0}px ${sh.y || 0}px`;
+    g.style.animationDuration = `${Math.max(0.05, 1 / Math.abs(sh.spin))}s`;
+    g.append(node);
+    return g;
+  }
+  return node;
+}
