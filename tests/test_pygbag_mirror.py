@@ -9,6 +9,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pytest  # noqa: E402
+import webtools  # noqa: E402
 
 from engine.desktop import screens as S  # noqa: E402
 from engine.desktop.app import App, load_entries  # noqa: E402
@@ -144,7 +145,7 @@ def test_template_mirror_in_chromium():
         if os.environ.get("CI"):
             pytest.fail("chromium is missing")
         pytest.skip("chromium is missing")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     base = "http://127.0.0.1:9/"
     html = render_template(base + "cdn/")
     outside = []
@@ -161,45 +162,43 @@ def test_template_mirror_in_chromium():
             outside.append(url)
             r.abort()
 
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-            "--disable-background-networking", "--disable-component-update", "--no-first-run",
-            "--disable-sync"])
-        try:
-            page = browser.new_page()
-            errors = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.route("**/*", route)
-            page.goto(base + "index.html")
-            snap = {"lang": "es", "title": "Taller", "text": "Hola. ¿Qué haces?",
-                    "buttons": [{"id": "choice:a", "label": "Pregunta", "enabled": True, "pressed": False},
-                                {"id": "choice:b", "label": "Bloqueado", "enabled": False, "pressed": False},
-                                {"id": "opt:x", "label": "Gafas", "enabled": True, "pressed": True}]}
-            page.evaluate("s => window.ctdMirror(s)", json.dumps(snap))
-            assert page.evaluate("document.documentElement.lang") == "es"
-            live = page.locator("[aria-live=polite]#mirror-text")
-            assert live.text_content() == "Hola. ¿Qué haces?"
-            buttons = page.locator("#mirror-actions button")
-            assert buttons.count() == 3
-            assert buttons.nth(1).is_disabled()
-            assert buttons.nth(2).get_attribute("aria-pressed") == "true"
-            # keyboard users reach the real buttons with Tab and press them with Enter
-            buttons.nth(0).focus()
-            page.keyboard.press("Enter")
-            buttons.nth(2).click()
-            assert json.loads(page.evaluate("window.ctdTake()")) == ["choice:a", "opt:x"]
-            assert json.loads(page.evaluate("window.ctdTake()")) == []
-            # a new snapshot keeps the focus on the same button
-            buttons.nth(0).focus()
-            snap["text"] = "Siguiente"
-            page.evaluate("s => window.ctdMirror(s)", json.dumps(snap))
-            assert page.evaluate("document.activeElement.dataset.id") == "choice:a"
-            # shown to a keyboard user while the focus is in it; 1 px for everyone else
-            assert page.locator("#mirror").bounding_box()["height"] > 40
-            page.locator("#canvas").focus()
-            assert page.locator("#mirror").bounding_box()["height"] <= 1
-            assert not errors, errors
-        finally:
-            browser.close()
+    # one Playwright per test run, shared with the browser tests: a second sync Playwright
+    # in the same process refuses to start inside the first one's loop
+    context = webtools.browser().new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.route("**/*", route)
+        page.goto(base + "index.html")
+        snap = {"lang": "es", "title": "Taller", "text": "Hola. ¿Qué haces?",
+                "buttons": [{"id": "choice:a", "label": "Pregunta", "enabled": True, "pressed": False},
+                            {"id": "choice:b", "label": "Bloqueado", "enabled": False, "pressed": False},
+                            {"id": "opt:x", "label": "Gafas", "enabled": True, "pressed": True}]}
+        page.evaluate("s => window.ctdMirror(s)", json.dumps(snap))
+        assert page.evaluate("document.documentElement.lang") == "es"
+        live = page.locator("[aria-live=polite]#mirror-text")
+        assert live.text_content() == "Hola. ¿Qué haces?"
+        buttons = page.locator("#mirror-actions button")
+        assert buttons.count() == 3
+        assert buttons.nth(1).is_disabled()
+        assert buttons.nth(2).get_attribute("aria-pressed") == "true"
+        # keyboard users reach the real buttons with Tab and press them with Enter
+        buttons.nth(0).focus()
+        page.keyboard.press("Enter")
+        buttons.nth(2).click()
+        assert json.loads(page.evaluate("window.ctdTake()")) == ["choice:a", "opt:x"]
+        assert json.loads(page.evaluate("window.ctdTake()")) == []
+        # a new snapshot keeps the focus on the same button
+        buttons.nth(0).focus()
+        snap["text"] = "Siguiente"
+        page.evaluate("s => window.ctdMirror(s)", json.dumps(snap))
+        assert page.evaluate("document.activeElement.dataset.id") == "choice:a"
+        # shown to a keyboard user while the focus is in it; 1 px for everyone else
+        assert page.locator("#mirror").bounding_box()["height"] > 40
+        page.locator("#canvas").focus()
+        assert page.locator("#mirror").bounding_box()["height"] <= 1
+        assert not errors, errors
+    finally:
+        context.close()
     assert not outside, outside
