@@ -35,7 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # WCAG 2.2 A and AA
 BOOT_TIMEOUT = 90_000  # ms: Pyodide's first boot on a busy 2-core machine
 STEP_TIMEOUT = 20_000
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
