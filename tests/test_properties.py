@@ -34,6 +34,10 @@ def any_answer(draw, view):
     if kind == "match":
         rights = draw(st.permutations([r["id"] for r in a["right"]]))
         return dict(zip(ids, rights))
+    if kind == "model":  # any value in range (off-step ones too: the engine snaps them), or an option
+        return {i["id"]: draw(st.sampled_from([o["id"] for o in i["options"]]) if i["control"] == "options"
+                              else st.floats(i["min"], i["max"], allow_nan=False))
+                for i in a["inputs"] if draw(st.booleans())}
     return {i["id"]: draw(st.integers(0, i["max"])) for i in a["items"]}
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .. import expressions as ex
-from ..diagnostics import did_you_mean
+from ..diagnostics import did_you_mean, kind_of
 from ..errors import ActionError, SaveError
 from ..text import format_number, template
 from .base import DIAGNOSE, ActivityKind, Field, Section, is_number, read_diagnoses
@@ -246,6 +246,9 @@ class Model(ActivityKind):
                 if var not in variables:
                     b.r.error(b.kpos(sm, var), f"'sets' names unknown variable '{var}'",
                               did_you_mean(str(var), variables) or "declare it under 'variables:'")
+                elif not isinstance(out, str):
+                    b.r.error(b.vpos(sm, var), f"'sets' of '{var}' must name an output, not {kind_of(out)}",
+                              "outputs: " + ", ".join(sorted(out_ids)))
                 elif out not in out_ids:
                     b.r.error(b.vpos(sm, var), f"'sets' names unknown output '{out}'",
                               did_you_mean(str(out), out_ids) or "outputs: " + ", ".join(sorted(out_ids)))
