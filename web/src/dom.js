@@ -33,3 +33,23 @@ export function paragraphs(text) {
 export function actionButton(label, onclick, cls = "button primary") {
   return el("button", { type: "button", class: cls, onclick }, label);
 }
+
+/** An SVG QR code from the worker's "qr" reply (segno's modules as one path).
+ * @param {{size: number, path: string}} reply @param {string} label */
+export function qrSvg(reply, label) {
+  const NS = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(NS, "svg");
+  svg.setAttribute("viewBox", `0 0 ${reply.size} ${reply.size}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", label);
+  svg.setAttribute("shape-rendering", "crispEdges");
+  const bg = document.createElementNS(NS, "rect");
+  bg.setAttribute("width", String(reply.size));
+  bg.setAttribute("height", String(reply.size));
+  bg.setAttribute("fill", "#fff");
+  const path = document.createElementNS(NS, "path");
+  path.setAttribute("d", reply.path);
+  path.setAttribute("fill", "#000");
+  svg.append(bg, path);
+  return svg;
+}

@@ -6,7 +6,7 @@
 // and the game and reflections are cleared when the code is made.
 import { decode } from "../assignment.js";
 import { config } from "../config.js";
-import { $, el } from "../dom.js";
+import { $, el, qrSvg } from "../dom.js";
 import { t } from "../i18n.js";
 import { applySettings, settings } from "../settings.js";
 import { store } from "../store.js";
@@ -161,21 +161,7 @@ function showCode(out, code, ctx, shared) {
   addEventListener("afterprint", () => { delete document.body.dataset.print; }, { once: true });
   ctx.call({ op: "qr", text: code }).then((/** @type {any} */ reply) => {
     if (!reply.ok || !figure.isConnected) return;
-    const NS = "http://www.w3.org/2000/svg";
-    const svg = document.createElementNS(NS, "svg");
-    svg.setAttribute("viewBox", `0 0 ${reply.size} ${reply.size}`);
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", t("kiosk_qr_label"));
-    svg.setAttribute("shape-rendering", "crispEdges");
-    const bg = document.createElementNS(NS, "rect");
-    bg.setAttribute("width", String(reply.size));
-    bg.setAttribute("height", String(reply.size));
-    bg.setAttribute("fill", "#fff");
-    const path = document.createElementNS(NS, "path");
-    path.setAttribute("d", reply.path);
-    path.setAttribute("fill", "#000");
-    svg.append(bg, path);
-    figure.querySelector(".qr-code").replaceChildren(svg);
+    figure.querySelector(".qr-code").replaceChildren(qrSvg(reply, t("kiosk_qr_label")));
     figure.dataset.ready = "true";
   });
 }

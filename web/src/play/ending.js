@@ -1,7 +1,7 @@
 // The ending: title and rating, the debrief, the career's facts, then either (at home)
 // reflection questions, a certificate and Play again, or (at a kiosk) a take-home QR
 // code, questions to think about and Done.
-import { el, paragraphs, actionButton } from "../dom.js";
+import { el, paragraphs, actionButton, qrSvg } from "../dom.js";
 import { t } from "../i18n.js";
 import { settings } from "../settings.js";
 import { store } from "../store.js";
@@ -71,30 +71,11 @@ function renderQr(e, ctx) {
   if (!code) return section;
   ctx.call({ op: "qr", text: code }).then((reply) => {
     if (!reply.ok || !figure.isConnected) return;
-    figure.querySelector(".qr-code").replaceChildren(qrSvg(reply));
+    figure.querySelector(".qr-code").replaceChildren(qrSvg(reply, t("kiosk_qr_label")));
     figure.dataset.ready = "true";
     figure.scrollIntoView({ block: "nearest" });
   });
   return section;
-}
-
-/** @param {{size: number, path: string}} reply */
-function qrSvg(reply) {
-  const NS = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(NS, "svg");
-  svg.setAttribute("viewBox", `0 0 ${reply.size} ${reply.size}`);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", t("kiosk_qr_label"));
-  svg.setAttribute("shape-rendering", "crispEdges");
-  const bg = document.createElementNS(NS, "rect");
-  bg.setAttribute("width", String(reply.size));
-  bg.setAttribute("height", String(reply.size));
-  bg.setAttribute("fill", "#fff");
-  const path = document.createElementNS(NS, "path");
-  path.setAttribute("d", reply.path);
-  path.setAttribute("fill", "#000");
-  svg.append(bg, path);
-  return svg;
 }
 
 /** @param {any} c the career */

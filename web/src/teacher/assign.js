@@ -3,10 +3,10 @@
 // code, text for an LMS post and a printable handout.
 import { LABEL_RE, encode, linkPath } from "../assignment.js";
 import { call } from "./engine.js";
-import { $, el } from "../dom.js";
+import { $, el, qrSvg } from "../dom.js";
 import { config } from "../config.js";
 import { pick, t } from "../i18n.js";
-import { copyText, qrSvg } from "./common.js";
+import { copyText } from "./common.js";
 
 let current = null;  // {assignment, url}
 
