@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+import simplay
 from engine import Session, check_file, load_simulation
+from simplay import act_of, en
 
 ROOT = Path(__file__).resolve().parent.parent
 SIM_PATH = ROOT / "simulations" / "manufacturing" / "weld-test-day.yaml"
@@ -32,14 +34,6 @@ def heat_input(volts, amps, speed):
 @pytest.fixture(scope="module")
 def sim():
     return load_simulation(SIM_PATH)
-
-
-def en(text) -> str:
-    return text.get("en")
-
-
-def act_of(sim, scene_id):
-    return sim.scene(scene_id).activity
 
 
 def numbers(text: str) -> list[float]:
@@ -236,28 +230,12 @@ CHOICES = {"fume": "fume-arm", "speed-choice": "stay-sheet", "door-draft": "stop
 
 
 def play(sim, seed=1, start=None, max_steps=80, lang="en", **plan):
+    """simplay.play with this file's right answers and good choices, changed by `plan`."""
     answers, choices = dict(CORRECT), dict(CHOICES)
     for key, value in plan.items():
         key = key.replace("_", "-")
         (answers if key in answers else choices)[key] = value
-    s = Session(sim, seed=seed, start=start, lang=lang)
-    seen = []
-    for _ in range(max_steps):
-        v = s.view()
-        seen.append(v["scene"])
-        assert v["text"].strip(), v["scene"]
-        if v["phase"] == "ending":
-            return s, seen
-        if v["continue"]:
-            s.continue_()
-        elif v["phase"] == "activity":
-            s.answer(answers[v["scene"]])
-        else:
-            enabled = [c["id"] for c in v["choices"] if c["enabled"]]
-            assert enabled, f"dead end at {v['scene']}"
-            want = choices.get(v["scene"])
-            s.choose(want if want in enabled else enabled[0])
-    raise AssertionError(f"no ending after {max_steps} steps: {seen[-5:]}")
+    return simplay.play(sim, answers, choices, seed=seed, start=start, lang=lang, max_steps=max_steps)
 
 
 def ending(s):
