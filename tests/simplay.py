@@ -40,3 +40,21 @@ def play(sim, answers: dict, choices: dict, *, seed=1, start=None, lang="en", ma
             want = choices.get(v["scene"])
             s.choose(want if want in enabled else enabled[0])
     raise AssertionError(f"no ending after {max_steps} steps: {seen[-5:]}")
+
+
+def debrief_gaps(sim) -> list:
+    """Endings whose debrief misses a part: 2-3 reflection questions (translated, not
+    copied), something to try next and what a professional would do."""
+    gaps = []
+    for e in sim.endings:
+        if not 2 <= len(e.reflection) <= 3 or not e.try_next or not e.professional:
+            gaps.append(e.id)
+        gaps += [(e.id, q.get("en")) for q in e.reflection if not q.get("es") or q.get("es") == q.get("en")]
+    return gaps
+
+
+def explorer_problems(sim, players=150, max_states=3000) -> list:
+    """The explorer's failing problems (an ending never reached, a dead end, a soft-lock)."""
+    from engine.explore import explore_all, failed
+    report = explore_all(sim, players=players, max_states=max_states)
+    return [p["message"] for p in report["problems"]] if failed(report) else []
