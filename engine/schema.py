@@ -125,6 +125,8 @@ def field_schema(key: str, f: Field) -> dict:
             out = {"anyOf": [_ref("target"), _by_outcome(_ref("target"), "A target per outcome.", spec.OUTCOMES)]}
     elif t == "ids":
         out = {"type": "array", "items": _ref("id")}
+    elif t == "numbers":
+        out = {"type": "array", "items": {"type": "number"}}
     elif t == "string":
         out = {"type": ["string", "number"]}  # the loader reads a number as its text, like YAML's 1.0
         if f.pattern:
