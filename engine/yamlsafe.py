@@ -302,12 +302,12 @@ def _number_checked(node: ScalarNode, report: Reporter, pos):
     if tag == _STANDARD + "int" and ":" not in node.value:
         digits = sum(ch.isdigit() for ch in node.value)
         if digits > 16 or abs(_scalar(node)) > MAX_SAFE_INT:
-            report.error(pos, f"the number {_short(node.value)} is too large to show or count with",
+            report.refuse(pos, f"the number {_short(node.value)} is too large to show or count with",
                          f"use a number between -{MAX_SAFE_INT:,} and {MAX_SAFE_INT:,}", length=len(node.value))
             return None
     value = _scalar(node)
     if isinstance(value, float) and not math.isfinite(value):
-        report.error(pos, f"'{_short(node.value)}' is not a number a player can show",
+        report.refuse(pos, f"'{_short(node.value)}' is not a number a player can show",
                      "write a plain number such as 2.5 (not .nan or .inf)", length=len(node.value))
         return None
     return value
