@@ -14,27 +14,17 @@ import pytest  # noqa: E402
 
 pygame = pytest.importorskip("pygame")
 
-from engine import Session  # noqa: E402
 from engine.desktop import screens as S  # noqa: E402
-from engine.desktop.app import App, load_entries  # noqa: E402
-from engine.desktop.autoplay import Driver  # noqa: E402
+from tests.kinds.test_model_desktop import at_model as open_model  # noqa: E402
+from tests.kinds.test_model_desktop import own_config  # noqa: E402,F401 - its fixture, used here too
 
 SIM = Path(__file__).resolve().parent.parent / "simulations" / "engineering" / "footbridge-design.yaml"
 
 
-@pytest.fixture(autouse=True)
-def own_config(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-
-
-def at_model(mode):
-    errors = []
-    [entry] = load_entries([SIM], errors)
-    app = App(entries=[entry], seed=1)
-    app.resume(entry, Session(entry.sim, seed=1, start="choose-structure"))
-    app.frame()
+def at_model(mode) -> tuple:
+    app, driver = open_model(mode, SIM, "choose-structure")
     assert isinstance(app.screen, S.ActivityScreen)
-    return app, Driver(app, mode)
+    return app, driver
 
 
 def out(app, oid):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from webtools import Player, default_answer, new_context, require_browser, run_axe, simulations
+from webtools import Player, default_answer, page_at, require_browser, run_axe, simulations
 
 BEAM_OK, BEAM_OVER = "#4a5a6a", "#b3261e"
 
@@ -33,16 +33,8 @@ def model_code():
 
 @pytest.fixture
 def page(model_code):
-    context, guard = new_context()
-    page = context.new_page()
-    Player(page).open("footbridge-design")
-    page.click("#open-code")
-    page.fill("#code-enter", model_code)
-    page.click("#enter-code-form button[type=submit]")
-    page.wait_for_selector("form.activity[data-kind='model']")
-    yield page
-    context.close()
-    guard.check()
+    with page_at("footbridge-design", model_code, "form.activity[data-kind='model']") as page:
+        yield page
 
 
 def output(page, oid):
@@ -113,11 +105,7 @@ def test_pointer_picks_concrete_and_steel_and_commits_beams_that_meet_the_goal(p
 
 @pytest.mark.parametrize("lang,contrast", [("en", False), ("es", False), ("en", True), ("es", True)])
 def test_the_beam_model_screen_has_no_wcag_violations(page, lang, contrast):
-    page.click("#open-settings")
-    page.check(f"#lang-{lang}")
-    page.set_checked("#set-contrast", contrast)
-    page.click("#close-settings")
-    page.wait_for_function("l => document.documentElement.lang === l", arg=lang)
+    Player(page).use_settings(lang, contrast)
     page.wait_for_selector("form.activity[data-kind='model']")
     if lang == "es":
         assert "Altura de las vigas" in page.inner_text("form.activity")

@@ -11,6 +11,7 @@ CI is set, where they fail instead.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import os
 import random
@@ -163,6 +164,21 @@ def new_context(**kwargs):
 
 # ----------------------------------------------------------------------------- player
 
+@contextlib.contextmanager
+def page_at(sim_id: str, code: str, ready: str):
+    """A fresh page of the player resumed from `code`, once `ready` (a selector) shows;
+    no request to another host and no console error on the way (checked at the end)."""
+    context, guard = new_context()
+    page = context.new_page()
+    Player(page).open(sim_id).enter_code(code)
+    page.wait_for_selector(ready)
+    try:
+        yield page
+    finally:
+        context.close()
+    guard.check()
+
+
 class Player:
     """Drives the player page like a person: by mouse, or by keyboard alone."""
 
@@ -183,6 +199,23 @@ class Player:
 
     def wait_ready(self):
         self.page.wait_for_selector("body[data-ready='true']", state="attached", timeout=BOOT_TIMEOUT)
+
+    def enter_code(self, code: str):
+        """A resume code pasted into the player's own dialog."""
+        page = self.page
+        page.click("#open-code")
+        page.fill("#code-enter", code)
+        page.click("#enter-code-form button[type=submit]")
+        return self
+
+    def use_settings(self, lang: str, contrast: bool):
+        """Language and high contrast set in the settings dialog, which is then closed."""
+        page = self.page
+        page.click("#open-settings")
+        page.check(f"#lang-{lang}")
+        page.set_checked("#set-contrast", contrast)
+        page.click("#close-settings")
+        page.wait_for_function("l => document.documentElement.lang === l", arg=lang)
 
     def step(self) -> int:
         return int(self.page.get_attribute("#main", "data-step") or 0)
