@@ -11,50 +11,20 @@ is checked with axe-core (WCAG 2.2 A/AA tags) in English and Spanish and in high
 from __future__ import annotations
 
 import json
-import random
 
-import pytest
+from webtools import (  # noqa: F401  (web_site, web_ctx: fixtures)
+    BOOT_TIMEOUT, Player, finished_session, simulations, site_url, web_ctx, web_site,
+)
 
-from webtools import BOOT_TIMEOUT, Player, new_context, next_actions, require_browser, simulations, site_url
-
-# Three simulations that together offer work of every RIASEC area is what the flagships
-# are for; the example is left out as the students' start page leaves it out.
+# The three flagships (the authoring example is not on the students' start page).
 THREE = ["er-nurse-shift", "footbridge-design", "cnc-first-run"]
 KIOSK_SIM = "footbridge-design"
-
-
-@pytest.fixture(scope="module")
-def site():
-    require_browser()
-    return site_url()
-
-
-@pytest.fixture
-def ctx(site):
-    context, guard = new_context(accept_downloads=True)
-    yield context, guard
-    context.close()
-    guard.check()
-
-
-def finished(sim_id: str, seed: int):
-    """A session of the simulation played to an ending with random valid actions."""
-    from engine import Session
-
-    rng = random.Random(seed)
-    session = Session(simulations()[sim_id], seed=seed)
-    for _ in range(500):
-        view = session.view()
-        if view["phase"] == "ending":
-            return session
-        session.act(rng.choice(next_actions(view)))
-    raise AssertionError("no ending")
 
 
 def open_at_ending(page, sim_id: str, seed: int) -> dict:
     """The simulation's page opened on a finished game (its resume code, as the start
     page's form hands it over); returns the engine's ending view."""
-    session = finished(sim_id, seed)
+    session = finished_session(simulations()[sim_id], seed)
     page.goto(site_url() + "index.html")
     page.evaluate("([sim, code]) => sessionStorage.setItem('ctd.pendingCode', JSON.stringify({sim, code}))",
                   [sim_id, session.resume_code()])
@@ -70,8 +40,8 @@ def stored(page) -> dict:
 
 # -------------------------------------------------------------------------- the ending
 
-def test_an_ending_keeps_the_play(ctx):
-    context, _ = ctx
+def test_an_ending_keeps_the_play(web_ctx):
+    context, _ = web_ctx
     page = context.new_page()
     view = open_at_ending(page, THREE[0], seed=3)
     data = stored(page)
@@ -90,8 +60,8 @@ def test_an_ending_keeps_the_play(ctx):
                                                            second["ending"]["result_code"]]
 
 
-def test_a_kiosk_keeps_no_profile(ctx):
-    context, _ = ctx
+def test_a_kiosk_keeps_no_profile(web_ctx):
+    context, _ = web_ctx
     page = context.new_page()
     page.goto(site_url() + "kiosk.html")
     page.wait_for_selector("body[data-ready='true']", state="attached", timeout=BOOT_TIMEOUT)

@@ -161,6 +161,23 @@ def new_context(**kwargs):
     return ctx, Guard(ctx)
 
 
+@pytest.fixture(scope="module")
+def web_site():
+    """The built site's address; skips (fails under CI) without Chromium or node_modules.
+    A test module uses it by importing it (from webtools import web_site, web_ctx)."""
+    require_browser()
+    return site_url()
+
+
+@pytest.fixture
+def web_ctx(web_site):
+    """A fresh browser context (downloads allowed) and its Guard, checked after the test."""
+    context, guard = new_context(accept_downloads=True)
+    yield context, guard
+    context.close()
+    guard.check()
+
+
 # ----------------------------------------------------------------------------- player
 
 class Player:
@@ -378,6 +395,20 @@ def next_actions(view: dict) -> list[dict]:
     if view["phase"] == "feedback":
         return [{"type": "continue"}]
     return []
+
+
+def finished_session(sim, seed: int, max_steps: int = 500):
+    """A session of `sim` played to an ending with random valid actions (seeded)."""
+    from engine import Session
+
+    rng = random.Random(seed)
+    session = Session(sim, seed=seed)
+    for _ in range(max_steps):
+        view = session.view()
+        if view["phase"] == "ending":
+            return session
+        session.act(rng.choice(next_actions(view)))
+    raise AssertionError(f"no ending after {max_steps} actions")
 
 
 def reach(sim, predicate, seed: int = 7, max_states: int = 4000):
