@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+import simplay
 from engine import Session, check_file, load_simulation
+from simplay import act_of, en
 
 ROOT = Path(__file__).resolve().parent.parent
 SIM_PATH = ROOT / "simulations" / "engineering" / "solar-shelter.yaml"
@@ -34,17 +36,9 @@ def sim():
     return load_simulation(SIM_PATH)
 
 
-def en(text) -> str:
-    return text.get("en")
-
-
 def numbers(text: str) -> list[float]:
     """Every number in an English text, thousands separators removed."""
     return [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*\.?\d*", text)]
-
-
-def act_of(sim, scene_id):
-    return sim.scene(scene_id).activity
 
 
 # ---------------------------------------------------------------- lint
@@ -195,30 +189,12 @@ BEST = {
 }
 
 
-def play(sim, seed=1, start=None, max_steps=80, **plan):
-    """Plays with a per-scene plan: the activity answer or the choice id for each scene."""
+def play(sim, seed=1, start=None, max_steps=80, lang="en", **plan):
+    """Plays with a per-scene plan (tests/simplay.py): the activity answer or the choice id
+    for each scene, BEST unless the plan says otherwise."""
     steps = dict(BEST)
     steps.update({k.replace("_", "-"): v for k, v in plan.items()})
-    s = Session(sim, seed=seed, start=start)
-    seen = []
-    for _ in range(max_steps):
-        v = s.view()
-        seen.append(v["scene"])
-        for lang in ("es", "en"):
-            s.set_language(lang)
-            assert s.view()["text"].strip(), (v["scene"], lang)
-        if v["phase"] == "ending":
-            return s, seen
-        if v["continue"]:
-            s.continue_()
-        elif v["phase"] == "activity":
-            s.answer(steps[v["scene"]])
-        else:
-            enabled = [c["id"] for c in v["choices"] if c["enabled"]]
-            assert enabled, f"dead end at {v['scene']}"
-            want = steps.get(v["scene"])
-            s.choose(want if want in enabled else enabled[0])
-    raise AssertionError(f"no ending after {max_steps} steps: {seen[-5:]}")
+    return simplay.play(sim, steps, steps, seed=seed, start=start, lang=lang, max_steps=max_steps)
 
 
 def ending(session):
@@ -237,9 +213,9 @@ def seeds_with_storm(sim, want=True, n=2):
 
 
 def test_best_run_earns_three_stars_with_or_without_a_storm(sim):
-    for storm in (True, False):
+    for storm, lang in ((True, "es"), (False, "en")):
         seed = seeds_with_storm(sim, storm, 1)[0]
-        s, seen = play(sim, seed=seed)
+        s, seen = play(sim, seed=seed, lang=lang)
         assert ending(s) == "shelter-star" and s.view()["ending"]["rating"] == 3
         if storm:
             assert "storm-held" in seen and s.state["vars"]["shelter_ok"] is True
@@ -318,14 +294,8 @@ def test_kiosk_cut_reaches_each_kiosk_ending_quickly(sim):
 
 
 def test_every_ending_has_a_full_debrief_in_both_languages(sim):
-    for e in sim.endings:
-        assert 2 <= len(e.reflection) <= 3, e.id
-        assert e.try_next and e.professional, e.id
-        for q in e.reflection:
-            assert q.get("es") and q.get("en") and q.get("es") != q.get("en")
+    assert simplay.debrief_gaps(sim) == []
 
 
 def test_explorer_finds_every_ending_and_no_dead_end(sim):
-    from engine.explore import explore_all, failed
-    report = explore_all(sim, players=150, max_states=2000)
-    assert not failed(report), [p["message"] for p in report["problems"]]
+    assert simplay.explorer_problems(sim, max_states=2000) == []
