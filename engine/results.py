@@ -27,12 +27,12 @@ from .resultcode import (  # noqa: F401  (made at an ending by Session.result_co
     make_result_code,
 )
 from .resultcode import check as _check, pack as _pack
+from .saves import MAX_STEPS
 from .releases import releases, use_releases  # noqa: F401  (the contract's releases())
 
 MAX_CODE = 8192
-#: More actions than any real play takes (the flagships end in at most about 40): a longer
-#: code was not made by playing, and replaying it would only keep a teacher's page busy.
-MAX_ACTIONS = 1000
+#: A longer code was not made by playing (the same cap as saves and resume codes).
+MAX_ACTIONS = MAX_STEPS
 #: A play is "too fast" when the text shown (up to the ending) went by faster than this many
 #: words a minute: twice the top of the usual adult silent reading range (175-300 wpm for
 #: non-fiction, Brysbaert 2019, J. Memory and Language 109:104047). Students of grades 6-8

@@ -516,7 +516,10 @@ class Session:
                             "feedback": self._t(act.feedback_for(retry["outcome"])),
                             "diagnosis": self._t(said) if said else "", "hint": self._t(hint) if hint else ""}
         if act.kind == "model":  # what to draw before the student moves anything
-            out["live"] = kind.live(act, kind.start(act), self._model_vars(), self.lang, self.fill)
+            # a second try starts where the last one left the controls: the diagnosis and the
+            # hint talk about that setting, and one knob can be fixed without redoing the rest
+            given = out["retry"]["answer"] if "retry" in out else kind.start(act)
+            out["live"] = kind.live(act, given, self._model_vars(), self.lang, self.fill)
         return out
 
     def _feedback_view(self) -> dict:

@@ -132,10 +132,11 @@ class Shown(Exception):
 
 
 def _model_inputs(player, a) -> dict:
-    """The inputs the student has set in this model so far (they start at the start)."""
+    """The inputs the student has set in this model so far: they start where the view's
+    live model is (the start, or on a second try the last try's setting)."""
     key = (a["scene"], player.session.state["step"])
     if getattr(player, "_model_key", None) != key:
-        player._model_key, player._model_set = key, {i["id"]: i["start"] for i in a["inputs"]}
+        player._model_key, player._model_set = key, dict(a["live"]["inputs"])
     return player._model_set
 
 
@@ -152,7 +153,26 @@ def _model_lines(player, a, live) -> list:
         lines.append(f"  {i['id']} = {shown}   ({i['label']}: {rng})")
     for o, val in zip(a["outputs"], live["outputs"]):
         lines.append(f"  · {o['label']}: {val['text']} {o['unit']}".rstrip())
+    for spec, d in zip(a["displays"], live["displays"]):
+        if d["type"] == "control":
+            lines += _control_lines(player, spec, d)
     lines.append(f"  {player.t('model_goal_' + live['goal']['state'])}: {a['goal']}")
+    return lines
+
+
+def _control_lines(player, spec, d) -> list:
+    """A control chart as the terminal shows it: its limits, then one row per sample."""
+    unit = f" {spec['unit']}" if spec.get("unit") else ""
+    title = player.t("model_control", label=spec["label"], centre=d["centre_text"] + unit,
+                     lower=d["lower_text"], upper=d["upper_text"] + unit)
+    lines = [f"  {title}"]
+    for p in d["points"]:
+        mark = f"  <- {player.t('model_control_out')}" if p["out"] else ""
+        lines.append(f"    {player.t('model_sample')} {p['x_text']}: {p['y_text']}{unit}{mark}")
+    if d["first_out"] is not None:
+        lines.append(f"  {player.t('model_control_first', n=d['first_out'])}")
+    else:
+        lines.append(f"  {player.t('model_control_none')}")
     return lines
 
 

@@ -238,15 +238,17 @@
  */
 
 /**
- * How outputs are shown: gauge and bar have min and max, scene has width and height.
+ * How outputs are shown: gauge and bar have min and max, scene has width and height, control (a control chart) says what was measured and its unit.
  * @typedef {Object} ModelDisplay
- * @property {("gauge"|"bar"|"readout"|"chart"|"scene")} type
+ * @property {("gauge"|"bar"|"readout"|"chart"|"control"|"scene")} type
  * @property {(string|null)} output
  * @property {(string|null)} input
  * @property {number} [min]
  * @property {number} [max]
  * @property {number} [width]
  * @property {number} [height]
+ * @property {string} [label]
+ * @property {string} [unit]
  */
 
 /**
@@ -274,9 +276,9 @@
  */
 
 /**
- * One display's state: value/text (gauge, bar, readout), fraction/zone (gauge, bar), points (chart), alt/shapes (scene).
+ * One display's state: value/text (gauge, bar, readout), fraction/zone (gauge, bar), points (chart, control), centre and limits (control), alt/shapes (scene).
  * @typedef {Object} LiveDisplay
- * @property {("gauge"|"bar"|"readout"|"chart"|"scene")} type
+ * @property {("gauge"|"bar"|"readout"|"chart"|"control"|"scene")} type
  * @property {number} [value]
  * @property {string} [text]
  * @property {number} [fraction]
@@ -285,17 +287,26 @@
  * @property {number} [current]
  * @property {number} [y_min]
  * @property {number} [y_max]
+ * @property {number} [count]
+ * @property {(number|null)} [first_out]
+ * @property {number} [centre]
+ * @property {number} [lower]
+ * @property {number} [upper]
+ * @property {string} [centre_text]
+ * @property {string} [lower_text]
+ * @property {string} [upper_text]
  * @property {string} [alt]
  * @property {Array<Shape>} [shapes]
  */
 
 /**
- * A point of a chart (and a row of its data table).
+ * A point of a chart (and a row of its data table); a control chart's points say whether they are outside the control limits.
  * @typedef {Object} ChartPoint
  * @property {number} x
  * @property {number} y
  * @property {string} x_text
  * @property {string} y_text
+ * @property {boolean} [out]
  */
 
 /**

@@ -36,6 +36,10 @@ class Panel:
     def status(self) -> str:
         return self.screen.tr(self.hint_key) if self.hint_key else ""
 
+    def describe(self) -> str:
+        """What the panel shows in words, for the screen-reader mirror (a chart's table)."""
+        return ""
+
     def handle(self, ev) -> bool:
         return False
 
@@ -610,6 +614,23 @@ class ModelPanel(Panel):
         goal = self.live.get("goal", {}).get("state", "not_met")
         return f"{self.screen.tr('model_goal_' + goal)}: {self.act.get('goal') or ''}"
 
+    def describe(self):
+        """A control chart's data table, row by row: the chart's twin for screen readers."""
+        lines = []
+        for spec, d in zip(self.act.get("displays") or [], self.live.get("displays") or []):
+            if d["type"] != "control":
+                continue
+            unit = f" {spec.get('unit')}" if spec.get("unit") else ""
+            lines.append(self.screen.tr("model_control", label=spec.get("label", ""),
+                                        centre=d["centre_text"] + unit, lower=d["lower_text"],
+                                        upper=d["upper_text"] + unit))
+            for p in d["points"]:
+                where = self.screen.tr("model_control_out" if p["out"] else "model_control_in")
+                lines.append(f"{self.screen.tr('model_sample')} {p['x_text']}: {p['y_text']}{unit} ({where})")
+            lines.append(self.screen.tr("model_control_first", n=d["first_out"]) if d["first_out"]
+                         else self.screen.tr("model_control_none"))
+        return "\n".join(lines)
+
     def _track_at(self, pos):
         for iid, r in self.tracks.items():
             if r.collidepoint(pos):
@@ -708,6 +729,8 @@ class ModelPanel(Panel):
             elif d["type"] == "chart" and d.get("points"):
                 self._chart(surf, pygame.Rect(box.x + 10, y, box.w - 20, 60), d)
                 y += 68
+            elif d["type"] == "control":
+                y = self._control(surf, pygame.Rect(box.x + 10, y + 4, box.w - 20, 110), d)
             elif d["type"] == "scene":
                 self._scene(surf, pygame.Rect(box.x + 10, y, box.w - 20, box.bottom - y - 8), d)
                 y = box.bottom
@@ -725,6 +748,36 @@ class ModelPanel(Panel):
             pygame.draw.lines(surf, self.c["ink"], False, line, 2)
         cx = r.x + (d.get("current", x0) - x0) * sx
         pygame.draw.line(surf, self.c["selected"], (cx, r.y), (cx, r.bottom), 2)
+
+    def _control(self, surf, r, d):
+        """A control chart: dashed centre line, the two limits, the samples so far; a sample
+        outside the limits is a square, not only another colour. Returns the next free y."""
+        c = self.c
+        lo, hi, n = d["y_min"], d["y_max"], max(2, d["count"])
+
+        def at(k, v):
+            return (r.x + 8 + (k - 1) * (r.w - 16) / (n - 1), r.bottom - (v - lo) * r.h / ((hi - lo) or 1))
+
+        pygame.draw.rect(surf, c["track"], r, width=1)
+        for v in (d["lower"], d["upper"]):
+            yv = at(1, v)[1]
+            pygame.draw.line(surf, c["bad"], (r.x, yv), (r.right, yv), 2)
+        yc = at(1, d["centre"])[1]
+        for x in range(r.x, r.right, 12):  # dashed
+            pygame.draw.line(surf, c["ink_soft"], (x, yc), (min(x + 6, r.right), yc), 1)
+        pts = [at(p["x"], p["y"]) for p in d["points"]]
+        if len(pts) > 1:
+            pygame.draw.lines(surf, c["ink"], False, pts, 2)
+        for p, (x, y) in zip(d["points"], pts):
+            if p["out"]:
+                pygame.draw.rect(surf, c["bad"], (x - 6, y - 6, 12, 12))
+            else:
+                pygame.draw.circle(surf, c["ink"], (x, y), 4)
+        note = (self.screen.tr("model_control_first", n=d["first_out"]) if d["first_out"]
+                else self.screen.tr("model_control_none"))
+        t = self.app.text.render(note, self.s.ts(15), c["ink"], True)
+        surf.blit(t, (r.x, r.bottom + 4))
+        return r.bottom + 8 + t.get_height()
 
     def _scene(self, surf, r, d):
         spec = next((x for x in self.act.get("displays") or [] if x["type"] == "scene"), {})
