@@ -371,12 +371,10 @@ def default_answer(activity: dict):
         return [i["id"] for i in activity["items"]]
     if kind == "numeric":
         return 1
-    if kind == "multi":
-        return [activity["options"][0]["id"]]
+    if kind in ("multi", "hotspot"):
+        return [activity["items"][0]["id"]]
     if kind == "match":
-        return {l["id"]: r["id"] for l, r in zip(activity["left"], activity["right"])}
-    if kind == "hotspot":
-        return [activity["spots"][0]["id"]]
+        return {i["id"]: m["id"] for i, m in zip(activity["items"], activity["matches"])}
     if kind == "allocate":
         return {i["id"]: 0 for i in activity["items"]}
     if kind == "model":
