@@ -162,6 +162,23 @@ def new_context(**kwargs):
     return ctx, Guard(ctx)
 
 
+@pytest.fixture(scope="module")
+def web_site():
+    """The built site's address; skips (fails under CI) without Chromium or node_modules.
+    A test module uses it by importing it (from webtools import web_site, web_ctx)."""
+    require_browser()
+    return site_url()
+
+
+@pytest.fixture
+def web_ctx(web_site):
+    """A fresh browser context (downloads allowed) and its Guard, checked after the test."""
+    context, guard = new_context(accept_downloads=True)
+    yield context, guard
+    context.close()
+    guard.check()
+
+
 # ----------------------------------------------------------------------------- player
 
 @contextlib.contextmanager
@@ -387,12 +404,10 @@ def default_answer(activity: dict):
         return [i["id"] for i in activity["items"]]
     if kind == "numeric":
         return 1
-    if kind == "multi":
-        return [activity["options"][0]["id"]]
+    if kind in ("multi", "hotspot"):
+        return [activity["items"][0]["id"]]
     if kind == "match":
-        return {l["id"]: r["id"] for l, r in zip(activity["left"], activity["right"])}
-    if kind == "hotspot":
-        return [activity["spots"][0]["id"]]
+        return {i["id"]: m["id"] for i, m in zip(activity["items"], activity["matches"])}
     if kind == "allocate":
         return {i["id"]: 0 for i in activity["items"]}
     if kind == "model":
@@ -411,6 +426,20 @@ def next_actions(view: dict) -> list[dict]:
     if view["phase"] == "feedback":
         return [{"type": "continue"}]
     return []
+
+
+def finished_session(sim, seed: int, max_steps: int = 500):
+    """A session of `sim` played to an ending with random valid actions (seeded)."""
+    from engine import Session
+
+    rng = random.Random(seed)
+    session = Session(sim, seed=seed)
+    for _ in range(max_steps):
+        view = session.view()
+        if view["phase"] == "ending":
+            return session
+        session.act(rng.choice(next_actions(view)))
+    raise AssertionError(f"no ending after {max_steps} actions")
 
 
 def reach(sim, predicate, seed: int = 7, max_states: int = 4000):
