@@ -95,7 +95,7 @@ def test_unsafe_shortcuts_credit_no_skill_and_no_interest_type(flagship):
                                 "wait-recheck", "send-out", "kiosk-wait"],
              "footbridge-design": ["steep-8", "keep-steep", "skip-check", "build-anyway", "insist",
                                    "brush-off", "stay-office", "keep-lifting", "kiosk-rush"],
-             "cnc-first-run": ["skip-fai", "just-leave", "feed-high", "reach-in", "keep-running",
+             "cnc-first-run": ["skip-fai", "just-leave", "reach-in", "keep-running",
                                "k-nogear", "k-keep"]}[sim.id]
     choices = {c.id: c for s in sim.scenes for c in s.choices}
     for cid in named:
