@@ -54,10 +54,14 @@ def _defs() -> dict:
     return {
         "text": {
             "description": "Student-facing text: a plain string (English only) or a mapping from "
-                           "language code to text, e.g. {en: ..., es: ...}. {name} shows a variable, "
+                           "language code to text, e.g. {en: ..., es: ...}, or {same: ...} for text that reads the "
+                           "same in every language. {name} shows a variable, "
                            "{clock} the time of day.",
             "anyOf": [
                 {"type": ["string", "number"]},
+                {"type": "object", "required": ["same"], "additionalProperties": False,
+                 "properties": {"same": {"type": ["string", "number"],
+                                         "description": "The same text in every language (a name, a code, a unit)"}}},
                 {"type": "object", "required": ["en"], "minProperties": 1,
                  "propertyNames": {"pattern": lang},
                  "additionalProperties": {"type": ["string", "number"]},

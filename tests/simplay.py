@@ -5,7 +5,7 @@ keep their own copies for now.
 """
 from __future__ import annotations
 
-from engine import Session
+from engine import Session, check_file
 
 
 def en(text) -> str:
@@ -59,3 +59,17 @@ def explorer_problems(sim, players=150, max_states=3000) -> list:
     from engine.explore import explore_all, failed
     report = explore_all(sim, players=players, max_states=max_states)
     return [p["message"] for p in report["problems"]] if failed(report) else []
+
+
+def lint_messages(path) -> list:
+    """Every problem lint reports for a simulation file (errors and warnings), as printed."""
+    sim, diags, text = check_file(path)
+    assert sim is not None, path
+    return [d.format(text) for d in diags]
+
+
+def uncited_activities(sim) -> list:
+    """Scenes whose activity cites no source, or one the file's `sources:` does not list."""
+    ids = {s.id for s in sim.sources}
+    return [sc.id for sc in sim.scenes if sc.activity is not None
+            and not (sc.activity.source and set(sc.activity.source) <= ids)]
