@@ -803,7 +803,8 @@ class ModelPanel(Panel):
                     dx, dy = ex * math.cos(a) - ey * math.sin(a), ex * math.sin(a) + ey * math.cos(a)
                     pygame.draw.line(surf, line[6], (x, y), (x + dx, y + dy), 3)
             elif sh["shape"] == "text" and sh.get("text"):
-                t = self.app.text.render(sh["text"], self.s.ts(15), fill)
+                # words without a colour take the ink, as the browser's take the text colour
+                t = self.app.text.render(sh["text"], self.s.ts(15), _colour(sh.get("fill")) or self.c["ink"])
                 surf.blit(t, (x, y - t.get_height()))
 
 
