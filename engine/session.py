@@ -15,7 +15,7 @@ from .resultcode import make_result_code
 from .rng import Rng
 from .text import format_number, template
 
-VIEW_FORMAT = 1
+VIEW_FORMAT = 2  # 2: every kind lists its entries as `items` (1 had options, left/right, spots)
 _CLOCK_FACE = [f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60)]
 
 __all__ = ["Session", "ActionError"]

@@ -69,21 +69,21 @@ class ChoiceView(TypedDict):
 
 
 class Entry(TypedDict):
-    """An item, option, left or right side of an activity."""
+    """An entry the student orders, picks or pairs (an activity's items, a match's matches)."""
 
     id: str
     text: str
 
 
 class Spot(TypedDict):
-    """A place to pick on a hotspot image, in the image's pixels."""
+    """A place to pick on a hotspot image, in the image's pixels; `text` is its name."""
 
     id: str
+    text: str
     x: Number
     y: Number
     w: Number
     h: Number
-    label: str
 
 
 class BudgetLine(TypedDict):
@@ -144,18 +144,18 @@ class MultiActivity(TypedDict):
     kind: Literal["multi"]
     prompt: str
     scene: str
-    options: list[Entry]
+    items: list[Entry]
     retry: NotRequired[Retry]
 
 
 class MatchActivity(TypedDict):
-    """Pair each left entry with a right one; the right side is shuffled."""
+    """Pair each item with one of the matches; the matches are shuffled."""
 
     kind: Literal["match"]
     prompt: str
     scene: str
-    left: list[Entry]
-    right: list[Entry]
+    items: list[Entry]
+    matches: list[Entry]
     retry: NotRequired[Retry]
 
 
@@ -168,7 +168,7 @@ class HotspotActivity(TypedDict):
     image: str
     width: int
     height: int
-    spots: list[Spot]
+    items: list[Spot]
     retry: NotRequired[Retry]
 
 
@@ -493,7 +493,7 @@ class EndingView(TypedDict):
 
 # Functional form: "continue" is a Python keyword, so it cannot be a class attribute.
 View = TypedDict("View", {
-    "format": Literal[1],
+    "format": Literal[2],
     "sim": SimHeader,
     "lang": str,
     "languages": list[str],

@@ -5,7 +5,7 @@ keep their own copies for now.
 """
 from __future__ import annotations
 
-from engine import Session
+from engine import Session, check_file
 
 
 def en(text) -> str:
@@ -18,17 +18,18 @@ def act_of(sim, scene_id):
     return sim.scene(scene_id).activity
 
 
-def play(sim, answers: dict, choices: dict, *, seed=1, start=None, lang="en", max_steps=80):
-    """Plays to an ending: `answers` holds each activity scene's answer, `choices` the choice
-    id to take in a scene (the first enabled choice where none is named, or where the named
-    one is hidden). Returns (session, the scene of every view seen, in order)."""
+def play(sim, answers: dict, choices: dict, *, seed=1, start=None, lang="en", max_steps=80, until=None):
+    """Plays to an ending, or to the first view where until(view) holds: `answers` holds each
+    activity scene's answer, `choices` the choice id to take in a scene (the first enabled
+    choice where none is named, or where the named one is hidden). Returns (session, the
+    scene of every view seen, in order)."""
     s = Session(sim, seed=seed, start=start, lang=lang)
     seen = []
     for _ in range(max_steps):
         v = s.view()
         seen.append(v["scene"])
         assert v["text"].strip(), v["scene"]
-        if v["phase"] == "ending":
+        if v["phase"] == "ending" or (until is not None and until(v)):
             return s, seen
         if v["continue"]:
             s.continue_()
@@ -58,3 +59,17 @@ def explorer_problems(sim, players=150, max_states=3000) -> list:
     from engine.explore import explore_all, failed
     report = explore_all(sim, players=players, max_states=max_states)
     return [p["message"] for p in report["problems"]] if failed(report) else []
+
+
+def lint_messages(path) -> list:
+    """Every problem lint reports for a simulation file (errors and warnings), as printed."""
+    sim, diags, text = check_file(path)
+    assert sim is not None, path
+    return [d.format(text) for d in diags]
+
+
+def uncited_activities(sim) -> list:
+    """Scenes whose activity cites no source, or one the file's `sources:` does not list."""
+    ids = {s.id for s in sim.sources}
+    return [sc.id for sc in sim.scenes if sc.activity is not None
+            and not (sc.activity.source and set(sc.activity.source) <= ids)]

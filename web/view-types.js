@@ -5,7 +5,7 @@
 /**
  * Everything a front end shows now. Treat it as read-only.
  * @typedef {Object} View
- * @property {1} format
+ * @property {2} format
  * @property {SimHeader} sim
  * @property {string} lang
  * @property {Array<string>} languages
@@ -86,7 +86,7 @@
  */
 
 /**
- * An item, option, left or right side of an activity.
+ * An entry the student orders, picks or pairs (an activity's items, a match's matches).
  * @typedef {Object} Entry
  * @property {string} id
  * @property {string} text
@@ -122,18 +122,18 @@
  * @property {"multi"} kind
  * @property {string} prompt
  * @property {string} scene
- * @property {Array<Entry>} options
+ * @property {Array<Entry>} items
  * @property {Retry} [retry]
  */
 
 /**
- * Pair each left entry with a right one; the right side is shuffled.
+ * Pair each item with one of the matches; the matches are shuffled.
  * @typedef {Object} MatchActivity
  * @property {"match"} kind
  * @property {string} prompt
  * @property {string} scene
- * @property {Array<Entry>} left
- * @property {Array<Entry>} right
+ * @property {Array<Entry>} items
+ * @property {Array<Entry>} matches
  * @property {Retry} [retry]
  */
 
@@ -146,19 +146,19 @@
  * @property {string} image
  * @property {number} width
  * @property {number} height
- * @property {Array<Spot>} spots
+ * @property {Array<Spot>} items
  * @property {Retry} [retry]
  */
 
 /**
- * A place to pick on a hotspot image, in the image's pixels.
+ * A place to pick on a hotspot image, in the image's pixels; `text` is its name.
  * @typedef {Object} Spot
  * @property {string} id
+ * @property {string} text
  * @property {number} x
  * @property {number} y
  * @property {number} w
  * @property {number} h
- * @property {string} label
  */
 
 /**

@@ -175,7 +175,7 @@ class Spec:
     met: object  # compiled condition or None
     partly: object
     score: object
-    sets: tuple  # ((variable, output id), ...)
+    sets: tuple  # ((variable, output or input id), ...)
     defaults: dict  # the simulation's variables at their start (the explorer grades with these)
 
     def input(self, iid):
@@ -237,7 +237,7 @@ class Model(ActivityKind):
         "displays": Field("list", "How the outputs are shown (readouts of every output when left out).",
                           of="model_display"),
         "goal": Field("section", "What counts as done.", required=True, of="model_goal"),
-        "sets": Field("map", "On commit, simulation variables set from outputs: {variable: output id}.",
+        "sets": Field("map", "On commit, simulation variables set from outputs (or inputs): {variable: output id}.",
                       of="id"),
         "diagnose": Field("list", "Common wrong settings and what each means: [{if, says}], the first that "
                                   "holds is shown.", of="diagnosis"),
@@ -253,6 +253,8 @@ class Model(ActivityKind):
         inputs = self._inputs(b, m, where, names)
         outputs = self._outputs(b, m, where, names, {i.id for i in inputs})
         out_ids = {o.id for o in outputs}
+        # an input's number can be kept too (the student's chosen chip load, say)
+        settable = out_ids | {i.id for i in inputs if i.control != "options"}
         displays = self._displays(b, m, where, names, inputs, out_ids)
         goal_text, met, partly, score = self._goal(b, m, where, names)
         sets = []
@@ -265,9 +267,9 @@ class Model(ActivityKind):
                 elif not isinstance(out, str):
                     b.r.error(b.vpos(sm, var), f"'sets' of '{var}' must name an output, not {kind_of(out)}",
                               "outputs: " + ", ".join(sorted(out_ids)))
-                elif out not in out_ids:
+                elif out not in settable:
                     b.r.error(b.vpos(sm, var), f"'sets' names unknown output '{out}'",
-                              did_you_mean(str(out), out_ids) or "outputs: " + ", ".join(sorted(out_ids)))
+                              did_you_mean(str(out), settable) or "outputs: " + ", ".join(sorted(out_ids)))
                 else:
                     b.assigned.add(var)
                     sets.append((str(var), str(out)))
@@ -581,8 +583,8 @@ class Model(ActivityKind):
 
     def sets(self, act, answer, variables) -> list:
         """(variable, value) pairs the committed answer sets."""
-        _env, outs = self._env(act.spec, answer, variables)
-        return [(var, outs[out]) for var, out in act.spec.sets]
+        env, outs = self._env(act.spec, answer, variables)
+        return [(var, outs[out] if out in outs else env.vars[out]) for var, out in act.spec.sets]
 
     def start(self, act) -> dict:
         return {i.id: i.value_at(i.start) for i in act.spec.inputs}
