@@ -65,6 +65,7 @@ def test_keyboard_deepens_the_beam_and_the_outputs_and_drawing_follow(page):
     assert output(page, "self_weight") == "83 kN" and output(page, "factor") == "1.47"
     assert output(page, "sag") == "150 mm"
     assert BEAM_OVER in beam_colours(page)
+    assert page.inner_text(".model-gauge + .model-bar-text") == "1.47 (out of range)"
     sagging = beam_bottom(page)
     slider.focus()
     page.keyboard.press("ArrowRight")                      # 1.1 m: 500 x 1.21 = 605 kN
@@ -76,6 +77,7 @@ def test_keyboard_deepens_the_beam_and_the_outputs_and_drawing_follow(page):
     assert BEAM_OVER not in beam_colours(page) and BEAM_OK in beam_colours(page)
     assert beam_bottom(page) != sagging
     assert page.get_attribute(".model-gauge", "data-zone") == "good"
+    assert page.inner_text(".model-gauge + .model-bar-text") == "4.72 (good)"
     page.wait_for_function("() => document.querySelector('.model-announce').textContent.includes('Sag under a crowd')")
     assert "Goal" in page.inner_text(".model-announce")
 
