@@ -7,6 +7,7 @@ import math
 
 import pygame
 
+from ..text import format_number
 from .widgets import Button, cached_panel
 
 MISS_TIME = 0.8
@@ -566,7 +567,8 @@ class ModelPanel(Panel):
         v = self.values.get(i["id"], i["start"])
         if i["control"] == "options":
             return next((o["text"] for o in i["options"] if o["id"] == v), str(v))
-        return f"{_n(float(v))} {i['unit']}".strip()
+        # the input's own decimals: a chip load of 0.002 must not read "0."
+        return f"{format_number(float(v), self.s.lang, i.get('decimals', 2))} {i['unit']}".strip()
 
     def set_index(self, iid, k):
         i = next(x for x in self.inputs if x["id"] == iid)
