@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .. import expressions as ex
 from ..diagnostics import did_you_mean, kind_of
 from ..errors import ActionError, SaveError
-from ..text import format_number, template
+from ..text import DECIMAL_COMMA, format_number, template
 from .base import DIAGNOSE, ActivityKind, Field, Section, is_number, read_diagnoses
 
 CONTROLS = ("slider", "stepper", "number", "options")
@@ -656,19 +656,22 @@ class Model(ActivityKind):
         shown = int(max(0, min(n, round(num(d["shown"], n)))))
         centre, lower, upper = num(d["centre"], 0), num(d["lower"], 0), num(d["upper"], 0)
         places = d["decimals"]
+
+        def fixed(x):
+            # measurements keep every decimal (25.000, 24.970), as a gauge reads them
+            text = f"{round(x, places):.{places}f}"
+            return text.replace(".", ",") if lang in DECIMAL_COMMA else text
+
         points = []
         for k, y in enumerate(values[:shown]):
-            points.append({"x": k + 1, "y": round(y, 6), "x_text": str(k + 1),
-                           "y_text": format_number(round(y, places), lang, places),
+            points.append({"x": k + 1, "y": round(y, 6), "x_text": str(k + 1), "y_text": fixed(y),
                            "out": y < lower - 1e-9 or y > upper + 1e-9})
         first = next((p["x"] for p in points if p["out"]), None)
         lo, hi = min((*values, lower, centre)), max((*values, upper, centre))
         pad = (hi - lo) * 0.1 or 1.0
         return {"type": "control", "points": points, "count": n, "first_out": first,
                 "centre": round(centre, 6), "lower": round(lower, 6), "upper": round(upper, 6),
-                "centre_text": format_number(round(centre, places), lang, places),
-                "lower_text": format_number(round(lower, places), lang, places),
-                "upper_text": format_number(round(upper, places), lang, places),
+                "centre_text": fixed(centre), "lower_text": fixed(lower), "upper_text": fixed(upper),
                 "y_min": round(lo - pad, 6), "y_max": round(hi + pad, 6)}
 
     @staticmethod
