@@ -113,6 +113,8 @@ GOAL = Section("model_goal", "What counts as done: criteria over the outputs.", 
     "met": Field("string", "A condition over outputs, inputs and variables: met scores 1."),
     "partly": Field("string", "A condition: partly met scores 0.5."),
     "score": Field("string", "Instead of met/partly: an expression giving 0 to 1 (graded by closeness)."),
+    "live": Field("bool", "Whether the goal's state (met, partly, not yet) shows while the student moves the "
+                          "inputs; false when seeing it would give the answer away.", default=True),
 })
 
 COLOUR_RE = r"^#[0-9a-fA-F]{6}$"
@@ -177,6 +179,7 @@ class Spec:
     score: object
     sets: tuple  # ((variable, output or input id), ...)
     defaults: dict  # the simulation's variables at their start (the explorer grades with these)
+    goal_live: bool = True  # False: the goal's state waits for the student's check
 
     def input(self, iid):
         return next(i for i in self.inputs if i.id == iid)
@@ -257,6 +260,9 @@ class Model(ActivityKind):
         settable = out_ids | {i.id for i in inputs if i.control != "options"}
         displays = self._displays(b, m, where, names, inputs, out_ids)
         goal_text, met, partly, score = self._goal(b, m, where, names)
+        goal_live = True
+        if isinstance(m.get("goal"), dict):
+            goal_live = b.read(m["goal"], GOAL, "live", f"the goal of {where}")
         sets = []
         if "sets" in m:
             sm = b.mapping(m["sets"], b.vpos(m, "sets"), f"'sets' of {where}")
@@ -275,7 +281,8 @@ class Model(ActivityKind):
                     sets.append((str(var), str(out)))
         diagnoses = read_diagnoses(b, m, where, "if", lambda dm, dw: names.compile(
             dm.get("if"), b.vpos(dm, "if"), f"'if' of {dw}"))
-        return {"spec": Spec(inputs, outputs, displays, goal_text, met, partly, score, tuple(sets), defaults),
+        return {"spec": Spec(inputs, outputs, displays, goal_text, met, partly, score, tuple(sets), defaults,
+                             goal_live),
                 "diagnoses": diagnoses}
 
     def diagnose(self, act, answer, variables=None):
@@ -620,7 +627,8 @@ class Model(ActivityKind):
                 displays.append(self._scene(d, env, outs, fmt, lang, t))
         return {"inputs": {i.id: answer[i.id] for i in spec.inputs},
                 "outputs": [{"id": o.id, "value": round(outs[o.id], 6), "text": fmt[o.id]} for o in spec.outputs],
-                "goal": {"state": {"correct": "met", "partial": "partly"}.get(state, "not_met"), "score": score},
+                "goal": ({"state": {"correct": "met", "partial": "partly"}.get(state, "not_met"), "score": score}
+                         if spec.goal_live else {"state": "hidden", "score": 0}),
                 "displays": displays}
 
     def _chart(self, act, d, answer, variables, lang) -> dict:

@@ -108,6 +108,16 @@ def test_a_second_try_keeps_the_students_last_setting(spc):
     assert s.state["outcomes"]["s"] == "correct"
 
 
+def test_a_goal_can_wait_for_the_check(spc):
+    hidden = sim_from_text(SPC.replace('met: "samples == 3"}', 'met: "samples == 3", live: false}'))
+    s = Session(hidden)
+    assert s.view()["activity"]["live"]["goal"] == {"state": "hidden", "score": 0}
+    assert s.preview({"samples": 3})["goal"] == {"state": "hidden", "score": 0}
+    assert Session(spc).preview({"samples": 3})["goal"]["state"] == "met"  # shown by default
+    s.answer({"samples": 3})
+    assert s.state["outcomes"]["s"] == "correct"  # graded all the same
+
+
 @pytest.mark.parametrize("display,message", [
     ("{type: control, label: Bore, centre: 1, lower: 0, upper: 2}", "needs 'values'"),
     ("{type: control, label: Bore, values: [1, x], centre: 1, lower: 0, upper: 2}", "value 2 of display 1"),
