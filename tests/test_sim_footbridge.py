@@ -259,6 +259,17 @@ def test_the_goal_is_met_partly_met_or_not_met(sim, answer, outcome, says):
     assert v["feedback"]["tries"] == 2
 
 
+def test_the_teachers_guide_lists_the_beams_that_meet_the_goal(sim):
+    act = act_of(sim, "choose-structure")
+    from engine.teacher import teacher_part
+    note = next(w["en"] for w in teacher_part(sim)["watch_for"] if "beam model" in w["en"])
+    for material in UNIT_KN_M3:
+        met = [d for d in depths(act) if grade(beams(material, d)) == "correct"]
+        assert met == [round(met[0] + 0.1 * k, 1) for k in range(len(met))]     # one run of depths
+        stated = re.search(material + r" " + NUM + r" to " + NUM + " m", note)
+        assert stated and tuple(map(num, stated.groups())) == (met[0], met[-1]), material
+
+
 def test_committed_beams_set_the_variables_used_later(sim):
     for answer in ({"material": "wood", "depth": 1.3}, {"material": "concrete", "depth": 1.6},
                    {"material": "steel", "depth": 0.7}):

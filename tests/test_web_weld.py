@@ -1,7 +1,8 @@
 """The welder simulation in Chromium, in English and Spanish: the live heat-input model
 answers the keyboard (the bead drawing, its words and the readout change with each knob),
-the model, its feedback and the ending pass axe (WCAG 2.2 A/AA), and a play reaches an
-ending. webtools.Guard fails the test on a console error or a request to another host.
+the model, its feedback and the ending pass axe (WCAG 2.2 A/AA; Spanish with high
+contrast), and a play reaches an ending. webtools.Guard fails the test on a console error
+or a request to another host.
 """
 from __future__ import annotations
 
@@ -27,13 +28,6 @@ def code_at_model():
     return s.resume_code()
 
 
-def set_language(page, lang):
-    page.click("#open-settings")
-    page.check(f"#lang-{lang}")
-    page.click("#close-settings")
-    page.wait_for_function("l => document.documentElement.lang === l", arg=lang)
-
-
 def set_slider(page, index, presses):
     """Home, then ArrowRight `presses` times: the keyboard alone sets a knob."""
     slider = page.locator(f"#model-in-{index}")
@@ -48,17 +42,15 @@ def wait_heat(page, text):
         "t => (document.querySelector(\"dd[data-output='heat']\") || {}).textContent?.startsWith(t)", arg=text)
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
-def test_model_by_keyboard_then_play_to_an_ending(site, lang):
+@pytest.mark.parametrize("lang,contrast", [("en", False), ("es", True)], ids=["en", "es-high-contrast"])
+def test_model_by_keyboard_then_play_to_an_ending(site, lang, contrast):
     dec = "," if lang == "es" else "."
     context, guard = new_context()
     try:
         page = context.new_page()
         player = Player(page, "keys", seed=5).open(SIM)
-        set_language(page, lang)
-        page.click("#open-code")
-        page.fill("#code-enter", code_at_model())
-        page.click("#enter-code-form button[type=submit]")
+        player.use_settings(lang, contrast)
+        player.enter_code(code_at_model())
         page.wait_for_selector("#code-dialog", state="hidden")
         page.wait_for_function("() => document.querySelector('#main').dataset.phase === 'activity'")
         assert page.locator("form.activity").get_attribute("data-kind") == "model"

@@ -560,7 +560,8 @@ class ModelPanel(Panel):
         v = self.values.get(i["id"], i["start"])
         if i["control"] == "options":
             return next((o["text"] for o in i["options"] if o["id"] == v), str(v))
-        return f"{format_number(float(v), self.s.lang, i['decimals'])} {i['unit']}".strip()
+        # the input's own decimals: a chip load of 0.002 must not read "0."
+        return f"{format_number(float(v), self.s.lang, i.get('decimals', 2))} {i['unit']}".strip()
 
     def set_index(self, iid, k):
         i = next(x for x in self.inputs if x["id"] == iid)
