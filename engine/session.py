@@ -186,7 +186,7 @@ class Session:
             scene = self.sim.scene(st["scene"])
             act = scene.activity
             kind = kind_of(act)
-            given = kind.normalise(act, action.get("answer"))
+            given = kind.normalise(act, action.get("answer"), self.lang)
             st["notices"] = []
             value = kind.grade(act, given, self._model_vars())
             result = kind.outcome(act, value)
@@ -257,7 +257,7 @@ class Session:
             raise ActionError("there is no activity to preview now")
         act = self.sim.scene(st["scene"]).activity
         kind = kind_of(act)
-        live = kind.live(act, kind.normalise(act, answer), self._model_vars(), self.lang, self.fill)
+        live = kind.live(act, kind.normalise(act, answer, self.lang), self._model_vars(), self.lang, self.fill)
         if live is None:
             raise ActionError("this activity has nothing to preview")
         return live
