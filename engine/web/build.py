@@ -326,7 +326,7 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool) -> bytes:
     # The catalogue as JSON (engine.catalogue reads .json without PyYAML).
     import yaml
 
-    for name in ("careers", "skills"):
+    for name in ("careers", "skills", "interests"):  # interests: the profile page (engine/profile.py)
         doc = yaml.safe_load((CONTENT / f"{name}.yaml").read_text(encoding="utf-8"))
         entries[f"content/{name}.json"] = json.dumps(doc, ensure_ascii=False, default=str).encode()
     # Every released version (engine/releases.py), so that result codes verify in the
