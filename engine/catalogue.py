@@ -31,7 +31,7 @@ from typing import Any, Iterable
 
 from .diagnostics import Diagnostic, Reporter, did_you_mean, kind_of
 from .errors import CatalogueError
-from .text import PLACEHOLDER_RE
+from .text import PLACEHOLDER_RE, fill, format_number
 
 __all__ = [
     "CONTENT_DIR",
@@ -318,20 +318,17 @@ def text(value: Any, lang: str) -> str:
     return ""
 
 
-def _group_thousands(amount: int, sep: str) -> str:
-    return f"{amount:,}".replace(",", sep)
-
-
 def format_wage(amount: Any, year: Any, lang: str) -> str:
-    """'$93,600 a year (2024)' in English, '93 600 US$ al año (2024)' in Spanish."""
+    """'$93,600 a year (2024)' in English, '93 600 US$ al año (2024)' in Spanish (the
+    engine's one number formatter: a no-break space groups thousands in Spanish)."""
     try:
         value = int(round(float(amount)))
     except (TypeError, ValueError):
         return ""
     suffix = f" ({year})" if year else ""
     if lang == "es":
-        return f"{_group_thousands(value, ' ')} US$ al año{suffix}"
-    return f"${_group_thousands(value, ',')} a year{suffix}"
+        return f"{format_number(value, lang, 0)} US$ al año{suffix}"
+    return f"${format_number(value, lang, 0)} a year{suffix}"
 
 
 def _unknown(path: Any, kind: str, key: Any, known: Iterable[str]) -> CatalogueError:
@@ -429,8 +426,7 @@ def ui_text(key: str, lang: str, default: str | None = None, path: Any = None,
         template = text(strings[key], lang)
     if not values:
         return template
-    return PLACEHOLDER_RE.sub(
-        lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+    return fill(template, values)
 
 
 def ui_strings(lang: str, path: Any = None) -> dict[str, str]:

@@ -14,7 +14,7 @@ from .loader import check_file
 DELEGATED = {
     "explore": ("engine.explore_command", "explore the state space of a simulation"),
     "map": ("engine.mapgraph", "the scene graph as Graphviz DOT or Mermaid"),
-    "schema": ("engine.schema", "JSON Schema of the simulation format (--view: of the view)"),
+    "schema": ("engine.schema_command", "JSON Schema of the simulation format (--view: of the view)"),
     "stats": ("engine.stats", "word count, minutes and reading level per language"),
     "serve": ("engine.web.serve", "serve the built web player on 127.0.0.1"),
     "kiosk": ("engine.desktop.kiosk", "career-fair kiosk mode (fullscreen)"),

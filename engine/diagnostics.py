@@ -59,6 +59,12 @@ class Reporter:
         self._add("warning", pos, message, hint, length)
 
     limit: int = 200
+    #: Positions of values refused while reading the YAML (read as missing by the checks after).
+    refused: set = field(default_factory=set)
+
+    def refuse(self, pos, message: str, hint: str = "", length: int = 1) -> None:
+        self.error(pos, message, hint, length)
+        self.refused.add(tuple(pos))
 
     def _add(self, severity, pos, message, hint, length):
         if len(self.items) > self.limit:
@@ -66,6 +72,8 @@ class Reporter:
         line, col = pos if pos else (0, 0)
         if self.items and (line, col, severity, message) in self._said():
             return  # two checks found the same mistake (a key's rule and its reader): say it once
+        if severity == "error" and (line, col) in self.refused:
+            return  # one mistake, one message: a value the YAML layer refused needs no second word
         if len(self.items) == self.limit:
             severity, message, hint = "error", f"more than {self.limit} problems; stopping here", \
                 "fix these first, then lint again"

@@ -20,6 +20,7 @@ ending can be reached, or a loop a random player never leaves), an action that f
 from __future__ import annotations
 
 import random
+import re
 import statistics
 import time as _time
 from collections import deque
@@ -281,6 +282,7 @@ class Explorer:
         edges: dict = {}
         frontier, dead, endings, errors = set(), {}, {}, []
         scenes = set()
+        at: dict = {}  # key -> scene (a state key is not ordered by scene)
         budget = max_states
         for seed in seeds:
             root = self.new_session(seed)
@@ -294,6 +296,7 @@ class Explorer:
                 depth = info[k][0]
                 view = s.view()
                 scenes.add(view["scene"])
+                at[k] = view["scene"]
                 if view["phase"] == "ending":
                     endings[k] = self._ending_record(view, depth)
                     continue
@@ -336,7 +339,7 @@ class Explorer:
                     stack.append(p)
         soft = [k for k in edges if k not in good]
         return {"info": info, "edges": edges, "frontier": frontier, "dead": dead, "endings": endings,
-                "errors": errors, "soft": soft, "scenes": scenes}
+                "errors": errors, "soft": soft, "scenes": scenes, "at": at}
 
     @staticmethod
     def path(info: dict, key) -> list:
@@ -373,6 +376,7 @@ class Explorer:
             env = _env(state)
             return sum(distance(t, env, neg) for t, neg in goal)
 
+        self.closest = None  # (distance, variables, clock, path): what an author needs when nothing matched
         for seed in seeds:
             pick = random.Random(seed + 101)
             beam = [(self.new_session(seed), [])]
@@ -395,8 +399,11 @@ class Explorer:
                             end_view = c.view()
                             if end_view["ending"]["id"] == ending_id:
                                 return self._ending_record(end_view, len(path) + 1), path + [label]
-                            continue
-                        cands.append((score(c.state), pick.random(), c, path + [label]))
+                        gap = score(c.state)
+                        if self.closest is None or gap < self.closest[0]:
+                            self.closest = (gap, dict(c.state["vars"]), c.state["time"], path + [label])
+                        if c.state["phase"] != "ending":
+                            cands.append((gap, pick.random(), c, path + [label]))
                 if not cands:
                     break
                 cands.sort(key=lambda t: (t[0], t[1]))
@@ -473,6 +480,7 @@ def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPT
     for rec in finished:
         note(rec, "random")
     paths: dict = {}
+    closest: dict = {}
     targets = [e.id for e in sim.endings if per[e.id]["search"] + per[e.id]["random"] == 0
                and (skip_targets is None or e.id not in skip_targets)]
     for eid in targets:
@@ -483,6 +491,9 @@ def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPT
                 note(rec, "target")
                 paths[eid] = path
                 break
+        else:
+            if xp.closest is not None:
+                closest[eid] = xp.closest
     t3 = _time.perf_counter()
 
     scenes_reached = set(found["scenes"])
@@ -498,7 +509,7 @@ def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPT
     for k in found["soft"]:
         if k in found["dead"]:
             continue
-        soft_by_scene.setdefault(k[0], k)
+        soft_by_scene.setdefault(found["at"][k], k)
     for scene, k in list(soft_by_scene.items())[:20]:
         problems.append({"severity": "error", "kind": "soft-lock", "scene": scene,
                          "message": f"soft-lock in scene '{scene}': no ending can be reached from here",
@@ -546,6 +557,11 @@ def explore(sim: Simulation, start: str | None = None, depth: int = DEFAULT_DEPT
             "steps": [min(p["steps"]), max(p["steps"])] if reached else None,
             "variables": {k: list(v) for k, v in p["vars"].items()},
         }
+        if e.id in closest:
+            gap, values, minutes, path = closest[e.id]
+            endings_out[e.id]["closest"] = {"condition": e.condition.source if e.condition else None,
+                                            "gap": round(gap, 4), "variables": values, "minutes": minutes,
+                                            "path": path}
     all_minutes = [m for p in per.values() for m in p["minutes"]]
     all_steps = [m for p in per.values() for m in p["steps"]]
     real = sorted(r["seconds"] / 60 for r in finished)
@@ -606,11 +622,38 @@ def explore_all(sim: Simulation, depth=DEFAULT_DEPTH, players=DEFAULT_PLAYERS, s
         main_report["problems"].append({"severity": "warning", "kind": "unreached-scene", "scene": s,
                                         "message": f"scene '{s}' was never reached", "path": None})
     for e in main_report["unreached_endings"]:
+        near = main_report["endings"][e].get("closest")
+        message = f"ending '{e}' was never reached (search and {main_report['random']['players']} random players)"
+        if near and near["condition"]:
+            shown = ", ".join(f"{k} {_number(v)}" for k, v in near["variables"].items()
+                              if re.search(rf"\b{re.escape(k)}\b", near["condition"]))
+            message += (f"; its condition `{near['condition']}` never held: the closest the search came "
+                        f"was {shown or 'the state below'}, {_number(near['minutes'])} min on the clock")
         main_report["problems"].insert(0, {
-            "severity": "error", "kind": "unreached-ending", "scene": None,
-            "message": f"ending '{e}' was never reached (search and {main_report['random']['players']} random players)",
-            "path": None})
+            "severity": "error", "kind": "unreached-ending", "scene": None, "ending": e,
+            "message": message, "path": near["path"] if near else None})
+    main_report["problems"].extend(_clock_problems(sim, main_report))
     return main_report
+
+
+def _clock_problems(sim: Simulation, report: dict) -> list:
+    """`clock.limit` is how long the shift lasts: a play that ends after it was not planned."""
+    limit = sim.clock.limit if sim.clock else None
+    if not limit:
+        return []
+    out = []
+    for eid, e in report["endings"].items():
+        if e["reached"] and e["minutes"] and e["minutes"][1] > limit:
+            out.append({"severity": "warning", "kind": "clock-limit", "scene": None, "ending": eid, "clock": True,
+                        "message": f"ending '{eid}' is reached at up to {e['minutes'][1]} min, past the clock's "
+                                   f"limit of {limit} min: end the shift with an event `when: time >= {limit}`, "
+                                   f"or raise the limit",
+                        "path": e.get("example")})
+    return out
+
+
+def _number(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
 
 
 def failed(report: dict) -> bool:
@@ -671,7 +714,8 @@ def format_report(report: dict, indent: str = "") -> str:
         t = report["target_minutes"]
         w(f"{indent}  kiosk target: {t[0]:g}–{t[1]:g} min")
     for p in report["problems"]:
-        w(f"{indent}  {p['severity']}: {p['message']}")
+        where = f"{report['path']}:{p['line']}:{p['col']}: " if p.get("line") else ""
+        w(f"{indent}  {where}{p['severity']}: {p['message']}")
         if p.get("path"):
             shown = p["path"][-12:]
             w(f"{indent}    after: {'… ' if len(p['path']) > 12 else ''}{' → '.join(shown)}")

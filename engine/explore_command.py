@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from .explore import (DEFAULT_DEPTH, DEFAULT_MAX_STATES, DEFAULT_PLAYERS, explore_all, failed,
                       format_report)
+from .diagnostics import Reporter
 from .files import load_or_report, simulation_files
+from .yamlsafe import read_yaml
 from .scripts import write_scripts
 
 
@@ -38,6 +41,7 @@ def main(argv=None) -> int:
             status = 1
             continue
         report = explore_all(sim, args.depth, args.players, args.seeds, args.max_states, args.lang)
+        place_problems(report, path)
         reports.append(report)
         if failed(report):
             status = 1
@@ -50,6 +54,29 @@ def main(argv=None) -> int:
     if args.format == "json":
         print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=1, ensure_ascii=False))
     return status
+
+
+def place_problems(report: dict, path) -> None:
+    """Gives each problem the line and column of the scene, ending or clock it concerns, so
+    the explorer reports like lint does (file:line:col)."""
+    doc = read_yaml(Path(path).read_bytes(), str(path), Reporter(str(path)))
+    if not isinstance(doc, dict):
+        return
+    scenes = doc.get("scenes") if isinstance(doc.get("scenes"), dict) else {}
+    endings = doc.get("endings") if isinstance(doc.get("endings"), list) else []
+    ending_at = {e.get("id"): (e.key_pos.get("id") or pos)
+                 for e, pos in zip(endings, getattr(endings, "item_pos", [])) if isinstance(e, dict)}
+    for part in [report] + ([report["kiosk"]] if "kiosk" in report else []):
+        for p in part["problems"]:
+            at = None
+            if p.get("clock") and "clock" in doc:
+                at = doc.key_pos["clock"]
+            elif p.get("ending") in ending_at:
+                at = ending_at[p["ending"]]
+            elif p.get("scene") in scenes:
+                at = scenes.key_pos[p["scene"]]
+            if at:
+                p["line"], p["col"] = at
 
 
 if __name__ == "__main__":

@@ -39,6 +39,10 @@ def _is_num(v) -> bool:
     return isinstance(v, NUMERIC_TYPES) and not isinstance(v, bool)
 
 
+#: The key of text that is the same in every language.
+SAME = "same"
+
+
 class _Builder:
     def __init__(self, path: str, report: Reporter, check_content_files: bool = True):
         self.path = path
@@ -162,6 +166,8 @@ class _Builder:
                                "write it as {en: ..., " + ", ".join(
                                    f"{lang}: ..." for lang in self.languages if lang != "en") + "}")
             return Text((("en", s),))
+        if isinstance(v, dict) and SAME in v:
+            return self._same_text(v, where)
         if isinstance(v, dict):
             pairs = []
             for lang, s in v.items():
@@ -189,6 +195,20 @@ class _Builder:
             return Text(tuple(pairs))
         self.r.error(pos, f"{where} must be text or a mapping of languages, not {_kind(v)}")
         return EMPTY_TEXT
+
+    def _same_text(self, v: dict, where: str) -> Text:
+        """`{same: SBAR}`: text that reads the same in every language (a name, a code, a
+        unit), said once so lint knows it is not a missing translation."""
+        if len(v) > 1:
+            other = next(k for k in v if k != SAME)
+            self.r.error(self.kpos(v, other), f"{where} is '{SAME}' in every language, so it has no '{other}'",
+                         f"remove '{other}:', or remove '{SAME}:' and write each language")
+        s = v[SAME]
+        if isinstance(s, (bool, dict, list)) or s is None:
+            self.r.error(self.vpos(v, SAME), f"{where} in '{SAME}' must be text")
+            return EMPTY_TEXT
+        self._scan_placeholders(str(s), self.vpos(v, SAME))
+        return Text(tuple((lang, str(s)) for lang in self.languages))
 
     def text(self, m, key, where, required=True) -> Text:
         if key not in m:

@@ -235,9 +235,10 @@ def view_words(view: dict, last_text: str | None = None) -> int:
     act = view.get("activity")
     if act:
         n += word_count(act.get("prompt", ""))
-        for key in ("items", "options", "left", "right", "spots", "goals"):
-            for it in act.get(key) or ():
-                n += word_count(it.get("text") or it.get("label") or "")
+        for it in [*act.get("items", ()), *act.get("matches", ())]:  # the entries a kind lists
+            n += word_count(it["text"])
+        for g in act.get("goals", ()):
+            n += word_count(g["label"])
     fb = view.get("feedback")
     if fb:
         n += word_count(fb.get("text") or "") + word_count(fb.get("explain") or "")

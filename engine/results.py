@@ -27,12 +27,12 @@ from .resultcode import (  # noqa: F401  (made at an ending by Session.result_co
     make_result_code,
 )
 from .resultcode import check as _check, pack as _pack
+from .saves import MAX_STEPS
 from .releases import releases, use_releases  # noqa: F401  (the contract's releases())
 
 MAX_CODE = 8192
-#: More actions than any real play takes (the flagships end in at most about 40): a longer
-#: code was not made by playing, and replaying it would only keep a teacher's page busy.
-MAX_ACTIONS = 1000
+#: A longer code was not made by playing (the same cap as saves and resume codes).
+MAX_ACTIONS = MAX_STEPS
 #: A play is "too fast" when the text shown (up to the ending) went by faster than this many
 #: words a minute: twice the top of the usual adult silent reading range (175-300 wpm for
 #: non-fiction, Brysbaert 2019, J. Memory and Language 109:104047). Students of grades 6-8
@@ -313,7 +313,7 @@ def _activity_row(act: dict, fb: dict) -> dict:
 
 
 def _labels(act: dict, key: str) -> dict:
-    return {it["id"]: it.get("text") or it.get("label") or it["id"] for it in act.get(key) or ()}
+    return {it["id"]: it["text"] for it in act[key]}
 
 
 def _number(x) -> str:
@@ -328,15 +328,15 @@ def answer_text(act: dict, given) -> str:
     if kind == "numeric":
         return f"{_number(given)} {act.get('unit') or ''}".strip()
     if kind == "match" and isinstance(given, dict):
-        left, right = _labels(act, "left"), _labels(act, "right")
-        return "; ".join(f"{left.get(k, k)} → {right.get(v, v)}" for k, v in given.items())
+        items, matches = _labels(act, "items"), _labels(act, "matches")
+        return "; ".join(f"{items.get(k, k)} → {matches.get(v, v)}" for k, v in given.items())
     if kind == "model" and isinstance(given, dict):
         return ", ".join(f"{k} = {_number(v)}" for k, v in given.items())
     if kind == "allocate" and isinstance(given, dict):
         items = _labels(act, "items")
         return ", ".join(f"{items.get(k, k)}: {_number(v)}" for k, v in given.items() if v) or "nothing"
     if isinstance(given, (list, tuple)):
-        labels = {**_labels(act, "items"), **_labels(act, "options"), **_labels(act, "spots")}
+        labels = _labels(act, "items")
         sep = " → " if kind in ("order", "sequence") else ", "
         return sep.join(labels.get(i, str(i)) for i in given) or "nothing"
     return str(given)[:200]

@@ -47,7 +47,19 @@ def save_session(session) -> str:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
+#: More steps than any real play takes (the flagships end in about 40, with second tries
+#: fewer than 100): a longer log was not made by playing, and replaying it would only keep
+#: a Chromebook busy (a looping simulation let a 322-character code replay 99,991 steps).
+MAX_STEPS = 1000
+
+
+def _too_many_steps(count: int) -> None:
+    if count > MAX_STEPS:
+        raise SaveError(f"the save holds {count:,} steps, more than any playthrough ({MAX_STEPS:,}): it is damaged")
+
+
 def _replay(sim: Simulation, seed, lang, start, actions, new_session):
+    _too_many_steps(len(actions))
     session = new_session(sim, seed=seed, lang=lang, start=start)
     for n, entry in enumerate(actions, 1):
         action = action_from_log(entry)
@@ -201,8 +213,10 @@ def decode_resume_code(sim: Simulation, code, new_session):
         raise SaveError(f"that code is for another simulation ({sim_id})")
     if start and not sim.has_scene(start):
         raise SaveError("that code does not fit this simulation")
+    tokens = actions.split(",") if actions else []
+    _too_many_steps(len(tokens))
     session = new_session(sim, seed=seed, lang=lang if lang in sim.languages else "en", start=start or None)
-    for n, token in enumerate(actions.split(",") if actions else [], 1):
+    for n, token in enumerate(tokens, 1):
         try:
             action = _decode_action(sim, session.state, token)
             session.act(action)

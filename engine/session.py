@@ -15,7 +15,7 @@ from .resultcode import make_result_code
 from .rng import Rng
 from .text import format_number, template
 
-VIEW_FORMAT = 1
+VIEW_FORMAT = 2  # 2: every kind lists its entries as `items` (1 had options, left/right, spots)
 _CLOCK_FACE = [f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60)]
 
 __all__ = ["Session", "ActionError"]
@@ -543,7 +543,10 @@ class Session:
                             "feedback": self._t(act.feedback_for(retry["outcome"])),
                             "diagnosis": self._t(said) if said else "", "hint": self._t(hint) if hint else ""}
         if act.kind == "model":  # what to draw before the student moves anything
-            out["live"] = kind.live(act, kind.start(act), self._model_vars(), self.lang, self.fill)
+            # a second try starts where the last one left the controls: the diagnosis and the
+            # hint talk about that setting, and one knob can be fixed without redoing the rest
+            given = out["retry"]["answer"] if "retry" in out else kind.start(act)
+            out["live"] = kind.live(act, given, self._model_vars(), self.lang, self.fill)
         return out
 
     def _feedback_view(self) -> dict:

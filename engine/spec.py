@@ -28,7 +28,7 @@ ENJOY_MIN, ENJOY_MAX = 3, 5  # statements to rate at an ending: enough to compar
 class Field:
     """One key of a section.
 
-    type: text (student text, one language or several), string, id, ids (a list of ids),
+    type: text (student text, one language or several), string, id, ids (a list of ids), numbers,
     int, number, value (a number or true/false), bool, enum (one of `choices`), condition, effects, target (where to go),
     source (a citation), skills, riasec, texts (a list of texts), list (of section `of`),
     map (of section `of`, by key), section (the mapping `of`), by_outcome (correct/partial/
@@ -268,6 +268,6 @@ def type_name(f: Field) -> str:
         return f"{{correct, partial, wrong}}: {f.of}"
     if f.type == "target":
         return "target or {correct, partial, wrong}" if f.of == "by_outcome" else "target"
-    return {"bool": "true/false", "value": "number or true/false", "ids": "list of ids", "texts": "list of texts", "string": "plain text",
+    return {"bool": "true/false", "value": "number or true/false", "ids": "list of ids", "numbers": "list of numbers", "texts": "list of texts", "string": "plain text",
             "source": "source id(s)", "skills": "list of skill ids", "riasec": "R I A S E C",
             "art": "names → paths"}.get(f.type, f.type)

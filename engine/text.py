@@ -46,3 +46,9 @@ def template(text: str) -> tuple:
 def placeholders(text: str) -> list:
     """The names of the {placeholders} in a text, in order."""
     return PLACEHOLDER_RE.findall(text)
+
+
+def fill(text: str, values) -> str:
+    """`text` with each {name} that `values` has replaced by it; other braces stay as written."""
+    return "".join(lit + (str(values[name]) if name in values else "{" + name + "}" if name else "")
+                   for lit, name in template(text))

@@ -73,38 +73,35 @@ def parse_numeric(player, a, line):
 
 
 def show_multi(player, a):
-    _list(player, [it["text"] for it in a["options"]], "text_multi_hint")
+    _list(player, [it["text"] for it in a["items"]], "text_multi_hint")
 
 
-def parse_multi(player, a, line):
-    return _picks(player, line, a["options"], need_all=False)
+def parse_picks(player, a, line):
+    """multi and hotspot: the numbers of the items picked."""
+    return _picks(player, line, a["items"], need_all=False)
 
 
 def show_hotspot(player, a):
-    _list(player, [it["label"] for it in a["spots"]], "text_hotspot_hint")
-
-
-def parse_hotspot(player, a, line):
-    return _picks(player, line, a["spots"], need_all=False)
+    _list(player, [it["text"] for it in a["items"]], "text_hotspot_hint")
 
 
 def show_match(player, a):
-    for n, it in enumerate(a["left"], 1):
+    for n, it in enumerate(a["items"], 1):
         player.say(f"  {n}. {it['text']}")
-    for n, it in enumerate(a["right"]):
+    for n, it in enumerate(a["matches"]):
         player.say(f"  {chr(97 + n)}. {it['text']}")
     player.say(player.t("text_match_hint"))
 
 
 def parse_match(player, a, line):
-    left, right = a["left"], a["right"]
+    items, matches = a["items"], a["matches"]
     parts = line.lower().replace(",", " ").split()
-    if len(parts) == 1 and len(parts[0]) == len(left):
+    if len(parts) == 1 and len(parts[0]) == len(items):
         parts = list(parts[0])  # "bac" is read as "b a c"
-    letters = [chr(97 + n) for n in range(len(right))]
-    if len(parts) != len(left) or not all(p in letters for p in parts):
-        raise Refused(player.t("text_match_letters", n=len(left), last=letters[-1] if letters else "a"))
-    return {it["id"]: right[letters.index(p)]["id"] for it, p in zip(left, parts)}
+    letters = [chr(97 + n) for n in range(len(matches))]
+    if len(parts) != len(items) or not all(p in letters for p in parts):
+        raise Refused(player.t("text_match_letters", n=len(items), last=letters[-1] if letters else "a"))
+    return {it["id"]: matches[letters.index(p)]["id"] for it, p in zip(items, parts)}
 
 
 def show_allocate(player, a):
@@ -135,10 +132,11 @@ class Shown(Exception):
 
 
 def _model_inputs(player, a) -> dict:
-    """The inputs the student has set in this model so far (they start at the start)."""
+    """The inputs the student has set in this model so far: they start where the view's
+    live model is (the start, or on a second try the last try's setting)."""
     key = (a["scene"], player.session.state["step"])
     if getattr(player, "_model_key", None) != key:
-        player._model_key, player._model_set = key, {i["id"]: i["start"] for i in a["inputs"]}
+        player._model_key, player._model_set = key, dict(a["live"]["inputs"])
     return player._model_set
 
 
@@ -155,7 +153,26 @@ def _model_lines(player, a, live) -> list:
         lines.append(f"  {i['id']} = {shown}   ({i['label']}: {rng})")
     for o, val in zip(a["outputs"], live["outputs"]):
         lines.append(f"  · {o['label']}: {val['text']} {o['unit']}".rstrip())
+    for spec, d in zip(a["displays"], live["displays"]):
+        if d["type"] == "control":
+            lines += _control_lines(player, spec, d)
     lines.append(f"  {player.t('model_goal_' + live['goal']['state'])}: {a['goal']}")
+    return lines
+
+
+def _control_lines(player, spec, d) -> list:
+    """A control chart as the terminal shows it: its limits, then one row per sample."""
+    unit = f" {spec['unit']}" if spec.get("unit") else ""
+    title = player.t("model_control", label=spec["label"], centre=d["centre_text"] + unit,
+                     lower=d["lower_text"], upper=d["upper_text"] + unit)
+    lines = [f"  {title}"]
+    for p in d["points"]:
+        mark = f"  <- {player.t('model_control_out')}" if p["out"] else ""
+        lines.append(f"    {player.t('model_sample')} {p['x_text']}: {p['y_text']}{unit}{mark}")
+    if d["first_out"] is not None:
+        lines.append(f"  {player.t('model_control_first', n=d['first_out'])}")
+    else:
+        lines.append(f"  {player.t('model_control_none')}")
     return lines
 
 
@@ -189,9 +206,9 @@ ACTIVITY_PROMPTS = {
     "order": (show_order, parse_order),
     "sequence": (show_order, parse_order),
     "numeric": (show_numeric, parse_numeric),
-    "multi": (show_multi, parse_multi),
+    "multi": (show_multi, parse_picks),
     "match": (show_match, parse_match),
-    "hotspot": (show_hotspot, parse_hotspot),
+    "hotspot": (show_hotspot, parse_picks),
     "allocate": (show_allocate, parse_allocate),
     "model": (show_model, parse_model),
 }

@@ -69,21 +69,21 @@ class ChoiceView(TypedDict):
 
 
 class Entry(TypedDict):
-    """An item, option, left or right side of an activity."""
+    """An entry the student orders, picks or pairs (an activity's items, a match's matches)."""
 
     id: str
     text: str
 
 
 class Spot(TypedDict):
-    """A place to pick on a hotspot image, in the image's pixels."""
+    """A place to pick on a hotspot image, in the image's pixels; `text` is its name."""
 
     id: str
+    text: str
     x: Number
     y: Number
     w: Number
     h: Number
-    label: str
 
 
 class BudgetLine(TypedDict):
@@ -144,18 +144,18 @@ class MultiActivity(TypedDict):
     kind: Literal["multi"]
     prompt: str
     scene: str
-    options: list[Entry]
+    items: list[Entry]
     retry: NotRequired[Retry]
 
 
 class MatchActivity(TypedDict):
-    """Pair each left entry with a right one; the right side is shuffled."""
+    """Pair each item with one of the matches; the matches are shuffled."""
 
     kind: Literal["match"]
     prompt: str
     scene: str
-    left: list[Entry]
-    right: list[Entry]
+    items: list[Entry]
+    matches: list[Entry]
     retry: NotRequired[Retry]
 
 
@@ -168,7 +168,7 @@ class HotspotActivity(TypedDict):
     image: str
     width: int
     height: int
-    spots: list[Spot]
+    items: list[Spot]
     retry: NotRequired[Retry]
 
 
@@ -218,15 +218,18 @@ class ModelOutput(TypedDict):
 
 
 class ModelDisplay(TypedDict):
-    """How outputs are shown: gauge and bar have min and max, scene has width and height."""
+    """How outputs are shown: gauge and bar have min and max, scene has width and height,
+    control (a control chart) says what was measured and its unit."""
 
-    type: Literal["gauge", "bar", "readout", "chart", "scene"]
+    type: Literal["gauge", "bar", "readout", "chart", "control", "scene"]
     output: str | None
     input: str | None
     min: NotRequired[Number]
     max: NotRequired[Number]
     width: NotRequired[int]
     height: NotRequired[int]
+    label: NotRequired[str]
+    unit: NotRequired[str]
 
 
 class OutputValue(TypedDict):
@@ -245,12 +248,14 @@ class ModelGoalState(TypedDict):
 
 
 class ChartPoint(TypedDict):
-    """A point of a chart (and a row of its data table)."""
+    """A point of a chart (and a row of its data table); a control chart's points say
+    whether they are outside the control limits."""
 
     x: Number
     y: Number
     x_text: str
     y_text: str
+    out: NotRequired[bool]
 
 
 class Shape(TypedDict):
@@ -273,9 +278,9 @@ class Shape(TypedDict):
 
 class LiveDisplay(TypedDict):
     """One display's state: value/text (gauge, bar, readout), fraction/zone (gauge, bar),
-    points (chart), alt/shapes (scene)."""
+    points (chart, control), centre and limits (control), alt/shapes (scene)."""
 
-    type: Literal["gauge", "bar", "readout", "chart", "scene"]
+    type: Literal["gauge", "bar", "readout", "chart", "control", "scene"]
     value: NotRequired[Number]
     text: NotRequired[str]
     fraction: NotRequired[Number]
@@ -284,6 +289,14 @@ class LiveDisplay(TypedDict):
     current: NotRequired[Number]
     y_min: NotRequired[Number]
     y_max: NotRequired[Number]
+    count: NotRequired[int]
+    first_out: NotRequired[int | None]
+    centre: NotRequired[Number]
+    lower: NotRequired[Number]
+    upper: NotRequired[Number]
+    centre_text: NotRequired[str]
+    lower_text: NotRequired[str]
+    upper_text: NotRequired[str]
     alt: NotRequired[str]
     shapes: NotRequired[list[Shape]]
 
@@ -501,7 +514,7 @@ class EndingView(TypedDict):
 
 # Functional form: "continue" is a Python keyword, so it cannot be a class attribute.
 View = TypedDict("View", {
-    "format": Literal[1],
+    "format": Literal[2],
     "sim": SimHeader,
     "lang": str,
     "languages": list[str],

@@ -6,6 +6,7 @@ no tabs in indentation. Every problem becomes a Diagnostic, never an exception.
 """
 from __future__ import annotations
 
+import math
 import re
 
 import yaml
@@ -18,6 +19,9 @@ from .diagnostics import Reporter
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
+# Lines plus flow brackets and commas, an upper bound on the values a file makes: the
+# largest simulation has under 5,000; a 1 MB flood of "[]," made 333k and 400 MB of nodes.
+MAX_NODES = 100_000
 
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STANDARD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -128,6 +132,11 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
                          "YAML needs spaces; set your editor to insert spaces")
             tab_found = True
     if tab_found:
+        return None
+    nodes = sum(data.count(ch) for ch in "\n[{,")
+    if nodes > MAX_NODES:
+        report.error((1, 1), f"file holds about {nodes:,} values; the limit is {MAX_NODES:,}",
+                     "a simulation never needs this many; split it or remove repeated lists")
         return None
     deep = _too_deep(data)
     if deep:
@@ -283,6 +292,31 @@ def _scalar(node: ScalarNode):
     return value
 
 
+# Every player shows numbers through JSON and JavaScript: beyond 2**53 integers lose digits, and
+# NaN/Infinity are not JSON at all (the page would stop on them). So they are author errors here.
+MAX_SAFE_INT = 2**53 - 1
+
+
+def _number_checked(node: ScalarNode, report: Reporter, pos):
+    tag = node.tag
+    if tag == _STANDARD + "int" and ":" not in node.value:
+        digits = sum(ch.isdigit() for ch in node.value)
+        if digits > 16 or abs(_scalar(node)) > MAX_SAFE_INT:
+            report.refuse(pos, f"the number {_short(node.value)} is too large to show or count with",
+                         f"use a number between -{MAX_SAFE_INT:,} and {MAX_SAFE_INT:,}", length=len(node.value))
+            return None
+    value = _scalar(node)
+    if isinstance(value, float) and not math.isfinite(value):
+        report.refuse(pos, f"'{_short(node.value)}' is not a number a player can show",
+                     "write a plain number such as 2.5 (not .nan or .inf)", length=len(node.value))
+        return None
+    return value
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "…"
+
+
 class _Mark:
     def __init__(self, pos):
         self.line, self.column = pos[0] - 1, pos[1] - 1
@@ -301,7 +335,7 @@ def _convert(node, report: Reporter, depth: int, seen: set, at=None):
                      "remove the '!' tag; simulations hold plain data only")
         return None
     if isinstance(node, ScalarNode):
-        return _scalar(node)
+        return _number_checked(node, report, pos)
     if isinstance(node, SequenceNode):
         out = YList()
         out.pos = pos

@@ -201,7 +201,7 @@ def test_career_view_languages_differ_and_wage_display():
     assert en["title"] == "Registered Nurse"
     assert es["title"] != en["title"]
     assert en["wage"]["display"] == "$93,600 a year (2024)"
-    assert es["wage"]["display"] == "93 600 US$ al año (2024)"
+    assert es["wage"]["display"] == "93\u00a0600 US$ al año (2024)"
     assert {"id": "respiratory-therapist", "title": "Respiratory Therapist"} in en["related"]
 
 
@@ -239,7 +239,7 @@ def test_text_helper():
 
 def test_format_wage():
     assert format_wage(41340, 2024, "en") == "$41,340 a year (2024)"
-    assert format_wage(111910, 2024, "es") == "111 910 US$ al año (2024)"
+    assert format_wage(111910, 2024, "es") == "111\u00a0910 US$ al año (2024)"
     assert format_wage("not a number", 2024, "en") == ""
 
 
@@ -344,7 +344,7 @@ def test_content_problems_are_reported_not_raised(tmp_path):
     # The view still works on the damaged entry: no traceback of another kind.
     view = career_view("welder", "es", path=path)
     assert view["description"] == "Only English."
-    assert view["wage"]["display"] == "51 000 US$ al año"
+    assert view["wage"]["display"] == "51\u00a0000 US$ al año"
 
 
 def test_soc_and_onet_mismatch_is_reported(tmp_path):

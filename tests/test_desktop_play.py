@@ -163,8 +163,8 @@ def test_numeric_typing_and_keypad(entries):
 def test_match_pairs_left_then_right(entries):
     app, d = find_activity(entries, "match")
     panel = app.screen.panel
-    (l1, _), (l2, _) = panel.left[:2]
-    r1, r2 = panel.right[0][0], panel.right[1][0]
+    (l1, _), (l2, _) = panel.items[:2]
+    r1, r2 = panel.matches[0][0], panel.matches[1][0]
     d.press(f"left:{l1}")
     d.press(f"right:{r1}")
     assert panel.answer() == {l1: r1}
@@ -181,7 +181,7 @@ def test_match_pairs_left_then_right(entries):
 def test_hotspot_miss_and_hit(entries):
     app, d = find_activity(entries, "hotspot")
     panel = app.screen.panel
-    spots = panel.spots
+    spots = panel.items
     d.post_click(panel.img_rect.topleft)   # the corner: not a spot
     assert panel.answer() == [] and panel.misses
     d.press(f"spot:{spots[0]['id']}")
@@ -209,7 +209,7 @@ def test_allocate_never_goes_over_budget(entries):
 def test_multi_toggles(entries):
     app, d = find_activity(entries, "multi")
     panel = app.screen.panel
-    oid = panel.options[0][0]
+    oid = panel.items[0][0]
     d.press(f"opt:{oid}")
     assert panel.answer() == [oid]
     d.press(f"opt:{oid}")

@@ -279,8 +279,8 @@ def test_kiosk_cut_starts_at_its_scene(example_sim, new_session):
     assert [m["id"] for m in s.view()["meters"]] == ["quality"]  # kiosk.meters
     s.continue_()
     assert s.view()["activity"]["kind"] == "hotspot"
-    spots = s.view()["activity"]["spots"]
-    assert {sp["id"] for sp in spots} == {"crack", "burr", "left-hole"} and all(sp["label"] for sp in spots)
+    spots = s.view()["activity"]["items"]
+    assert {sp["id"] for sp in spots} == {"crack", "burr", "left-hole"} and all(sp["text"] for sp in spots)
 
 
 def test_same_seed_and_actions_give_the_same_state(example_sim):

@@ -272,3 +272,64 @@ endings:
     assert len(answers) > len(fewer)
     report = explore_all(sim, players=0)
     assert report["endings"]["close"]["by_search"] and report["endings"]["other"]["by_search"]
+
+
+def test_an_unreached_ending_names_its_condition_the_closest_state_and_its_line(tmp_path, capsys):
+    """Issue 14: an unreachable ending gets a reason and a line, not just "never reached"."""
+    load(tmp_path, """
+scenes:
+  hall:
+    text: You are in the hall.
+    choices:
+      - {id: careful, text: Work carefully, effects: [quality += 20], next: END}
+      - {id: rush, text: Rush, effects: [quality -= 20], next: END}
+endings:
+  - {id: perfect, if: quality > 100, title: Perfect, rating: 3, text: Impossible.}
+  - {id: learning, title: Learning, rating: 1, text: Keep going.}
+""")
+    assert main([str(tmp_path / "broken.yaml"), "--players", "20"]) == 1
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if "'perfect' was never reached" in x)
+    # the ending's line in the file (HEAD's 14 lines, then scenes..., the first ending at line 22)
+    text = (tmp_path / "broken.yaml").read_text().splitlines()
+    at = next(i for i, x in enumerate(text, 1) if "id: perfect" in x)
+    assert line.strip().startswith(f"{tmp_path / 'broken.yaml'}:{at}:")
+    assert "`quality > 100` never held" in line and "quality 70" in line, line
+
+
+def test_a_play_past_the_clock_limit_is_a_warning_at_the_clock_line(tmp_path, capsys):
+    """Issue 14: `clock.limit` is checked: an ending reached after the shift ends is reported."""
+    load(tmp_path, """
+clock: {start: "08:00", limit: 60, show: true}
+scenes:
+  hall:
+    text: You are in the hall.
+    choices:
+      - {id: quick, text: Quick look, time: 30, next: END}
+      - {id: slow, text: Full check, time: 90, next: END}
+endings:
+  - {id: done, title: Done, rating: 2, text: Done.}
+""")
+    assert main([str(tmp_path / "broken.yaml"), "--players", "20"]) == 0  # a warning, not a failure
+    out = capsys.readouterr().out
+    text = (tmp_path / "broken.yaml").read_text().splitlines()
+    at = next(i for i, x in enumerate(text, 1) if x.startswith("clock:"))
+    assert f"broken.yaml:{at}:1: warning: ending 'done' is reached at up to 90 min, past the clock's " \
+           "limit of 60 min" in out
+
+
+def test_problems_in_a_scene_carry_the_scene_line(tmp_path, capsys):
+    load(tmp_path, """
+scenes:
+  hall:
+    text: You are in the hall.
+    choices:
+      - {id: wait, text: Wait, next: hall}
+endings:
+  - {id: done, title: Done, rating: 2, text: Done.}
+""")
+    assert main([str(tmp_path / "broken.yaml"), "--players", "5"]) == 1
+    out = capsys.readouterr().out
+    text = (tmp_path / "broken.yaml").read_text().splitlines()
+    at = next(i for i, x in enumerate(text, 1) if x.strip() == "hall:")
+    assert f"broken.yaml:{at}:3: error: soft-lock in scene 'hall'" in out, out

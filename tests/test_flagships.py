@@ -95,8 +95,12 @@ def test_unsafe_shortcuts_credit_no_skill_and_no_interest_type(flagship):
                                 "wait-recheck", "send-out", "kiosk-wait"],
              "footbridge-design": ["steep-8", "keep-steep", "skip-check", "build-anyway", "insist",
                                    "brush-off", "stay-office", "keep-lifting", "kiosk-rush"],
-             "cnc-first-run": ["skip-fai", "just-leave", "feed-high", "reach-in", "keep-running",
-                               "k-nogear", "k-keep"]}[sim.id]
+             "cnc-first-run": ["skip-fai", "just-leave", "reach-in", "keep-running",
+                               "k-nogear", "k-keep"],
+             "weld-test-day": ["big-fan", "hold-breath", "go-faster", "finish-bead", "quick-look",
+                               "go-now", "k-fleece"],
+             "solar-shelter": ["whole-bill", "design-first", "send-now", "open-now", "wait-dark",
+                               "show-best", "full-report", "k-rush", "k-comfort"]}[sim.id]
     choices = {c.id: c for s in sim.scenes for c in s.choices}
     for cid in named:
         assert not choices[cid].skills and not choices[cid].riasec, cid

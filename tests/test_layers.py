@@ -40,7 +40,7 @@ LAYER_OF = {
     # tools: read simulations and play them
     "engine.readability": "tools", "engine.explore": "tools", "engine.stats": "tools",
     "engine.mapgraph": "tools", "engine.releases": "tools", "engine.results": "tools",
-    "engine.verify": "tools", "engine.guides": "tools", "engine.lists": "tools", "engine.scaffold": "tools",
+    "engine.verify": "tools", "engine.guides": "tools", "engine.lists": "tools", "engine.schema_command": "tools", "engine.scaffold": "tools",
     "engine.scripts": "tools", "engine.profile": "tools",
     # the command line and the players
     "engine.cli": "front", "engine.explore_command": "front", "engine.preview": "front", "engine.textplayer": "front",

@@ -246,3 +246,35 @@ def test_compiled_data_is_not_checked_for_content_files_again(sim_from):
             endings:
               - {id: done, title: Done, rating: 1, text: Done.}
         """)
+
+
+def test_text_marked_same_is_shown_in_every_language_without_a_warning(tmp_path, capsys):
+    """Issue 14: a way to mark text that is the same in both languages; a missing
+    translation still fails `lint --strict`."""
+    from engine import Session, load_source
+    from engine.cli import main as cli
+    two = MINIMAL.replace("languages: [en]", "languages: [en, es]")
+    two = two.replace("title: Tiny", "title: {en: Tiny, es: Diminuta}").replace(
+        "summary: A tiny test.", "summary: {en: A tiny test., es: Una prueba.}")
+    for old, new in (("label: Score", "label: {same: SBAR}"), ("text: Hello", "text: {en: Hello, es: Hola}"),
+                     ("text: Go", "text: {en: Go, es: Ir}"), ("text: Bye", "text: {en: Bye, es: Adiós}"),
+                     ("title: Done", "title: {same: OK}"), ("text: The end.", "text: {en: The end., es: Fin.}")):
+        two = two.replace(old, new)
+    sim, ds = diags(two)
+    assert sim is not None and not [d for d in ds if d.severity != "info"], [d.message for d in ds]
+    view = Session(load_source(two, "t.yaml"), seed=1, lang="es").view()
+    assert view["text"] == "Hola" and view["meters"][0]["label"] == "SBAR"
+    path = tmp_path / "t.yaml"
+    path.write_text(two, encoding="utf-8")
+    assert cli(["lint", "--strict", str(path)]) == 0
+    path.write_text(two.replace("text: {en: Go, es: Ir}", "text: {en: Go}"), encoding="utf-8")
+    assert cli(["lint", str(path)]) == 0  # a warning...
+    assert cli(["lint", "--strict", str(path)]) == 1  # ...that --strict refuses
+    assert "is missing 'es'" in capsys.readouterr().out
+
+
+def test_text_marked_same_cannot_also_have_a_language():
+    src = MINIMAL.replace("text: Hello", "text: {same: Hello, es: Hola}")
+    _, ds = diags(src)
+    d = next(d for d in ds if "is 'same' in every language" in d.message)
+    assert d.severity == "error" and (d.line, d.col) == (15, 25) and "remove 'es:'" in d.hint

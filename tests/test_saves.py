@@ -35,12 +35,11 @@ def random_action(v, rnd):
         elif k == "numeric":
             ans = rnd.choice([0, 1, 2.5, 10, 12.75, 100, 1000])
         elif k in ("multi", "hotspot"):
-            pool = a["options"] if k == "multi" else a["spots"]
-            ans = [o["id"] for o in pool if rnd.random() < 0.5]
+            ans = [o["id"] for o in a["items"] if rnd.random() < 0.5]
         elif k == "match":
-            rights = [r["id"] for r in a["right"]]
+            rights = [r["id"] for r in a["matches"]]
             rnd.shuffle(rights)
-            ans = {l["id"]: r for l, r in zip(a["left"], rights)}
+            ans = {i["id"]: r for i, r in zip(a["items"], rights)}
         elif k == "model":  # a random step of each input
             ans = {i["id"]: (rnd.choice(i["options"])["id"] if i["options"] else
                              i["min"] + rnd.randint(0, round((i["max"] - i["min"]) / i["step"])) * i["step"])

@@ -14,7 +14,8 @@ jsonschema = pytest.importorskip("jsonschema", reason="pip install -e '.[dev]' (
 
 from engine import check_source, model, spec  # noqa: E402
 from engine.kinds import BY_NAME as KINDS_BY_NAME, NAMES as KIND_NAMES  # noqa: E402
-from engine.schema import build_schema, main, update_doc  # noqa: E402
+from engine.schema import build_schema, main, update_doc, with_names  # noqa: E402
+from engine.schema_command import main as command_main, names  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SIMS = sorted(p for p in (ROOT / "simulations").rglob("*") if p.suffix in (".yaml", ".yml"))
@@ -24,7 +25,7 @@ EXAMPLE = ROOT / "simulations" / "examples" / "every-feature.yaml"
 
 @pytest.fixture(scope="module")
 def validator():
-    schema = build_schema()
+    schema = with_names(build_schema(), names())  # what `testdrive schema` writes
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
@@ -150,6 +151,26 @@ def test_cli_writes_the_schema(tmp_path):
     out = tmp_path / "simulation.schema.json"
     assert main(["--out", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8")) == build_schema()
+
+
+def test_the_command_offers_content_names_for_completion(tmp_path, validator, example_doc):
+    """Issue 14: an editor completes career and skill keys, art and sound files."""
+    out = tmp_path / "simulation.schema.json"
+    assert command_main(["--out", str(out)]) == 0
+    schema = json.loads(out.read_text(encoding="utf-8"))
+    assert "cnc-machinist" in schema["properties"]["career"]["enum"]
+    assert "teamwork" in schema["$defs"]["skills"]["items"]["enum"]
+    assert "art/examples/workshop.svg" in schema["$defs"]["scene"]["properties"]["background"]["enum"]
+    assert "art/examples/workshop.svg" in schema["properties"]["art"]["additionalProperties"]["enum"]
+    assert schema["$defs"]["scene"]["properties"]["sound"]["enum"]
+    example_doc["career"] = "cnc-machinst"
+    example_doc["scenes"]["welcome"]["background"] = "art/examples/nope.svg"
+    example_doc["scenes"]["welcome"]["sound"] = "no-such-cue"
+    example_doc["scenes"]["welcome"]["choices"][0]["skills"] = ["teamwrok"]
+    found = errors(validator, example_doc)
+    for where in ("career", "scenes/welcome/background", "scenes/welcome/sound",
+                  "scenes/welcome/choices/0/skills/0"):
+        assert any(e.startswith(where + ":") and "is not one of" in e for e in found), (where, found)
 
 
 def test_the_docs_key_tables_are_generated_from_the_spec():

@@ -121,8 +121,7 @@ def _long_action(v, rnd):
 
     a = v["activity"] if v["phase"] == "activity" else None
     if a and a["kind"] in ("multi", "hotspot"):
-        pool = a["options"] if a["kind"] == "multi" else a["spots"]
-        return {"type": "answer", "answer": [o["id"] for o in pool]}
+        return {"type": "answer", "answer": [o["id"] for o in a["items"]]}
     if a and a["kind"] == "allocate":
         return {"type": "answer", "answer": {i["id"]: i["max"] for i in a["items"]}}
     if a and a["kind"] == "numeric":

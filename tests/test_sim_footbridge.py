@@ -137,71 +137,185 @@ def test_people_load_is_area_times_pedestrian_load(sim, scene_id):
     assert act.unit.get("en") == "kN"
 
 
-FOS_SCENES = {"pick-wood": "fos-wood", "pick-beam": "fos-beam", "pick-truss": "fos-truss",
-              "pick-arch": "fos-arch"}
+# ---------------------------------------------------------------- the beam model
+# The cited weights of a cubic meter (sources 'weights' and 'steel-weight'), the sag
+# limit (IBC Table 1604.3: span / 360) and the game's own simplified tables, written here
+# once more so the model's numbers are worked out again, not read back from the YAML.
+SPAN_M = 30
+UNIT_KN_M3 = {"wood": 4.6, "steel": 77, "concrete": 25}
+# two 0.3 m wide beams; the steel of two I-beams is about two 3 cm wide plates
+WIDTH_M = {"wood": 0.6, "steel": 0.06, "concrete": 0.6}
+FAILS_PER_M2 = {"wood": 500, "steel": 1100, "concrete": 900}      # kN at 1 m deep, x depth^2
+SAG_AT_1M = {"wood": 150, "steel": 48, "concrete": 120}          # mm at 1 m deep, / depth^3
+COST = {"wood": (60, 100), "steel": (70, 170), "concrete": (50, 120)}   # k$: base + per m
+DAYS = {"wood": 45, "steel": 40, "concrete": 60}
+SAG_LIMIT_MM = SPAN_M * 1000 / 360
+MAX_COST = 250
 
 
-def worked_load(text: str) -> tuple[float, float, float]:
-    """(self-weight, people load, working load) from "weighs N kN ... 258 + N = W kN"."""
-    dead = num(re.search(r"weighs " + NUM + " kN", text).group(1))
-    m = re.search(NUM + r" \+ " + NUM + r" =\s+" + NUM + " kN", text)
-    a, b, total = map(num, m.groups())
-    assert b == dead and total == a + b
-    return dead, a, total
+def beams(material: str, depth: float, people: float = 258) -> dict:
+    own = round(SPAN_M * depth * WIDTH_M[material] * UNIT_KN_M3[material])
+    working = people + own
+    fails = round(FAILS_PER_M2[material] * depth ** 2)
+    return {"self_weight": own, "work_load": working, "fails_at": fails,
+            "factor": round(fails / working, 2), "sag": SAG_AT_1M[material] / depth ** 3,
+            "cost": COST[material][0] + COST[material][1] * depth, "build": DAYS[material]}
 
 
-def test_working_load_adds_each_materials_own_weight(sim):
-    # review FB-2: the dead load depends on the material, it is not one number for all
+def grade(b: dict) -> str:
+    if b["factor"] >= 2 and b["sag"] <= round(SAG_LIMIT_MM, 1) and b["cost"] <= MAX_COST:
+        return "correct"
+    return "partial" if b["factor"] >= 2 else "wrong"
+
+
+def depths(act):
+    depth = next(i for i in act.spec.inputs if i.id == "depth")
+    return [depth.value_at(k) for k in range(depth.steps + 1)]
+
+
+def preview(sim, answer):
+    return Session(sim, seed=1, start="choose-structure").preview(answer)
+
+
+def test_the_model_states_the_cited_weights_and_its_simplifications(sim):
+    scene = sim.scene("choose-structure")
+    text = en(scene.text)
+    m = re.search(r"wood\s+weighs " + NUM + r" kN, steel " + NUM + r" kN and concrete " + NUM + " kN", text)
+    assert m and dict(zip(("wood", "steel", "concrete"), map(num, m.groups()))) == UNIT_KN_M3
+    assert "4,6 kN" in scene.text.get("es") and "77 kN" in scene.text.get("es")
+    # what is not a cited fact is said to be the game's own table, in both languages
+    assert "simple table made for this game" in text and "tabla sencilla del juego" in " ".join(scene.text.get("es").split())
+    titles = {s.id: s.title for s in sim.sources}
+    assert "reinforced concrete 25 kN/m³" in titles["weights"] and "C30 4.6 kN/m³" in titles["weights"]
+    assert "77 kN/m³" in titles["steel-weight"]
+    assert "1604.3" in titles["sag-limit"] and "360" in titles["sag-limit"]
+    assert set(scene.source) >= {"weights", "steel-weight", "sag-limit"}
+    goal = en(scene.activity.spec.goal_text)
+    assert f"{SAG_LIMIT_MM:.0f} mm" in goal and f"{SPAN_M} m ÷ 360" in goal and f"${MAX_COST}k" in goal
+    assert "Factor of safety (FoS) 2 or more" in goal
+
+
+def test_the_model_recomputes_from_the_cited_constants(sim):
+    act = act_of(sim, "choose-structure")
+    assert act.kind == "model" and depths(act)[0] == 0.6 and depths(act)[-1] == 2
     people = act_of(sim, "load-calc").answer
-    dead = {}
-    for pick, scene_id in FOS_SCENES.items():
-        d, a, total = worked_load(en(sim.scene(scene_id).text))
-        assert a == people
-        dead[pick] = d
-        eff = effects(choice(sim, "choose-structure", pick))
-        assert eff["working"] == ("=", total), pick          # the engine uses the same load
-        assert f"{total:g} kN" in en(act_of(sim, scene_id).prompt)
-    assert len(set(dead.values())) >= 3
-    # a 30 m x 2 m x 0.2 m concrete deck alone weighs 30*2*0.2*24 kN/m3 = 288 kN
-    assert dead["pick-arch"] >= 30 * 2 * 0.2 * 24
-    assert dead["pick-wood"] < dead["pick-truss"] < dead["pick-arch"]
-    # the kiosk's truss has the truss's weight
-    kd, _, kw = worked_load(en(sim.scene("kiosk-fos").text).replace("(142 kN)", "weighs 142 kN 258 + 142 = 400 kN"))
-    assert kd == dead["pick-truss"]
+    for material in UNIT_KN_M3:
+        for depth in depths(act):
+            want = beams(material, depth, people)
+            got = {o["id"]: o["value"] for o in preview(sim, {"material": material, "depth": depth})["outputs"]}
+            assert set(got) == set(want)
+            for key, v in want.items():
+                assert got[key] == pytest.approx(v, abs=1e-6), (material, depth, key)
 
 
-@pytest.mark.parametrize("scene_id,pick", [("fos-wood", "pick-wood"), ("fos-beam", "pick-beam"),
-                                           ("fos-truss", "pick-truss"), ("fos-arch", "pick-arch"),
-                                           ("kiosk-fos", None)])
-def test_factor_of_safety_is_failure_over_working_load(sim, scene_id, pick):
-    # the canvas player shows the prompt during the activity: it carries the numbers
-    act = act_of(sim, scene_id)
-    prompt = en(act.prompt)
-    assert "failure load ÷ working load" in prompt
-    failure = num(re.search(r"fails at " + NUM + " kN", prompt).group(1))
-    working = num(re.search(r"working load is " + NUM + " kN", prompt).group(1))
-    assert act.answer == pytest.approx(failure / working)
-    if pick:                                             # the working load worked out before
-        assert working == worked_load(en(sim.scene(scene_id).text))[2]
-    else:
-        assert working == 400
-    assert "factor of safety" in en(sim.scene(scene_id).text).lower()
-    if pick:
-        ch = choice(sim, "choose-structure", pick)
-        assert effects(ch)["capacity"] == ("=", failure)   # the choice and the scene agree
-        assert f"{failure:,.0f} kN" in en(ch.text)
-        assert sim.scene("choose-structure").choices[[c.id for c in
-               sim.scene("choose-structure").choices].index(pick)].next == scene_id
+def test_self_weight_depends_on_the_material(sim):
+    # review FB-2: a heavy material spends its strength on holding itself up
+    act = act_of(sim, "choose-structure")
+    for depth in depths(act):
+        w = {m: beams(m, depth)["self_weight"] for m in UNIT_KN_M3}
+        assert w["wood"] < w["steel"] < w["concrete"], depth
+    # the least depth that meets the goal, for each material
+    least = {m: next((d for d in depths(act) if grade(beams(m, d)) == "correct"), None) for m in UNIT_KN_M3}
+    assert least == {"wood": 1.3, "steel": 0.9, "concrete": 1.5}
+    # concrete 1.4 m is stiff enough, and only its own weight keeps it under FoS 2
+    c = beams("concrete", 1.4)
+    assert c["sag"] < SAG_LIMIT_MM and c["factor"] < 2
+    assert c["fails_at"] / (258 + beams("wood", 1.4)["self_weight"]) >= 2
+    # wood and steel are held back by the sag limit, not by strength
+    for m, d in (("wood", 1.2), ("steel", 0.8)):
+        assert beams(m, d)["sag"] > SAG_LIMIT_MM
+    # every material has a depth that meets the goal and a depth that does not
+    for m in UNIT_KN_M3:
+        grades = {grade(beams(m, d)) for d in depths(act)}
+        assert grades == {"correct", "partial", "wrong"} or grades >= {"correct", "wrong"}, (m, grades)
 
 
-def test_structure_choices_state_their_cost_and_days(sim):
-    for c in sim.scene("choose-structure").choices:
-        t = en(c.text)
-        eff = effects(c)
-        cost = num(re.search(r"\$" + NUM + "k", t).group(1))
-        days = num(re.search(NUM + " days", t).group(1))
-        assert eff["budget"] == ("-=", cost), c.id
-        assert eff["build_days"] == ("=", days), c.id
+@pytest.mark.parametrize("answer,outcome,says", [
+    ({"material": "steel", "depth": 0.9}, "correct", None),
+    ({"material": "wood", "depth": 1.2}, "partial", "too bouncy"),
+    ({"material": "steel", "depth": 1.2}, "partial", "over $250k"),
+    ({"material": "concrete", "depth": 1.4}, "wrong", "Concrete is heavy"),
+    ({"material": "steel", "depth": 0.8}, "wrong", "FoS under 2"),
+])
+def test_the_goal_is_met_partly_met_or_not_met(sim, answer, outcome, says):
+    b = beams(answer["material"], answer["depth"])
+    assert grade(b) == outcome
+    live = preview(sim, answer)
+    assert live["goal"]["state"] == {"correct": "met", "partial": "partly", "wrong": "not_met"}[outcome]
+    s = Session(sim, seed=1, start="choose-structure")
+    s.answer(answer)
+    v = s.view()
+    if outcome == "correct":
+        assert v["phase"] == "feedback" and v["feedback"]["tries"] == 1
+        return
+    # a first try that is not right stays, with the hint and what the wrong setting means
+    retry = v["activity"]["retry"]
+    assert v["phase"] == "activity" and retry["outcome"] == outcome
+    assert says in retry["diagnosis"] and "deeper beam" in retry["hint"]
+    assert "{" not in retry["feedback"]                # no placeholder left unfilled
+    s.answer({"material": "steel", "depth": 0.9})      # the second try
+    v = s.view()
+    assert v["feedback"]["outcome"] == "correct" and v["feedback"]["first_outcome"] == outcome
+    assert v["feedback"]["tries"] == 2
+
+
+def test_the_teachers_guide_lists_the_beams_that_meet_the_goal(sim):
+    act = act_of(sim, "choose-structure")
+    from engine.teacher import teacher_part
+    note = next(w["en"] for w in teacher_part(sim)["watch_for"] if "beam model" in w["en"])
+    for material in UNIT_KN_M3:
+        met = [d for d in depths(act) if grade(beams(material, d)) == "correct"]
+        assert met == [round(met[0] + 0.1 * k, 1) for k in range(len(met))]     # one run of depths
+        stated = re.search(material + r" " + NUM + r" to " + NUM + " m", note)
+        assert stated and tuple(map(num, stated.groups())) == (met[0], met[-1]), material
+
+
+def test_committed_beams_set_the_variables_used_later(sim):
+    for answer in ({"material": "wood", "depth": 1.3}, {"material": "concrete", "depth": 1.6},
+                   {"material": "steel", "depth": 0.7}):
+        b = beams(**answer)
+        s = Session(sim, seed=1, start="choose-structure")
+        budget = s.state["vars"]["budget"]
+        s.answer(answer)
+        if s.view()["phase"] == "activity":
+            s.answer(answer)
+        v = s.state["vars"]
+        assert (v["capacity"], v["working"], v["fos"]) == (b["fails_at"], b["work_load"], b["factor"])
+        assert v["build_days"] == b["build"] and v["beam_cost"] == round(b["cost"])
+        assert v["budget"] == budget - round(b["cost"])
+        assert v["test_load"] == 2 * v["working"]
+        # the scale-model test breaks exactly the designs under FoS 2
+        assert (v["capacity"] >= v["test_load"]) == (b["factor"] >= 2), answer
+
+
+def test_the_drawing_sags_and_turns_red_past_the_limit(sim):
+    def beam(live):
+        scene = next(d for d in live["displays"] if d["type"] == "scene")
+        lines = [sh for sh in scene["shapes"] if sh["shape"] == "line" and sh["fill"]]
+        mid = max(sh["y2"] for sh in lines if sh["x2"] == 200)           # the beam's middle
+        return scene, lines, mid
+
+    stiff, lines_s, mid_s = beam(preview(sim, {"material": "steel", "depth": 1.0}))
+    bouncy, lines_b, mid_b = beam(preview(sim, {"material": "wood", "depth": 0.8}))
+    assert mid_b > mid_s                                   # it bends down by its sag
+    assert {sh["fill"] for sh in lines_s} == {"#4a5a6a"}
+    assert {sh["fill"] for sh in lines_b} == {"#b3261e"}   # red past the 83 mm limit
+    assert len(lines_s) > len(lines_b)                     # a deeper beam is drawn thicker
+    assert "48 mm" in stiff["alt"] and "83 mm" in stiff["alt"]
+    # the red limit mark sits where the beam's middle is at exactly 83 mm
+    mark = next(sh for sh in stiff["shapes"] if sh["shape"] == "line" and sh["stroke"] == "#b3261e")
+    assert mark["y"] == pytest.approx(66 + SAG_LIMIT_MM * 0.3, abs=0.2)
+    es = Session(sim, seed=1, start="choose-structure", lang="es").preview({"material": "wood", "depth": 0.8})
+    scene_es = next(d for d in es["displays"] if d["type"] == "scene")
+    assert "293 mm" in scene_es["alt"] and "límite es 83 mm" in scene_es["alt"] and "0,99" in scene_es["alt"]
+    assert "Se dobla 293 mm (límite 83 mm)" in [sh.get("text") for sh in scene_es["shapes"]]
+
+
+def test_the_model_gives_a_second_try_with_a_hint(sim):
+    act = act_of(sim, "choose-structure")
+    assert act.attempts == 2 and act.hints and act.diagnoses
+    for hint in act.hints:
+        assert hint.get("en") and hint.get("es")
 
 
 def test_the_test_load_is_twice_the_working_load(sim):
@@ -210,17 +324,14 @@ def test_the_test_load_is_twice_the_working_load(sim):
     for scene_id in ("load-test", "retest"):
         conds = {c.condition.source.replace(" ", "") for c in sim.scene(scene_id).choices}
         assert conds == {"capacity>=test_load", "capacity<test_load"}
-    picks = {c.id: effects(c) for c in sim.scene("choose-structure").choices}
-    for pick, eff in picks.items():
-        assert eff["test_load"][1] == 2 * eff["working"][1], pick
-    # only the wood beam starts below FoS 2; bracing (+300 kN) lifts it above
-    fos = {k: e["capacity"][1] / e["working"][1] for k, e in picks.items()}
-    assert [k for k, v in fos.items() if v < 2] == ["pick-wood"]
-    wood = picks["pick-wood"]
+    act = act_of(sim, "choose-structure")
+    for outcome in ("correct", "partial", "wrong"):
+        assert "test_load=working*2" in [e.source.replace(" ", "") for e in act.effects_for(outcome)]
+    # bracing (+300 kN) lifts a design just under FoS 2 above its test load
+    weak = beams("steel", 0.8)
+    assert weak["factor"] < 2 and weak["fails_at"] + 300 >= 2 * weak["work_load"]
     bracing = effects(choice(sim, "design-review", "add-bracing"))
     assert bracing["capacity"] == ("+=", 300)
-    assert (wood["capacity"][1] + 300) / wood["working"][1] >= 2
-    assert (wood["capacity"][1] + 300) >= wood["test_load"][1]
     assert "+300 kN" in en(choice(sim, "design-review", "add-bracing").text)
 
 
@@ -336,11 +447,7 @@ BEST = {
     "ramp-fix": ("choose", "fix-ramps"),
     "structure-types": ("answer", {k: k for k in ("beam", "truss", "arch", "suspension")}),
     "load-calc": ("answer", 258),
-    "choose-structure": ("choose", "pick-truss"),
-    "fos-wood": ("answer", 1.8),
-    "fos-beam": ("answer", 2.0),
-    "fos-truss": ("answer", 2.75),
-    "fos-arch": ("answer", 2.5),
+    "choose-structure": ("answer", {"material": "steel", "depth": 0.9}),
     "design-review": ("choose", "keep-design"),
     "deck-package": ("answer", {"access": 2, "rail": 6, "grip": 1, "lights": 2}),
     "model-prep": ("choose", "check-joints"),
@@ -408,7 +515,7 @@ def test_best_run_opens_on_ribbon_cutting_day(sim, lang):
 
 
 def test_a_weak_design_that_is_built_anyway_is_stopped(sim):
-    plan = dict(BEST, **{"choose-structure": ("choose", "pick-wood"),
+    plan = dict(BEST, **{"choose-structure": ("answer", {"material": "steel", "depth": 0.8}),
                          "model-prep": ("choose", "skip-check"),
                          "load-test": ("choose", "see-fail"),
                          "test-fail": ("choose", "build-anyway"),
@@ -420,7 +527,7 @@ def test_a_weak_design_that_is_built_anyway_is_stopped(sim):
 
 
 def test_a_failed_test_can_be_fixed_by_iterating(sim):
-    plan = dict(BEST, **{"choose-structure": ("choose", "pick-wood"),
+    plan = dict(BEST, **{"choose-structure": ("answer", {"material": "steel", "depth": 0.8}),
                          "model-prep": ("choose", "skip-check"),
                          "load-test": ("choose", "see-fail")})
     s, scenes, end = play(sim, plan)
@@ -429,9 +536,9 @@ def test_a_failed_test_can_be_fixed_by_iterating(sim):
     assert ending(s) in ("landmark", "solid-bridge")
 
 
-def test_overbuilding_the_arch_makes_the_bridge_late(sim):
+def test_overbuilding_in_concrete_makes_the_bridge_late(sim):
     plan = dict(BEST, **{"ramp-choice": ("choose", "walk-20"),
-                         "choose-structure": ("choose", "pick-arch"),
+                         "choose-structure": ("answer", {"material": "concrete", "depth": 1.6}),
                          "design-review": ("choose", "add-bracing")})
     for lang in ("en", "es"):
         s, _scenes, end = play(sim, plan, lang=lang)
@@ -464,9 +571,7 @@ def test_fixing_the_ramps_restores_access(sim):
 
 
 def test_skipping_the_joint_check_risks_a_seeded_hidden_flaw(sim):
-    plan = dict(BEST, **{"choose-structure": ("choose", "pick-beam"),
-                         "model-prep": ("choose", "skip-check"),
-                         "load-test": None})
+    plan = dict(BEST, **{"model-prep": ("choose", "skip-check"), "load-test": None})
     failed, passed = [], []
     for seed in range(40):
         s = Session(sim, seed=seed)
@@ -485,7 +590,8 @@ def test_skipping_the_joint_check_risks_a_seeded_hidden_flaw(sim):
         ids = [c["id"] for c in s.view()["choices"]]
         (failed if ids == ["see-fail"] else passed).append(seed)
         if ids == ["see-fail"]:
-            assert s.state["vars"]["capacity"] == 750 < s.state["vars"]["test_load"] == 900
+            # steel 0.9 m fails at 891 kN; the flaw takes 150 off, under 2 x 383 kN
+            assert s.state["vars"]["capacity"] == 741 < s.state["vars"]["test_load"] == 766
             assert "hidden-flaw" in s.state["fired"]
         else:
             assert ids == ["see-pass"] and "hidden-flaw" not in s.state["fired"]

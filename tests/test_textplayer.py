@@ -66,12 +66,10 @@ def valid_answer(a):
         return [i["id"] for i in a["items"]]
     if kind == "numeric":
         return "1"
-    if kind == "multi":
-        return [a["options"][0]["id"]]
-    if kind == "hotspot":
-        return [a["spots"][0]["id"]]
+    if kind in ("multi", "hotspot"):
+        return [a["items"][0]["id"]]
     if kind == "match":
-        return {le["id"]: a["right"][0]["id"] for le in a["left"]}
+        return {le["id"]: a["matches"][0]["id"] for le in a["items"]}
     if kind == "model":
         return {}  # every input at its start
     return {i["id"]: 0 for i in a["items"]}
@@ -185,11 +183,10 @@ def good_line(view, data):
     if kind == "numeric":
         return str(data.draw(st.integers(-100, 10_000)))
     if kind in ("multi", "hotspot"):
-        pool = a["options"] if kind == "multi" else a["spots"]
-        picks = data.draw(st.sets(st.integers(1, len(pool)), min_size=1))
+        picks = data.draw(st.sets(st.integers(1, len(a["items"])), min_size=1))
         return " ".join(map(str, sorted(picks)))
     if kind == "match":
-        return " ".join(data.draw(st.sampled_from("abcdefghij"[:len(a["right"])])) for _ in a["left"])
+        return " ".join(data.draw(st.sampled_from("abcdefghij"[:len(a["matches"])])) for _ in a["items"])
     if kind == "model":  # `set` a knob now and then; `done` commits
         i = data.draw(st.sampled_from(a["inputs"]))
         value = data.draw(st.sampled_from([o["id"] for o in i["options"]])) if i["options"] else i["max"]

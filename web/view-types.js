@@ -5,7 +5,7 @@
 /**
  * Everything a front end shows now. Treat it as read-only.
  * @typedef {Object} View
- * @property {1} format
+ * @property {2} format
  * @property {SimHeader} sim
  * @property {string} lang
  * @property {Array<string>} languages
@@ -86,7 +86,7 @@
  */
 
 /**
- * An item, option, left or right side of an activity.
+ * An entry the student orders, picks or pairs (an activity's items, a match's matches).
  * @typedef {Object} Entry
  * @property {string} id
  * @property {string} text
@@ -122,18 +122,18 @@
  * @property {"multi"} kind
  * @property {string} prompt
  * @property {string} scene
- * @property {Array<Entry>} options
+ * @property {Array<Entry>} items
  * @property {Retry} [retry]
  */
 
 /**
- * Pair each left entry with a right one; the right side is shuffled.
+ * Pair each item with one of the matches; the matches are shuffled.
  * @typedef {Object} MatchActivity
  * @property {"match"} kind
  * @property {string} prompt
  * @property {string} scene
- * @property {Array<Entry>} left
- * @property {Array<Entry>} right
+ * @property {Array<Entry>} items
+ * @property {Array<Entry>} matches
  * @property {Retry} [retry]
  */
 
@@ -146,19 +146,19 @@
  * @property {string} image
  * @property {number} width
  * @property {number} height
- * @property {Array<Spot>} spots
+ * @property {Array<Spot>} items
  * @property {Retry} [retry]
  */
 
 /**
- * A place to pick on a hotspot image, in the image's pixels.
+ * A place to pick on a hotspot image, in the image's pixels; `text` is its name.
  * @typedef {Object} Spot
  * @property {string} id
+ * @property {string} text
  * @property {number} x
  * @property {number} y
  * @property {number} w
  * @property {number} h
- * @property {string} label
  */
 
 /**
@@ -238,15 +238,17 @@
  */
 
 /**
- * How outputs are shown: gauge and bar have min and max, scene has width and height.
+ * How outputs are shown: gauge and bar have min and max, scene has width and height, control (a control chart) says what was measured and its unit.
  * @typedef {Object} ModelDisplay
- * @property {("gauge"|"bar"|"readout"|"chart"|"scene")} type
+ * @property {("gauge"|"bar"|"readout"|"chart"|"control"|"scene")} type
  * @property {(string|null)} output
  * @property {(string|null)} input
  * @property {number} [min]
  * @property {number} [max]
  * @property {number} [width]
  * @property {number} [height]
+ * @property {string} [label]
+ * @property {string} [unit]
  */
 
 /**
@@ -274,9 +276,9 @@
  */
 
 /**
- * One display's state: value/text (gauge, bar, readout), fraction/zone (gauge, bar), points (chart), alt/shapes (scene).
+ * One display's state: value/text (gauge, bar, readout), fraction/zone (gauge, bar), points (chart, control), centre and limits (control), alt/shapes (scene).
  * @typedef {Object} LiveDisplay
- * @property {("gauge"|"bar"|"readout"|"chart"|"scene")} type
+ * @property {("gauge"|"bar"|"readout"|"chart"|"control"|"scene")} type
  * @property {number} [value]
  * @property {string} [text]
  * @property {number} [fraction]
@@ -285,17 +287,26 @@
  * @property {number} [current]
  * @property {number} [y_min]
  * @property {number} [y_max]
+ * @property {number} [count]
+ * @property {(number|null)} [first_out]
+ * @property {number} [centre]
+ * @property {number} [lower]
+ * @property {number} [upper]
+ * @property {string} [centre_text]
+ * @property {string} [lower_text]
+ * @property {string} [upper_text]
  * @property {string} [alt]
  * @property {Array<Shape>} [shapes]
  */
 
 /**
- * A point of a chart (and a row of its data table).
+ * A point of a chart (and a row of its data table); a control chart's points say whether they are outside the control limits.
  * @typedef {Object} ChartPoint
  * @property {number} x
  * @property {number} y
  * @property {string} x_text
  * @property {string} y_text
+ * @property {boolean} [out]
  */
 
 /**

@@ -7,6 +7,7 @@ import math
 
 import pygame
 
+from ..text import format_number
 from .widgets import Button, cached_panel
 
 MISS_TIME = 0.8
@@ -35,6 +36,10 @@ class Panel:
 
     def status(self) -> str:
         return self.screen.tr(self.hint_key) if self.hint_key else ""
+
+    def describe(self) -> str:
+        """What the panel shows in words, for the screen-reader mirror (a chart's table)."""
+        return ""
 
     def handle(self, ev) -> bool:
         return False
@@ -71,8 +76,8 @@ class OrderPanel(Panel):
 
     def __init__(self, screen, act):
         super().__init__(screen, act)
-        self.items = {i["id"]: i.get("text") or i["id"] for i in act.get("items") or []}
-        self.order = [i["id"] for i in act.get("items") or []]
+        self.items = {i["id"]: i["text"] for i in act["items"]}
+        self.order = [i["id"] for i in act["items"]]
         self.grabbed: str | None = None
         self.drag: dict | None = None
 
@@ -112,7 +117,7 @@ class OrderPanel(Panel):
         return list(self.order)
 
     def status(self):
-        return self.screen.tr("sequence_hint" if self.act.get("kind") == "sequence" else "order_hint")
+        return self.screen.tr("sequence_hint" if self.act["kind"] == "sequence" else "order_hint")
 
     def row_at(self, pos):
         for b in self.buttons:
@@ -260,7 +265,7 @@ class NumericPanel(Panel):
         c = self.c
         pygame.draw.rect(surf, c["panel"], self.display, border_radius=12)
         pygame.draw.rect(surf, c["button"], self.display, width=3, border_radius=12)
-        unit = self.act.get("unit") or ""
+        unit = self.act["unit"]
         blink = int(self.screen.t * 2) % 2 == 0 or self.s.reduced_motion
         shown = (self.text or "") + ("|" if blink else " ")
         # what the student types is drawn uncached: a kiosk keeps nothing of a visitor
@@ -278,18 +283,18 @@ class MultiPanel(Panel):
 
     def __init__(self, screen, act):
         super().__init__(screen, act)
-        self.options = [(o["id"], o.get("text") or o["id"]) for o in act.get("options") or []]
+        self.items = [(o["id"], o["text"]) for o in act["items"]]
         self.picked: set[str] = set()
 
     def layout(self, area):
         super().layout(area)
-        n = max(1, len(self.options))
+        n = max(1, len(self.items))
         cols = 2 if n > 4 else 1
         rows = (n + cols - 1) // cols
         gap = 8
         bh = max(36, min(56, (area.h - gap * (rows - 1)) // rows))
         bw = (area.w - (cols - 1) * 12) // cols
-        for k, (oid, text) in enumerate(self.options):
+        for k, (oid, text) in enumerate(self.items):
             r, col = (k % rows, k // rows) if cols == 2 else (k, 0)
             sel = oid in self.picked
             self.buttons.append(Button(f"opt:{oid}", pygame.Rect(area.x + col * (bw + 12), area.y + r * (bh + gap), bw, bh),
@@ -304,49 +309,49 @@ class MultiPanel(Panel):
         return bool(self.picked)
 
     def answer(self):
-        return [oid for oid, _ in self.options if oid in self.picked]
+        return [oid for oid, _ in self.items if oid in self.picked]
 
     def status(self):
         return f"{self.screen.tr('pick_all')}  ({self.screen.tr('selected_count', n=len(self.picked))})"
 
 
 class MatchPanel(Panel):
-    """match: pick a left item, then its partner on the right."""
+    """match: pick an item (left), then its match (right)."""
 
     hint_key = "match_hint"
     TAGS = "ABCDEFGHIJKLMNOP"
 
     def __init__(self, screen, act):
         super().__init__(screen, act)
-        self.left = [(x["id"], x.get("text") or x["id"]) for x in act.get("left") or []]
-        self.right = [(x["id"], x.get("text") or x["id"]) for x in act.get("right") or []]
+        self.items = [(x["id"], x["text"]) for x in act["items"]]
+        self.matches = [(x["id"], x["text"]) for x in act["matches"]]
         self.pairs: dict[str, str] = {}
         self.sel: str | None = None
 
     def tag(self, lid):
-        ids = [x for x, _ in self.left]
+        ids = [x for x, _ in self.items]
         return self.TAGS[ids.index(lid) % len(self.TAGS)]
 
     def layout(self, area):
         super().layout(area)
-        n = max(len(self.left), len(self.right), 1)
+        n = max(len(self.items), len(self.matches), 1)
         gap = 8
         bh = max(34, min(56, (area.h - gap * (n - 1)) // n))
         bw = (area.w - 90) // 2
         inv = {r: l for l, r in self.pairs.items()}
-        for k, (lid, text) in enumerate(self.left):
+        for k, (lid, text) in enumerate(self.items):
             paired = lid in self.pairs
             self.buttons.append(Button(f"left:{lid}", pygame.Rect(area.x, area.y + k * (bh + gap), bw, bh),
                                        text, (lambda lid=lid: self.pick_left(lid)),
                                        selected=self.sel == lid, style="row", align="left",
                                        icon=self.tag(lid), size=17,
-                                       hint=("→ " + dict(self.right)[self.pairs[lid]]) if paired else ""))
-        for k, (rid, text) in enumerate(self.right):
+                                       hint=("→ " + dict(self.matches)[self.pairs[lid]]) if paired else ""))
+        for k, (rid, text) in enumerate(self.matches):
             lid = inv.get(rid)
             self.buttons.append(Button(f"right:{rid}", pygame.Rect(area.right - bw, area.y + k * (bh + gap), bw, bh),
                                        text, (lambda rid=rid: self.pick_right(rid)),
                                        style="row", align="left", icon=self.tag(lid) if lid else "·",
-                                       size=17, hint=("← " + dict(self.left)[lid]) if lid else ""))
+                                       size=17, hint=("← " + dict(self.items)[lid]) if lid else ""))
 
     def pick_left(self, lid):
         self.sel = None if self.sel == lid else lid
@@ -367,7 +372,7 @@ class MatchPanel(Panel):
         self.changed()
 
     def ready(self):
-        return len(self.pairs) == len(self.left) and bool(self.left)
+        return len(self.pairs) == len(self.items) and bool(self.items)
 
     def answer(self):
         return dict(self.pairs)
@@ -390,25 +395,24 @@ class HotspotPanel(Panel):
 
     def __init__(self, screen, act):
         super().__init__(screen, act)
-        self.spots = list(act.get("spots") or [])
+        self.items = act["items"]
         self.picked: set[str] = set()
         self.misses: list[list] = []
 
     def layout(self, area):
         super().layout(area)
-        iw = float(self.act.get("width") or 0) or 800.0
-        ih = float(self.act.get("height") or 0) or 450.0
+        iw, ih = float(self.act["width"]), float(self.act["height"])
         k = min(area.w / iw, area.h / ih)
         self.k = k
         self.img_rect = pygame.Rect(0, 0, round(iw * k), round(ih * k))
         self.img_rect.center = area.center
-        for sp in self.spots:
-            r = pygame.Rect(self.img_rect.x + round(float(sp.get("x", 0)) * k),
-                            self.img_rect.y + round(float(sp.get("y", 0)) * k),
-                            max(24, round(float(sp.get("w", 0)) * k)),
-                            max(24, round(float(sp.get("h", 0)) * k)))
+        for sp in self.items:
+            r = pygame.Rect(self.img_rect.x + round(float(sp["x"]) * k),
+                            self.img_rect.y + round(float(sp["y"]) * k),
+                            max(24, round(float(sp["w"]) * k)),
+                            max(24, round(float(sp["h"]) * k)))
             sid = sp["id"]
-            self.buttons.append(Button(f"spot:{sid}", r, sp.get("label") or sid,
+            self.buttons.append(Button(f"spot:{sid}", r, sp["text"],
                                        (lambda sid=sid: self.toggle(sid)),
                                        selected=sid in self.picked, style="spot"))
 
@@ -420,7 +424,7 @@ class HotspotPanel(Panel):
         return bool(self.picked)
 
     def answer(self):
-        return [sp["id"] for sp in self.spots if sp["id"] in self.picked]
+        return [sp["id"] for sp in self.items if sp["id"] in self.picked]
 
     def status(self):
         return f"{self.screen.tr('hotspot_hint')}  ({self.screen.tr('selected_count', n=len(self.picked))})"
@@ -438,7 +442,7 @@ class HotspotPanel(Panel):
         self.misses = [m for m in self.misses if m[1] > 0]
 
     def draw_under(self, surf):
-        img = self.app.images.load(self.act.get("image"), self.img_rect.size, "stretch")
+        img = self.app.images.load(self.act["image"], self.img_rect.size, "stretch")
         if img is not None and not self.s.high_contrast:
             surf.blit(img, self.img_rect)
         else:
@@ -460,39 +464,37 @@ class AllocatePanel(Panel):
 
     def __init__(self, screen, act):
         super().__init__(screen, act)
-        self.items = list(act.get("items") or [])
+        self.items = act["items"]
         self.qty = {i["id"]: 0 for i in self.items}
-        self.budget = float(act.get("budget") or 0)
+        self.budget = float(act["budget"])
 
     def spent(self):
-        return sum(float(i.get("cost") or 0) * self.qty[i["id"]] for i in self.items)
+        return sum(float(i["cost"]) * self.qty[i["id"]] for i in self.items)
 
     def layout(self, area):
         super().layout(area)
         n = max(1, len(self.items))
-        goals = self.act.get("goals") or []
-        top_h = 30 if goals else 0
+        top_h = 30 if self.act["goals"] else 0
         gap = 6
         rh = max(34, min(54, (area.h - top_h - gap * (n - 1)) // n))
         left = self.budget - self.spent()
-        unit = self.act.get("unit") or ""
+        unit = self.act["unit"]
         for k, it in enumerate(self.items):
             y = area.y + top_h + k * (rh + gap)
             iid = it["id"]
-            cost = float(it.get("cost") or 0)
-            mx = int(it.get("max") or 0)
+            cost = float(it["cost"])
             q = self.qty[iid]
-            label = f"{it.get('text') or iid}   ({_n(cost)} {unit})"
+            label = f"{it['text']}   ({_n(cost)} {unit})"
             self.buttons.append(Button(f"qty:{iid}", pygame.Rect(area.x, y, area.w - 250, rh),
                                        label, None, style="ghost", align="left",
                                        size=17, enabled=True, hint=f"× {q}"))
             self.buttons.append(Button(f"less:{iid}", pygame.Rect(area.right - 240, y, 70, rh), "-",
                                        (lambda iid=iid: self.add(iid, -1)), enabled=q > 0, size=26,
-                                       hint=self.screen.tr("less") + " " + str(it.get("text") or iid)))
+                                       hint=self.screen.tr("less") + " " + it["text"]))
             self.buttons.append(Button(f"more:{iid}", pygame.Rect(area.right - 80, y, 70, rh), "+",
                                        (lambda iid=iid: self.add(iid, 1)),
-                                       enabled=(not mx or q < mx) and cost <= left + 1e-9, size=26,
-                                       hint=self.screen.tr("more") + " " + str(it.get("text") or iid)))
+                                       enabled=q < it["max"] and cost <= left + 1e-9, size=26,
+                                       hint=self.screen.tr("more") + " " + it["text"]))
 
     def add(self, iid, d):
         self.qty[iid] = max(0, self.qty[iid] + d)
@@ -504,12 +506,12 @@ class AllocatePanel(Panel):
     def status(self):
         left = self.budget - self.spent()
         return self.screen.tr("budget_left", left=_n(left), budget=_n(self.budget),
-                              unit=self.act.get("unit") or "")
+                              unit=self.act["unit"])
 
     def draw_under(self, surf):
-        goals = self.act.get("goals") or []
+        goals = self.act["goals"]
         if goals:
-            text = self.screen.tr("goals") + " " + "  ·  ".join(str(g.get("label") or g.get("attr")) for g in goals)
+            text = self.screen.tr("goals") + " " + "  ·  ".join(g["label"] for g in goals)
             t = self.app.text.fit(text, self.s.ts(16), self.c["hud_ink"], self.area.w - 20, 26)
             box = pygame.Rect(self.area.x, self.area.y, self.area.w, 26)
             cached_panel(surf, box, self.c["hud_bg"], 210, 8)
@@ -565,7 +567,8 @@ class ModelPanel(Panel):
         v = self.values.get(i["id"], i["start"])
         if i["control"] == "options":
             return next((o["text"] for o in i["options"] if o["id"] == v), str(v))
-        return f"{_n(float(v))} {i['unit']}".strip()
+        # the input's own decimals: a chip load of 0.002 must not read "0."
+        return f"{format_number(float(v), self.s.lang, i.get('decimals', 2))} {i['unit']}".strip()
 
     def set_index(self, iid, k):
         i = next(x for x in self.inputs if x["id"] == iid)
@@ -612,6 +615,23 @@ class ModelPanel(Panel):
     def status(self):
         goal = self.live.get("goal", {}).get("state", "not_met")
         return f"{self.screen.tr('model_goal_' + goal)}: {self.act.get('goal') or ''}"
+
+    def describe(self):
+        """A control chart's data table, row by row: the chart's twin for screen readers."""
+        lines = []
+        for spec, d in zip(self.act.get("displays") or [], self.live.get("displays") or []):
+            if d["type"] != "control":
+                continue
+            unit = f" {spec.get('unit')}" if spec.get("unit") else ""
+            lines.append(self.screen.tr("model_control", label=spec.get("label", ""),
+                                        centre=d["centre_text"] + unit, lower=d["lower_text"],
+                                        upper=d["upper_text"] + unit))
+            for p in d["points"]:
+                where = self.screen.tr("model_control_out" if p["out"] else "model_control_in")
+                lines.append(f"{self.screen.tr('model_sample')} {p['x_text']}: {p['y_text']}{unit} ({where})")
+            lines.append(self.screen.tr("model_control_first", n=d["first_out"]) if d["first_out"]
+                         else self.screen.tr("model_control_none"))
+        return "\n".join(lines)
 
     def _track_at(self, pos):
         for iid, r in self.tracks.items():
@@ -711,6 +731,8 @@ class ModelPanel(Panel):
             elif d["type"] == "chart" and d.get("points"):
                 self._chart(surf, pygame.Rect(box.x + 10, y, box.w - 20, 60), d)
                 y += 68
+            elif d["type"] == "control":
+                y = self._control(surf, pygame.Rect(box.x + 10, y + 4, box.w - 20, 110), d)
             elif d["type"] == "scene":
                 self._scene(surf, pygame.Rect(box.x + 10, y, box.w - 20, box.bottom - y - 8), d)
                 y = box.bottom
@@ -728,6 +750,36 @@ class ModelPanel(Panel):
             pygame.draw.lines(surf, self.c["ink"], False, line, 2)
         cx = r.x + (d.get("current", x0) - x0) * sx
         pygame.draw.line(surf, self.c["selected"], (cx, r.y), (cx, r.bottom), 2)
+
+    def _control(self, surf, r, d):
+        """A control chart: dashed centre line, the two limits, the samples so far; a sample
+        outside the limits is a square, not only another colour. Returns the next free y."""
+        c = self.c
+        lo, hi, n = d["y_min"], d["y_max"], max(2, d["count"])
+
+        def at(k, v):
+            return (r.x + 8 + (k - 1) * (r.w - 16) / (n - 1), r.bottom - (v - lo) * r.h / ((hi - lo) or 1))
+
+        pygame.draw.rect(surf, c["track"], r, width=1)
+        for v in (d["lower"], d["upper"]):
+            yv = at(1, v)[1]
+            pygame.draw.line(surf, c["bad"], (r.x, yv), (r.right, yv), 2)
+        yc = at(1, d["centre"])[1]
+        for x in range(r.x, r.right, 12):  # dashed
+            pygame.draw.line(surf, c["ink_soft"], (x, yc), (min(x + 6, r.right), yc), 1)
+        pts = [at(p["x"], p["y"]) for p in d["points"]]
+        if len(pts) > 1:
+            pygame.draw.lines(surf, c["ink"], False, pts, 2)
+        for p, (x, y) in zip(d["points"], pts):
+            if p["out"]:
+                pygame.draw.rect(surf, c["bad"], (x - 6, y - 6, 12, 12))
+            else:
+                pygame.draw.circle(surf, c["ink"], (x, y), 4)
+        note = (self.screen.tr("model_control_first", n=d["first_out"]) if d["first_out"]
+                else self.screen.tr("model_control_none"))
+        t = self.app.text.render(note, self.s.ts(15), c["ink"], True)
+        surf.blit(t, (r.x, r.bottom + 4))
+        return r.bottom + 8 + t.get_height()
 
     def _scene(self, surf, r, d):
         spec = next((x for x in self.act.get("displays") or [] if x["type"] == "scene"), {})
@@ -753,7 +805,8 @@ class ModelPanel(Panel):
                     dx, dy = ex * math.cos(a) - ey * math.sin(a), ex * math.sin(a) + ey * math.cos(a)
                     pygame.draw.line(surf, line[6], (x, y), (x + dx, y + dy), 3)
             elif sh["shape"] == "text" and sh.get("text"):
-                t = self.app.text.render(sh["text"], self.s.ts(15), fill)
+                # words without a colour take the ink, as the browser's take the text colour
+                t = self.app.text.render(sh["text"], self.s.ts(15), _colour(sh.get("fill")) or self.c["ink"])
                 surf.blit(t, (x, y - t.get_height()))
 
 

@@ -139,17 +139,17 @@ class Driver:
                 for ch in digits:
                     self.press(f"key:{ch}")
         elif isinstance(p, A.MultiPanel):
-            opts = [oid for oid, _ in p.options]
+            opts = [oid for oid, _ in p.items]
             for oid in self.rng.sample(opts, max(1, len(opts) // 2)):
                 self.press(f"opt:{oid}")
         elif isinstance(p, A.MatchPanel):
-            rights = [r for r, _ in p.right]
+            rights = [r for r, _ in p.matches]
             self.rng.shuffle(rights)
-            for (lid, _), rid in zip(p.left, rights):
+            for (lid, _), rid in zip(p.items, rights):
                 self.press(f"left:{lid}")
                 self.press(f"right:{rid}")
         elif isinstance(p, A.HotspotPanel):
-            spots = [sp["id"] for sp in p.spots]
+            spots = [sp["id"] for sp in p.items]
             for sid in self.rng.sample(spots, max(1, len(spots) // 2)):
                 self.press(f"spot:{sid}")
         elif isinstance(p, A.ModelPanel):

@@ -249,7 +249,7 @@ class ActivityScreen(StoryScreen):
 
     def mirror_text(self):
         return "\n".join(x for x in [super().mirror_text(), self.view["activity"]["prompt"],
-                                     self.panel.status()] if x)
+                                     self.panel.status(), self.panel.describe()] if x)
 
     def draw(self, surf):
         self.draw_frame(surf)

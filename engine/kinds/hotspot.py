@@ -20,7 +20,7 @@ class Hotspot(Multi):
         "why": Field("text", "Why it is (or is not) right, shown afterwards."),
     })
     list_key = "spots"
-    view_list = "spots"
+    view_list = "items"
     fields = {
         "image": Field("string", "The picture (path under content/).", required=True),
         "width": Field("int", "The picture's width (its viewBox).", default=100, lo=1, hi=10000),
@@ -46,8 +46,8 @@ class Hotspot(Multi):
 
     def view(self, act, shown, t, lang):
         return {"image": act.image, "width": act.width, "height": act.height,
-                "spots": [{"id": it.id, "x": it.x, "y": it.y, "w": it.w, "h": it.h,
-                           "label": t(it.text)} for it in act.items]}
+                "items": [{"id": it.id, "text": t(it.text), "x": it.x, "y": it.y, "w": it.w, "h": it.h}
+                          for it in act.items]}
 
 
 KIND = Hotspot()

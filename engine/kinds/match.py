@@ -17,7 +17,7 @@ class Match(ActivityKind):
         "right": Field("text", "Its right side; the right sides are shown shuffled.", required=True),
     })
     list_key = "pairs"
-    view_list = "left"
+    view_list = "items"
     fields = {"pairs": Field("list", "The pairs, each left with its right.", required=True, of="match_pair",
                              min_items=1)}
 
@@ -32,8 +32,8 @@ class Match(ActivityKind):
 
     def view(self, act, shown, t, lang):
         items = {it.id: it for it in act.items}
-        return {"left": [{"id": it.id, "text": t(it.text)} for it in act.items],
-                "right": [{"id": i, "text": t(items[i].right)} for i in shown]}
+        return {"items": [{"id": it.id, "text": t(it.text)} for it in act.items],
+                "matches": [{"id": i, "text": t(items[i].right)} for i in shown]}
 
     def normalise(self, act, answer):
         ids = item_ids(act)

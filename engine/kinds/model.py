@@ -23,11 +23,12 @@ from ..text import format_number, template
 from .base import DIAGNOSE, ActivityKind, Field, Section, is_number, read_diagnoses
 
 CONTROLS = ("slider", "stepper", "number", "options")
-DISPLAYS = ("gauge", "bar", "readout", "chart", "scene")
+DISPLAYS = ("gauge", "bar", "readout", "chart", "control", "scene")
 SHAPES = ("rect", "circle", "line", "text")
 MAX_STEPS = 2000  # positions of one input: keeps the grid, the chart and the code small
 CHART_POINTS = 11
 MAX_REPEAT = 40
+MAX_SAMPLES = 100  # a control chart's measurements
 SHAPE_NUMBERS = ("x", "y", "w", "h", "r", "x2", "y2", "rotate", "spin", "repeat", "dx", "dy")
 
 INPUT = Section("model_input", "A knob the student turns.", {
@@ -62,8 +63,9 @@ OUTPUT = Section("model_output", "A number the model computes.", {
 
 DISPLAY = Section("model_display", "A way the outputs are shown.", {
     "type": Field("enum", "gauge (a dial with good and bad zones), bar, readout, chart (an output across "
-                          "one input's range, with a data table) or scene (a drawing).", required=True,
-                  choices=DISPLAYS),
+                          "one input's range, with a data table), control (a control chart of measurements "
+                          "with its centre line and limits, with a data table) or scene (a drawing).",
+                  required=True, choices=DISPLAYS),
     "output": Field("id", "The output shown (not for scene)."),
     "input": Field("id", "chart: the input along the bottom."),
     "min": Field("number", "gauge, bar: the scale's low end.", default=0),
@@ -74,6 +76,15 @@ DISPLAY = Section("model_display", "A way the outputs are shown.", {
     "height": Field("int", "scene: drawing height.", default=200, lo=40, hi=2000),
     "alt": Field("text", "scene: what the drawing shows, in words; {output} placeholders are filled."),
     "shapes": Field("list", "scene: the drawing's shapes.", of="model_shape"),
+    "label": Field("text", "control: what was measured, e.g. Bore."),
+    "unit": Field("text", "control: the measurements' unit, e.g. mm."),
+    "values": Field("numbers", f"control: the measurements in the order they were taken (at most {MAX_SAMPLES})."),
+    "shown": Field("string", "control: how many of the values are plotted so far, an expression (all when "
+                             "left out)."),
+    "centre": Field("string", "control: the centre line, an expression (the process average)."),
+    "lower": Field("string", "control: the lower control limit, an expression, e.g. '25.00 - 3 * 0.01'."),
+    "upper": Field("string", "control: the upper control limit, an expression."),
+    "decimals": Field("int", "control: decimals shown.", default=2, lo=0, hi=6),
 })
 
 SHAPE = Section("model_shape", "A shape of a drawing; numbers may be expressions over inputs and outputs.", {
@@ -164,7 +175,7 @@ class Spec:
     met: object  # compiled condition or None
     partly: object
     score: object
-    sets: tuple  # ((variable, output id), ...)
+    sets: tuple  # ((variable, output or input id), ...)
     defaults: dict  # the simulation's variables at their start (the explorer grades with these)
 
     def input(self, iid):
@@ -204,6 +215,11 @@ class _Names:
         return None if bad else ex.compile_tree(parsed.tree)
 
 
+def _expr(src):
+    """A number written where an expression goes (centre: 25.00) reads as that number."""
+    return repr(float(src)) if is_number(src) and not isinstance(src, bool) else src
+
+
 def _at(pos, offset):
     return (pos[0], pos[1] + offset) if pos and pos[0] else pos
 
@@ -221,7 +237,7 @@ class Model(ActivityKind):
         "displays": Field("list", "How the outputs are shown (readouts of every output when left out).",
                           of="model_display"),
         "goal": Field("section", "What counts as done.", required=True, of="model_goal"),
-        "sets": Field("map", "On commit, simulation variables set from outputs: {variable: output id}.",
+        "sets": Field("map", "On commit, simulation variables set from outputs (or inputs): {variable: output id}.",
                       of="id"),
         "diagnose": Field("list", "Common wrong settings and what each means: [{if, says}], the first that "
                                   "holds is shown.", of="diagnosis"),
@@ -237,6 +253,8 @@ class Model(ActivityKind):
         inputs = self._inputs(b, m, where, names)
         outputs = self._outputs(b, m, where, names, {i.id for i in inputs})
         out_ids = {o.id for o in outputs}
+        # an input's number can be kept too (the student's chosen chip load, say)
+        settable = out_ids | {i.id for i in inputs if i.control != "options"}
         displays = self._displays(b, m, where, names, inputs, out_ids)
         goal_text, met, partly, score = self._goal(b, m, where, names)
         sets = []
@@ -249,9 +267,9 @@ class Model(ActivityKind):
                 elif not isinstance(out, str):
                     b.r.error(b.vpos(sm, var), f"'sets' of '{var}' must name an output, not {kind_of(out)}",
                               "outputs: " + ", ".join(sorted(out_ids)))
-                elif out not in out_ids:
+                elif out not in settable:
                     b.r.error(b.vpos(sm, var), f"'sets' names unknown output '{out}'",
-                              did_you_mean(str(out), out_ids) or "outputs: " + ", ".join(sorted(out_ids)))
+                              did_you_mean(str(out), settable) or "outputs: " + ", ".join(sorted(out_ids)))
                 else:
                     b.assigned.add(var)
                     sets.append((str(var), str(out)))
@@ -404,7 +422,9 @@ class Model(ActivityKind):
             b.keys(dm, dw, DISPLAY.keys, DISPLAY.required)
             dtype = b.read(dm, DISPLAY, "type", dw) or "readout"
             d = {"type": dtype}
-            if dtype != "scene":
+            if dtype == "control":
+                d.update(self._control(b, dm, dw, names))
+            elif dtype != "scene":
                 output = b.string(dm, "output", dw)
                 if output is None:
                     b.r.error(b.mpos(dm), f"{dw} needs an 'output'")
@@ -453,6 +473,33 @@ class Model(ActivityKind):
                 b.placeholders[seen:] = [(n, p) for n, p in b.placeholders[seen:] if n not in ours]
             out.append(d)
         return tuple(out)
+
+    @staticmethod
+    def _control(b, dm, dw, names) -> dict:
+        """A control chart: measurements, how many are shown, the centre line and limits."""
+        d = {"label": b.read(dm, DISPLAY, "label", dw), "unit": b.read(dm, DISPLAY, "unit", dw),
+             "decimals": b.read(dm, DISPLAY, "decimals", dw), "values": ()}
+        if "label" not in dm:
+            b.r.error(b.mpos(dm), f"{dw} needs a 'label': what was measured", "e.g. label: Bore")
+        raw = dm.get("values")
+        lst = b.listing(raw, b.vpos(dm, "values"), f"'values' of {dw}") if "values" in dm else None
+        if "values" not in dm:
+            b.r.error(b.mpos(dm), f"{dw} needs 'values': the measurements, in order")
+        elif lst is not None:
+            if not lst or len(lst) > MAX_SAMPLES:
+                b.r.error(b.vpos(dm, "values"), f"'values' of {dw} needs 1 to {MAX_SAMPLES} numbers")
+            bad = next((i for i, v in enumerate(lst) if not is_number(v)), None)
+            if bad is not None:
+                b.r.error(b.ipos(lst, bad), f"value {bad + 1} of {dw} must be a number, not {kind_of(lst[bad])}")
+            else:
+                d["values"] = tuple(float(v) for v in lst[:MAX_SAMPLES])
+        for key in ("centre", "lower", "upper"):
+            if key not in dm:
+                b.r.error(b.mpos(dm), f"{dw} needs '{key}'",
+                          "the centre line and the control limits, e.g. lower: '25.00 - 3 * 0.01'")
+            d[key] = names.compile(_expr(dm.get(key)), b.vpos(dm, key), f"'{key}' of {dw}")
+        d["shown"] = names.compile(_expr(dm.get("shown")), b.vpos(dm, "shown"), f"'shown' of {dw}")
+        return d
 
     def _shapes(self, b, dm, dw, names) -> tuple:
         lst = b.listing(dm.get("shapes"), b.vpos(dm, "shapes"), f"'shapes' of {dw}") if "shapes" in dm else []
@@ -536,8 +583,8 @@ class Model(ActivityKind):
 
     def sets(self, act, answer, variables) -> list:
         """(variable, value) pairs the committed answer sets."""
-        _env, outs = self._env(act.spec, answer, variables)
-        return [(var, outs[out]) for var, out in act.spec.sets]
+        env, outs = self._env(act.spec, answer, variables)
+        return [(var, outs[out] if out in outs else env.vars[out]) for var, out in act.spec.sets]
 
     def start(self, act) -> dict:
         return {i.id: i.value_at(i.start) for i in act.spec.inputs}
@@ -567,6 +614,8 @@ class Model(ActivityKind):
                 displays.append(item)
             elif kind == "chart":
                 displays.append(self._chart(act, d, answer, variables, lang))
+            elif kind == "control":
+                displays.append(self._control_live(d, env, lang))
             else:
                 displays.append(self._scene(d, env, outs, fmt, lang, t))
         return {"inputs": {i.id: answer[i.id] for i in spec.inputs},
@@ -593,6 +642,34 @@ class Model(ActivityKind):
         ys = [p["y"] for p in points]
         return {"type": "chart", "points": points, "current": inp.number_at(inp.index_of(answer[inp.id])),
                 "y_min": min(ys), "y_max": max(ys)}
+
+    @staticmethod
+    def _control_live(d, env, lang) -> dict:
+        """The measurements shown so far against the centre line and the control limits;
+        the scale covers every value, so it does not jump as points appear."""
+        def num(run, default):
+            v = run(env) if run is not None else default
+            return float(v) if is_number(v) else float(default)
+
+        values = d["values"]
+        n = len(values)
+        shown = int(max(0, min(n, round(num(d["shown"], n)))))
+        centre, lower, upper = num(d["centre"], 0), num(d["lower"], 0), num(d["upper"], 0)
+        places = d["decimals"]
+        points = []
+        for k, y in enumerate(values[:shown]):
+            points.append({"x": k + 1, "y": round(y, 6), "x_text": str(k + 1),
+                           "y_text": format_number(round(y, places), lang, places),
+                           "out": y < lower - 1e-9 or y > upper + 1e-9})
+        first = next((p["x"] for p in points if p["out"]), None)
+        lo, hi = min((*values, lower, centre)), max((*values, upper, centre))
+        pad = (hi - lo) * 0.1 or 1.0
+        return {"type": "control", "points": points, "count": n, "first_out": first,
+                "centre": round(centre, 6), "lower": round(lower, 6), "upper": round(upper, 6),
+                "centre_text": format_number(round(centre, places), lang, places),
+                "lower_text": format_number(round(lower, places), lang, places),
+                "upper_text": format_number(round(upper, places), lang, places),
+                "y_min": round(lo - pad, 6), "y_max": round(hi + pad, 6)}
 
     @staticmethod
     def _input_text(inp, k, lang) -> str:
@@ -657,6 +734,9 @@ class Model(ActivityKind):
                 item.update(min=d["min"], max=d["max"])
             if d["type"] == "scene":
                 item.update(width=d["width"], height=d["height"])
+            if d["type"] == "control":
+                item.update(label=t(d["label"]) if d["label"] is not None else "",
+                            unit=d["unit"].get(lang) if d["unit"] is not None else "")
             displays.append(item)
         return {"inputs": inputs,
                 "outputs": [{"id": o.id, "label": t(o.label), "unit": o.unit.get(lang), "decimals": o.decimals}

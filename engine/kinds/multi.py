@@ -17,7 +17,7 @@ class Multi(ActivityKind):
         "why": Field("text", "Why it is (or is not) right, shown afterwards."),
     })
     list_key = "options"
-    view_list = "options"
+    view_list = "items"
     fields = {"options": Field("list", "The options; mark the right ones correct: true.", required=True,
                                of="multi_option", min_items=1)}
     what = "option"  # what one entry is called in messages
@@ -42,7 +42,7 @@ class Multi(ActivityKind):
         return out
 
     def view(self, act, shown, t, lang):
-        return {"options": [{"id": it.id, "text": t(it.text)} for it in act.items]}
+        return {"items": [{"id": it.id, "text": t(it.text)} for it in act.items]}
 
     def normalise(self, act, answer):
         ids = item_ids(act)

@@ -10,21 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine.catalogue import career_view
+from engine.errors import CatalogueError
+from engine.results import releases
+from engine.teacher import cited_sources, teacher_part
+
 
 def _text(value, lang: str) -> str:
-    if value is None:
-        return ""
+    """A simulation's Text, or the `teacher:` part's {en: ..., es: ...} or plain string."""
     if isinstance(value, str):
         return value
-    get = getattr(value, "get", None)
-    if get is not None:
-        try:
-            got = value.get(lang)
-            if got is not None:
-                return str(got)
-        except TypeError:
-            pass
-    return str(value)
+    got = value.get(lang) or value.get("en") if value else None
+    return "" if got is None else str(got)
 
 
 def _langs(value, langs) -> dict:
@@ -32,14 +29,10 @@ def _langs(value, langs) -> dict:
 
 
 def _releases() -> dict:
-    """{sim id: [release, ...]} from engine.results, or {} in a checkout without it."""
-    try:
-        from engine.results import releases
-    except ImportError:
-        return {}
+    """{sim id: [release, ...]} from the releases archive (simulations/releases/)."""
     found: dict = {}
     for r in releases():
-        found.setdefault(r.get("sim"), []).append(r)
+        found.setdefault(r["sim"], []).append(r)
     return found
 
 
@@ -47,8 +40,6 @@ def _standards(sim, langs) -> list:
     """The alignments the simulation's authored `teacher:` part cites (engine/teacher.py),
     each with its framework, code, how the simulation supports it and its sources, as
     written there: nothing is inferred here."""
-    from engine.teacher import cited_sources, teacher_part
-
     out = []
     for s in teacher_part(sim).get("standards") or ():
         out.append({
@@ -63,15 +54,13 @@ def _standards(sim, langs) -> list:
 def teacher_catalogue(sims, guides: set[str]) -> list[dict]:
     """One entry per simulation (sims: [(path, Simulation)]); `guides` is the set of
     guide files the build wrote ("guides/<sim>.<lang>.html")."""
-    from engine.catalogue import career_view
-
     rel = _releases()
     out = []
     for path, sim in sims:
         langs = list(sim.languages)
         try:
             career = {lang: career_view(sim.career, lang).get("title", "") for lang in langs}
-        except Exception:  # a career id the catalogue lacks: the lint reports it, the page leaves it out
+        except CatalogueError:  # a career id the catalogue lacks: the lint reports it, the page leaves it out
             career = {lang: "" for lang in langs}
         versions = list(dict.fromkeys(r.get("version") for r in rel.get(sim.id, []) if r.get("version")))
         kiosk_minutes = next((r.get("kiosk_minutes") for r in rel.get(sim.id, [])
@@ -95,19 +84,3 @@ def teacher_catalogue(sims, guides: set[str]) -> list[dict]:
             "example": "examples" in Path(path).parts,
         })
     return out
-
-
-def teacher_assets(files: dict, web: Path, hash_of) -> dict:
-    """Put the teacher page's scripts into `files` (the site, by URL path): web/src/ as
-    one folder named by the hash of everything in it (its ES modules import each other by
-    relative paths), and web/teacher-worker.js renamed by its hash. Returns their URLs."""
-    src = web / "src"
-    parts = sorted(p for p in src.rglob("*") if p.is_file() and p.suffix in (".js", ".css"))
-    folder = "assets/src-" + hash_of(b"".join(p.relative_to(src).as_posix().encode() + b"\0" + p.read_bytes()
-                                               for p in parts)) + "/"
-    for p in parts:
-        files[folder + p.relative_to(src).as_posix()] = p.read_bytes()
-    worker = (web / "teacher-worker.js").read_bytes()
-    worker_url = f"assets/teacher-worker.{hash_of(worker)}.js"
-    files[worker_url] = worker
-    return {"main": folder + "teacher/main.js", "css": folder + "teacher/teacher.css", "worker": worker_url}

@@ -60,7 +60,7 @@ test("a widget's answer comes from its controls; an unknown kind says so and ans
   try {
     const box = document.createElement("div");
     const sent = [];
-    renderActivity(box, { kind: "multi", options: [{ id: "x", text: "X" }, { id: "y", text: "Y" }] }, (a) => sent.push(a));
+    renderActivity(box, { kind: "multi", items: [{ id: "x", text: "X" }, { id: "y", text: "Y" }] }, (a) => sent.push(a));
     const boxes = box.querySelectorAll("input");
     assert.deepEqual(boxes.map((b) => b.value), ["x", "y"]);
     const other = document.createElement("div");

@@ -47,7 +47,7 @@ def test_load_errors(problems_from):
 def test_view(sim_from):
     a = Session(sim_from(SIM)).view()["activity"]
     assert (a["image"], a["width"], a["height"]) == ("art/examples/bracket.svg", 200, 100)
-    assert a["spots"][0] == {"id": "bore", "x": 10, "y": 10, "w": 40, "h": 30, "label": "Bore ±0.01"}
+    assert a["items"][0] == {"id": "bore", "text": "Bore ±0.01", "x": 10, "y": 10, "w": 40, "h": 30}
 
 
 def test_normalise_and_score(act):

@@ -39,14 +39,14 @@ def test_load_errors(problems_from):
         (10, 11, "pairs 2 of the activity of scene 'tools' is missing 'right'", "")]
 
 
-def test_view_shuffles_only_the_right_column(sim_from):
+def test_view_shuffles_only_the_matches(sim_from):
     sim = sim_from(SIM)
     orders = set()
     for seed in range(12):
         a = Session(sim, seed=seed).view()["activity"]
-        assert [x["id"] for x in a["left"]] == ["mic", "tap", "deb"]
-        assert {x["id"]: x["text"] for x in a["right"]}["tap"] == "Cuts a thread"
-        orders.add(tuple(x["id"] for x in a["right"]))
+        assert [x["id"] for x in a["items"]] == ["mic", "tap", "deb"]
+        assert {x["id"]: x["text"] for x in a["matches"]}["tap"] == "Cuts a thread"
+        orders.add(tuple(x["id"] for x in a["matches"]))
     assert len(orders) > 1
 
 

@@ -44,7 +44,7 @@ def test_load_errors(problems_from):
 
 def test_view_lists_the_options_in_file_order(sim_from):
     a = Session(sim_from(SIM), seed=9).view()["activity"]
-    assert a["options"] == [{"id": "glasses", "text": "Safety glasses"}, {"id": "plugs", "text": "Ear plugs"},
+    assert a["items"] == [{"id": "glasses", "text": "Safety glasses"}, {"id": "plugs", "text": "Ear plugs"},
                             {"id": "tie", "text": "A tie"}]
 
 

@@ -1,6 +1,6 @@
 // hotspot: pick the right places on a picture.
 // Each spot is a toggle button over the picture, numbered; its accessible name is the
-// number and the spot's text label, which the legend under the picture also shows.
+// number and the spot's text, which the legend under the picture also shows.
 import { el } from "../dom.js";
 import { t } from "../i18n.js";
 import { artUrl } from "../config.js";
@@ -13,10 +13,10 @@ export function render(form, a) {
     img ? el("img", { src: img, alt: "", width: a.width, height: a.height }) : null);
   const group = el("div", { class: "spots", role: "group", "aria-label": t("hotspot_hint") });
   const legend = el("ol", { class: "spot-legend" });
-  a.spots.forEach((/** @type {any} */ s, /** @type {number} */ i) => {
+  a.items.forEach((/** @type {any} */ s, /** @type {number} */ i) => {
     const n = String(i + 1);
     const b = el("button", { type: "button", class: "spot", "aria-pressed": "false", "data-spot": s.id,
-      "aria-label": `${n}. ${s.label}`,
+      "aria-label": `${n}. ${s.text}`,
       style: `left:${(100 * s.x) / a.width}%;top:${(100 * s.y) / a.height}%;` +
         `width:${(100 * s.w) / a.width}%;height:${(100 * s.h) / a.height}%` },
       el("span", { class: "spot-badge", "aria-hidden": "true" }, n));
@@ -26,9 +26,9 @@ export function render(form, a) {
       legend.children[i].dataset.picked = String(picked.has(s.id));
     });
     group.append(b);
-    legend.append(el("li", { "data-picked": "false" }, s.label));
+    legend.append(el("li", { "data-picked": "false" }, s.text));
   });
   wrap.append(group);
   form.append(el("p", { class: "hint" }, t("hotspot_hint")), wrap, legend);
-  return { getAnswer: () => a.spots.filter((/** @type {any} */ s) => picked.has(s.id)).map((/** @type {any} */ s) => s.id) };
+  return { getAnswer: () => a.items.filter((/** @type {any} */ s) => picked.has(s.id)).map((/** @type {any} */ s) => s.id) };
 }

@@ -200,6 +200,7 @@ function makeDisplay(box, a, d, k) {
         el("tr", { class: p.x === s.current ? "now" : null }, el("td", {}, p.x_text), el("td", {}, p.y_text))));
     };
   }
+  if (d.type === "control") return makeControl(box, d);
   // scene: a drawing the engine positions; its alt text says what it shows
   const pic = svg("svg", { viewBox: `0 0 ${d.width} ${d.height}`, class: "model-scene", role: "img" });
   const alt = el("figcaption", { class: "model-scene-alt" });
@@ -208,6 +209,62 @@ function makeDisplay(box, a, d, k) {
     pic.setAttribute("aria-label", s.alt);
     alt.textContent = s.alt;
     pic.replaceChildren(...s.shapes.map((/** @type {any} */ sh) => drawShape(sh)));
+  };
+}
+
+/**
+ * A control chart: the samples measured so far, a dashed centre line and the two control
+ * limits; a sample outside the limits is a square (not only another colour). Its twin is a
+ * table with a row per sample that says inside or outside.
+ * @param {HTMLElement} box @param {any} d the display as the view declares it
+ * @returns {(state: any) => void}
+ */
+function makeControl(box, d) {
+  const W = 320, H = 160, P = 10, R = 44; // R: room on the right for the limits' numbers
+  const unit = d.unit ? ` ${d.unit}` : "";
+  const line = svg("polyline", { fill: "none", stroke: "currentColor", "stroke-width": 2 });
+  const centre = svg("line", { class: "model-control-centre", x1: P, x2: W - R, "stroke-dasharray": "6 4", "stroke-width": 1.5 });
+  const lower = svg("line", { class: "model-control-limit", x1: P, x2: W - R, "stroke-width": 2 });
+  const upper = svg("line", { class: "model-control-limit", x1: P, x2: W - R, "stroke-width": 2 });
+  const lowerText = svg("text", { class: "model-control-label", x: W - R + 4 });
+  const upperText = svg("text", { class: "model-control-label", x: W - R + 4 });
+  const dots = svg("g");
+  const pic = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "model-chart model-control", role: "img" });
+  pic.append(svg("rect", { x: 1, y: 1, width: W - 2, height: H - 2, fill: "none", class: "model-chart-frame" }),
+    centre, lower, upper, lowerText, upperText, line, dots);
+  const note = el("p", { class: "model-control-note" });
+  const caption = el("caption");
+  const body = el("tbody");
+  const table = el("table", { class: "model-table model-control-table" }, caption,
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("model_sample")),
+      el("th", { scope: "col" }, `${d.label}${d.unit ? " (" + d.unit + ")" : ""}`),
+      el("th", { scope: "col" }, t("model_control_where")))), body);
+  const details = el("details", { class: "model-table-box" }, el("summary", {}, t("model_table")), table);
+  box.append(el("figure", { class: "model-display" }, pic, note, details));
+  return (s) => {
+    const n = Math.max(2, s.count);
+    const sx = (/** @type {number} */ k) => P + ((k - 1) * (W - R - 2 * P)) / (n - 1);
+    const sy = (/** @type {number} */ v) => H - P - ((v - s.y_min) * (H - 2 * P)) / ((s.y_max - s.y_min) || 1);
+    for (const [node, v] of /** @type {[Element, number][]} */ ([[centre, s.centre], [lower, s.lower], [upper, s.upper]])) {
+      node.setAttribute("y1", String(sy(v)));
+      node.setAttribute("y2", String(sy(v)));
+    }
+    lowerText.setAttribute("y", String(sy(s.lower) + 4));
+    lowerText.textContent = s.lower_text;
+    upperText.setAttribute("y", String(sy(s.upper) + 4));
+    upperText.textContent = s.upper_text;
+    line.setAttribute("points", s.points.map((/** @type {any} */ p) => `${sx(p.x)},${sy(p.y)}`).join(" "));
+    dots.replaceChildren(...s.points.map((/** @type {any} */ p) => p.out
+      ? svg("rect", { class: "model-control-out", x: sx(p.x) - 6, y: sy(p.y) - 6, width: 12, height: 12 })
+      : svg("circle", { cx: sx(p.x), cy: sy(p.y), r: 4, fill: "currentColor" })));
+    const title = t("model_control", { label: d.label, centre: s.centre_text + unit, lower: s.lower_text,
+      upper: s.upper_text + unit });
+    note.textContent = s.first_out ? t("model_control_first", { n: s.first_out }) : t("model_control_none");
+    pic.setAttribute("aria-label", `${title}. ${note.textContent}`);
+    caption.textContent = title;
+    body.replaceChildren(...s.points.map((/** @type {any} */ p) =>
+      el("tr", { class: p.out ? "out" : null }, el("td", {}, p.x_text), el("td", {}, p.y_text),
+        el("td", {}, t(p.out ? "model_control_out" : "model_control_in")))));
   };
 }
 

@@ -1,0 +1,75 @@
+"""Scripted play for a simulation's own tests: a plan per scene, played through the Session.
+
+The new simulations' tests share it (tests/test_sim_weld.py); the flagships' older tests
+keep their own copies for now.
+"""
+from __future__ import annotations
+
+from engine import Session, check_file
+
+
+def en(text) -> str:
+    """The English of a text."""
+    return text.get("en")
+
+
+def act_of(sim, scene_id):
+    """The activity of a scene."""
+    return sim.scene(scene_id).activity
+
+
+def play(sim, answers: dict, choices: dict, *, seed=1, start=None, lang="en", max_steps=80, until=None):
+    """Plays to an ending, or to the first view where until(view) holds: `answers` holds each
+    activity scene's answer, `choices` the choice id to take in a scene (the first enabled
+    choice where none is named, or where the named one is hidden). Returns (session, the
+    scene of every view seen, in order)."""
+    s = Session(sim, seed=seed, start=start, lang=lang)
+    seen = []
+    for _ in range(max_steps):
+        v = s.view()
+        seen.append(v["scene"])
+        assert v["text"].strip(), v["scene"]
+        if v["phase"] == "ending" or (until is not None and until(v)):
+            return s, seen
+        if v["continue"]:
+            s.continue_()
+        elif v["phase"] == "activity":
+            s.answer(answers[v["scene"]])
+        else:
+            enabled = [c["id"] for c in v["choices"] if c["enabled"]]
+            assert enabled, f"dead end at {v['scene']}"
+            want = choices.get(v["scene"])
+            s.choose(want if want in enabled else enabled[0])
+    raise AssertionError(f"no ending after {max_steps} steps: {seen[-5:]}")
+
+
+def debrief_gaps(sim) -> list:
+    """Endings whose debrief misses a part: 2-3 reflection questions (translated, not
+    copied), something to try next and what a professional would do."""
+    gaps = []
+    for e in sim.endings:
+        if not 2 <= len(e.reflection) <= 3 or not e.try_next or not e.professional:
+            gaps.append(e.id)
+        gaps += [(e.id, q.get("en")) for q in e.reflection if not q.get("es") or q.get("es") == q.get("en")]
+    return gaps
+
+
+def explorer_problems(sim, players=150, max_states=3000) -> list:
+    """The explorer's failing problems (an ending never reached, a dead end, a soft-lock)."""
+    from engine.explore import explore_all, failed
+    report = explore_all(sim, players=players, max_states=max_states)
+    return [p["message"] for p in report["problems"]] if failed(report) else []
+
+
+def lint_messages(path) -> list:
+    """Every problem lint reports for a simulation file (errors and warnings), as printed."""
+    sim, diags, text = check_file(path)
+    assert sim is not None, path
+    return [d.format(text) for d in diags]
+
+
+def uncited_activities(sim) -> list:
+    """Scenes whose activity cites no source, or one the file's `sources:` does not list."""
+    ids = {s.id for s in sim.sources}
+    return [sc.id for sc in sim.scenes if sc.activity is not None
+            and not (sc.activity.source and set(sc.activity.source) <= ids)]
