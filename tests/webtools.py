@@ -312,11 +312,14 @@ class Player:
                 items.nth(items.count() - 1).drag_to(items.nth(0))
         elif kind == "numeric":
             field = form.locator("input#numeric-input")
+            typed = str(self.rng.choice([1, 2.5, 10, 100]))
+            if page.evaluate("document.documentElement.lang") == "es":
+                typed = typed.replace(".", ",")  # written the way the page's language writes it
             if keys:
                 self.tab_to(field)
-                page.keyboard.type(str(self.rng.choice([1, 2.5, 10, 100])))
+                page.keyboard.type(typed)
             else:
-                field.fill(str(self.rng.choice([1, 2.5, 10, 100])))
+                field.fill(typed)
         elif kind == "multi":
             boxes = form.locator("input[type=checkbox]")
             for i in range(boxes.count()):

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 
 from .. import expressions as ex
+from ..catalogue import ui_text
 from ..diagnostics import did_you_mean, kind_of
 from ..errors import ActionError, SaveError
 from ..text import format_number, template
-from .base import DIAGNOSE, ActivityKind, Field, Section, is_number, read_diagnoses
+from .base import DIAGNOSE, ActivityKind, Field, Section, is_number, read_diagnoses, typed_number
 
 CONTROLS = ("slider", "stepper", "number", "options")
 DISPLAYS = ("gauge", "bar", "readout", "chart", "control", "scene")
@@ -744,7 +745,7 @@ class Model(ActivityKind):
                 "displays": displays,
                 "goal": t(spec.goal_text) if spec.goal_text is not None else ""}
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         if not isinstance(answer, dict):
             raise ActionError("the answer must give a value for each input, like {\"depth\": 0.5}")
         spec = act.spec
@@ -764,12 +765,13 @@ class Model(ActivityKind):
                     raise ActionError(f"'{inp.id}' must be one of: {', '.join(ids)}")
                 out[inp.id] = v
                 continue
-            from .numeric import parse_number
-            x = parse_number(v)
+            # a typed value is read the student's way; "6,112" is ambiguous only where decimals fit
+            x = typed_number(v, lang, decimals=not all(float(n).is_integer() for n in (inp.min, inp.step)))
             eps = inp.step * 1e-6
             if x < inp.min - eps or x > inp.max + eps:
-                raise ActionError(f"'{inp.id}' must be {format_number(inp.min, 'en', inp.decimals)} to "
-                                  f"{format_number(inp.max, 'en', inp.decimals)}")
+                raise ActionError(f"{inp.label.get(lang)}: " + ui_text(
+                    "model_out_of_range", lang, min=format_number(inp.min, lang, inp.decimals),
+                    max=format_number(inp.max, lang, inp.decimals)))
             # quantised to the input's steps: the log and the resume code keep the step index
             out[inp.id] = inp.value_at(max(0, min(inp.steps, inp.index_of(x))))
         return out

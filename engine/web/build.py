@@ -347,10 +347,11 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool, release_sims
         entries[name] = path.read_bytes()
     for name, src in segno_files():
         entries[name] = src if isinstance(src, bytes) else src.read_bytes()
-    # The catalogue as JSON (engine.catalogue reads .json without PyYAML).
+    # The catalogue as JSON (engine.catalogue reads .json without PyYAML); the UI words too,
+    # for the sentences the engine says itself (a typed number it cannot read).
     import yaml
 
-    for name in ("careers", "skills", "interests"):  # interests: the profile page (engine/profile.py)
+    for name in ("careers", "skills", "ui", "interests"):  # interests: the profile page (engine/profile.py)
         doc = yaml.safe_load((CONTENT / f"{name}.yaml").read_text(encoding="utf-8"))
         entries[f"content/{name}.json"] = json.dumps(doc, ensure_ascii=False, default=str).encode()
     entries.update(release_files(set(release_sims)))

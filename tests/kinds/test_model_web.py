@@ -51,8 +51,8 @@ def test_pointer_sets_inputs_and_the_drawing_and_table_follow(page):
     box = slider.bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.78, box["y"] + box["height"] / 2)  # about 800 ft/min
     page.wait_for_function("() => document.querySelector(\"dd[data-output='rpm']\").textContent !== '4,584 RPM'")
-    page.fill("form.activity input[type=number]", "0.5")
-    page.locator("form.activity input[type=number]").dispatch_event("input")
+    page.fill("form.activity input[inputmode=decimal]", "0.5")
+    page.locator("form.activity input[inputmode=decimal]").dispatch_event("input")
     page.wait_for_function("() => document.querySelector('.model-scene').getAttribute('aria-label').includes('RPM')")
     assert page.locator(".model-scene rect").count() == 2
     rows = page.locator(".model-table tbody tr")
