@@ -302,7 +302,7 @@ def play(sim, plan: dict, seed: int = 1, start: str | None = None, max_steps: in
 
 
 CALM_SEED = 2        # with BEST, no second ambulance on this seed...
-SURGE_SEED = 3       # ...and two ambulances on this one (ER 1.6.0 draws its shuffles in a new order)
+SURGE_SEED = 3       # ...and two ambulances on this one (ER 1.7.0 draws its shuffles in a new order)
 
 
 def ending(session) -> str:
