@@ -479,6 +479,26 @@ def simulations() -> dict:
 
 
 @functools.cache
+def resume_code_at(sim_id: str, scene_id: str, max_steps: int = 80) -> str:
+    """A resume code at the activity of `scene_id`, reached by a short scripted play (the
+    first open choice, a valid answer to each activity on the way)."""
+    from engine import Session
+
+    s = Session(simulations()[sim_id], seed=3)
+    for _ in range(max_steps):
+        v = s.view()
+        if v["scene"] == scene_id and v["phase"] == "activity":
+            return s.resume_code()
+        if v["phase"] == "activity":
+            s.answer(default_answer(v["activity"]))
+        elif v["phase"] == "feedback" or v.get("continue"):
+            s.continue_()
+        else:
+            s.choose(next(c["id"] for c in v["choices"] if c["enabled"]))
+    raise AssertionError(f"{scene_id} was not reached in {sim_id}")
+
+
+@functools.cache
 def states_for_checks() -> dict:
     """Resume codes for a scene, every activity kind, feedback and an ending, found in
     whichever simulations have them (the example uses every kind)."""

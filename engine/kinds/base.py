@@ -161,9 +161,10 @@ def decode_indexes(ids: list, body: str, check_range: bool = True) -> list:
     return parts
 
 
-def read_items(b, m, key: str, where: str, section: Section, read) -> tuple:
-    """The list under `key` of mapping `m` as Items: each checked against `section`'s keys
-    and for a unique id, then `read(im, iwhere, fields)` adds the kind's own fields."""
+def read_items(b, m, key: str, where: str, section: Section, read, make=Item) -> tuple:
+    """The list under `key` of mapping `m` as Items (or what `make` builds): each checked
+    against `section`'s keys and for a unique id, then `read(im, iwhere, fields)` adds the
+    kind's own fields."""
     if key not in m:
         b.r.error(b.mpos(m), f"{where} is missing '{key}'")
         return ()
@@ -183,7 +184,7 @@ def read_items(b, m, key: str, where: str, section: Section, read) -> tuple:
         seen.add(iid)
         fields = {"id": iid}
         read(im, iwhere, fields)
-        out.append(Item(**fields))
+        out.append(make(**fields))
     return tuple(out)
 
 
