@@ -326,3 +326,14 @@ def test_kiosk_cut_takes_three_to_four_minutes(sim, lang):
     from engine.explore import KIOSK_MINUTES, explore
     real = explore(sim, sim.kiosk_start, players=200, lang=lang)["play"]["real_minutes"]
     assert KIOSK_MINUTES[0] <= real["median"] <= KIOSK_MINUTES[1], real
+
+
+def test_every_ending_asks_what_the_student_enjoyed(sim):
+    """Four kinds of work the day tried, each a different RIASEC area, asked at every ending."""
+    for start, plan in ((None, {}), ("kiosk-start", {})):
+        s, _seen = play(sim, start=start, **plan)
+        enjoy = s.view()["ending"]["enjoy"]
+        assert [e["area"] for e in enjoy] == ["R", "I", "C", "E"]
+    s.set_language("es")
+    assert all(e["text"] for e in s.view()["ending"]["enjoy"])
+    assert s.view()["ending"]["enjoy"][1]["text"] == "Calcular el aporte de calor con una fórmula"
