@@ -258,6 +258,11 @@ class Simulation:
         object.__setattr__(self, "_scenes", {s.id: s for s in self.scenes})
         object.__setattr__(self, "_endings", {e.id: e for e in self.endings})
         object.__setattr__(self, "_vars", {v.id: v for v in self.variables})
+        object.__setattr__(self, "judging", {v.id: v for v in self.variables if v.judges})  # the session reads it per effect
+        # per scene, its choices with a RIASEC area, and whether one of them has a condition (chances)
+        object.__setattr__(self, "tagged", {s.id: (tuple(c for c in s.choices if c.riasec),
+                                                   any(c.condition is not None for c in s.choices if c.riasec))
+                                            for s in self.scenes})
         object.__setattr__(self, "_chars", {c.id: c for c in self.characters})
 
     def scene(self, scene_id: str) -> Scene:

@@ -365,12 +365,17 @@ class Session:
     def _count_chances(self, scene) -> None:
         """Each RIASEC area among the choices on offer counts one chance (riasec / chances is
         how often a student took that kind of work when they could)."""
+        tagged, conditional = self.sim.tagged[scene.id]
+        if not tagged:
+            return
         st = self.state
-        peek = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"],
-                   lambda lo, hi: Rng(st["rng"]).randint(lo, hi), st)  # a roll() here must not spend the dice
-        areas = {c.riasec for c in scene.choices if c.riasec and (c.condition is None or c.condition.run(peek))}
-        for area in areas:
-            st["chances"][area] = st["chances"].get(area, 0) + 1
+        peek = None
+        if conditional:  # a roll() in a condition must not spend the dice
+            peek = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"],
+                       lambda lo, hi: Rng(st["rng"]).randint(lo, hi), st)
+        chances = st["chances"]
+        for area in {c.riasec for c in tagged if c.condition is None or c.condition.run(peek)}:
+            chances[area] = chances.get(area, 0) + 1
 
     # ---- expressions ----------------------------------------------------------------
     def _env(self) -> Env:
@@ -397,6 +402,7 @@ class Session:
         values = st["vars"]
         env = self._env()
         harmed = False
+        judging = self.sim.judging
         for eff in effects:
             value = eff.run(env)
             target = eff.target
@@ -414,8 +420,8 @@ class Session:
             if target == "time":
                 st["time"] = max(0, int(round(value)))
             else:
-                var = self.sim.variable(target)
-                if var.judges and var.worse(current, value):
+                var = judging.get(target)
+                if var is not None and var.worse(current, value):
                     harmed = True
                 values[target] = self._fit(target, value)
         return harmed
