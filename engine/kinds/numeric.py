@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import TypedDict
 
 from ..errors import ActionError
+from ..model import Text
 from ..text import format_number
-from .base import DIAGNOSE, ActivityKind, Field, read_diagnoses
+from .base import DIAGNOSE, Activity, ActivityKind, Field, read_diagnoses
 
 
 def parse_number(value) -> float:
@@ -27,8 +30,27 @@ def parse_number(value) -> float:
     return x
 
 
+@dataclass(frozen=True, kw_only=True)
+class NumericActivity(Activity):
+    answer: float
+    unit: Text  # mL, USD... (a word may need translating: {en: dollars, es: dólares})
+    tolerance: float
+    close: float  # partial credit within this absolute distance
+    decimals: int
+    diagnoses: tuple  # ((wrong number, Text), ...): common wrong answers and what each means
+
+
+class NumericView(TypedDict):
+    """Type a number."""
+
+    unit: str
+    decimals: int
+
+
 class Numeric(ActivityKind):
     name = "numeric"
+    activity_type = NumericActivity
+    view_type = NumericView
     typed = True
     answer_doc = "a number (or text like \"2,5\")"
     summary = "types a number; right within the tolerance, partly right within close_pct"
@@ -68,7 +90,7 @@ class Numeric(ActivityKind):
                 return says
         return None
 
-    def view(self, act, shown, t, lang):
+    def view(self, act, shown, t, lang) -> NumericView:
         return {"unit": act.unit.get(lang), "decimals": act.decimals}
 
     def normalise(self, act, answer):

@@ -21,7 +21,7 @@ function valueText(inp, v) {
   if (inp.control === "options") return (inp.options.find((/** @type {any} */ o) => o.id === v) || {}).text || String(v);
   const lang = document.documentElement.lang || "en";
   const n = new Intl.NumberFormat(lang, { maximumFractionDigits: inp.decimals }).format(Number(v));
-  return `${n} ${inp.unit || ""}`.trim();
+  return `${n} ${inp.unit}`.trim();
 }
 
 /**
@@ -76,7 +76,7 @@ export function render(form, a, { error, preview }) {
   const paint = (live) => {
     for (const o of live.outputs) {
       const spec = a.outputs.find((/** @type {any} */ x) => x.id === o.id);
-      outText[o.id].textContent = `${o.text} ${spec.unit || ""}`.trim();
+      outText[o.id].textContent = `${o.text} ${spec.unit}`.trim();
     }
     goalState.textContent = t(`model_goal_${live.goal.state}`);
     goalState.dataset.state = live.goal.state;
@@ -91,7 +91,7 @@ export function render(form, a, { error, preview }) {
     quiet = window.setTimeout(() => {
       const parts = lastLive.outputs.map((/** @type {any} */ o) => {
         const spec = a.outputs.find((/** @type {any} */ x) => x.id === o.id);
-        return `${spec.label}: ${o.text} ${spec.unit || ""}`.trim();
+        return `${spec.label}: ${o.text} ${spec.unit}`.trim();
       });
       announce.textContent = [...parts, t(`model_goal_${lastLive.goal.state}`)].join(". ");
     }, QUIET_MS);
@@ -167,7 +167,7 @@ function makeDisplay(box, a, d, k) {
       fill.style.width = `${Math.round(s.fraction * 1000) / 10}%`;
       bar.dataset.zone = s.zone;
       const zone = s.zone === "none" ? "" : ` (${t("model_zone_" + s.zone)})`;
-      text.textContent = `${s.text} ${out.unit || ""}`.trim() + zone;
+      text.textContent = `${s.text} ${out.unit}`.trim() + zone;
       bar.setAttribute("aria-label", `${out.label}: ${text.textContent}`);
     };
   }
