@@ -186,7 +186,7 @@ class Session:
             scene = self.sim.scene(st["scene"])
             act = scene.activity
             kind = kind_of(act)
-            given = kind.normalise(act, action.get("answer"))
+            given = kind.normalise(act, action.get("answer"), self.lang)
             st["notices"] = []
             value = kind.grade(act, given, self._model_vars())
             result = kind.outcome(act, value)
@@ -257,7 +257,7 @@ class Session:
             raise ActionError("there is no activity to preview now")
         act = self.sim.scene(st["scene"]).activity
         kind = kind_of(act)
-        live = kind.live(act, kind.normalise(act, answer), self._model_vars(), self.lang, self.fill)
+        live = kind.live(act, kind.normalise(act, answer, self.lang), self._model_vars(), self.lang, self.fill)
         if live is None:
             raise ActionError("this activity has nothing to preview")
         return live
@@ -408,12 +408,13 @@ class Session:
         return round(float(value), 6)
 
     # ---- the view -------------------------------------------------------------------
-    def fill(self, text: str) -> str:
-        """Puts variable values and the clock into a text's {placeholders}."""
+    def fill(self, text: str, values: dict | None = None) -> str:
+        """Puts variable values (the state's, or `values`) and the clock into a text's
+        {placeholders}."""
         if "{" not in text:
             return text
         parts = template(text)
-        values = self.state["vars"]
+        values = self.state["vars"] if values is None else values
         out = []
         for literal, name in parts:
             out.append(literal)
@@ -511,9 +512,13 @@ class Session:
             n = retry["tried"]
             hint = act.hints[min(n, len(act.hints)) - 1] if act.hints else None
             said = kind.diagnose(act, retry["answer"], self._model_vars())
+            # the feedback speaks of this try: what it would set (a model's outputs) fills it
+            tried = {var: self._fit(var, v) for var, v in kind.sets(act, retry["answer"], self._model_vars())}
+            text = act.feedback_for(retry["outcome"])
             out["retry"] = {"tried": n, "attempts": act.attempts, "outcome": retry["outcome"],
                             "score": retry["score"], "answer": retry["answer"],
-                            "feedback": self._t(act.feedback_for(retry["outcome"])),
+                            "feedback": self.fill(text.get(self.lang), {**self.state["vars"], **tried})
+                            if text is not None else "",
                             "diagnosis": self._t(said) if said else "", "hint": self._t(hint) if hint else ""}
         start = kind.start(act)
         if start is not None:  # what to draw before the student moves anything (a live model)

@@ -95,7 +95,7 @@ def test_unsafe_shortcuts_credit_no_skill_and_no_interest_type(flagship):
                                 "wait-recheck", "send-out", "kiosk-wait"],
              "footbridge-design": ["steep-8", "keep-steep", "skip-check", "build-anyway", "insist",
                                    "brush-off", "stay-office", "keep-lifting", "kiosk-rush"],
-             "cnc-first-run": ["skip-fai", "just-leave", "feed-high", "reach-in", "keep-running",
+             "cnc-first-run": ["skip-fai", "just-leave", "reach-in", "keep-running",
                                "k-nogear", "k-keep"],
              "weld-test-day": ["big-fan", "hold-breath", "go-faster", "finish-bead", "quick-look",
                                "go-now", "k-fleece"],

@@ -14,12 +14,11 @@ import csv
 import dataclasses
 import io
 import json
-import random
 
 import pytest
 
 import webtools
-from webtools import BOOT_TIMEOUT, Player, new_context, next_actions, require_browser, run_axe, simulations, site_url
+from webtools import BOOT_TIMEOUT, Player, new_context, require_browser, run_axe, simulations, site_url
 
 WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SIM = "footbridge-design"
@@ -45,18 +44,7 @@ def wcag22(monkeypatch):
     monkeypatch.setattr(webtools, "AXE_TAGS", WCAG22)
 
 
-def played(sim, seed: int):
-    """A session of `sim` played to an ending with random valid actions."""
-    from engine import Session
-
-    rng = random.Random(seed)
-    session = Session(sim, seed=seed)
-    for _ in range(500):
-        view = session.view()
-        if view["phase"] == "ending":
-            return session
-        session.act(rng.choice(next_actions(view)))
-    raise AssertionError("no ending")
+played = webtools.finished_session  # a session of `sim` played to an ending with random valid actions
 
 
 def result_code(seed: int, name: str = "", sim_id: str = SIM, seconds: int = 900) -> tuple[str, dict]:

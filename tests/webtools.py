@@ -11,6 +11,7 @@ CI is set, where they fail instead.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import os
 import random
@@ -161,7 +162,39 @@ def new_context(**kwargs):
     return ctx, Guard(ctx)
 
 
+@pytest.fixture(scope="module")
+def web_site():
+    """The built site's address; skips (fails under CI) without Chromium or node_modules.
+    A test module uses it by importing it (from webtools import web_site, web_ctx)."""
+    require_browser()
+    return site_url()
+
+
+@pytest.fixture
+def web_ctx(web_site):
+    """A fresh browser context (downloads allowed) and its Guard, checked after the test."""
+    context, guard = new_context(accept_downloads=True)
+    yield context, guard
+    context.close()
+    guard.check()
+
+
 # ----------------------------------------------------------------------------- player
+
+@contextlib.contextmanager
+def page_at(sim_id: str, code: str, ready: str):
+    """A fresh page of the player resumed from `code`, once `ready` (a selector) shows;
+    no request to another host and no console error on the way (checked at the end)."""
+    context, guard = new_context()
+    page = context.new_page()
+    Player(page).open(sim_id).enter_code(code)
+    page.wait_for_selector(ready)
+    try:
+        yield page
+    finally:
+        context.close()
+    guard.check()
+
 
 class Player:
     """Drives the player page like a person: by mouse, or by keyboard alone."""
@@ -183,6 +216,23 @@ class Player:
 
     def wait_ready(self):
         self.page.wait_for_selector("body[data-ready='true']", state="attached", timeout=BOOT_TIMEOUT)
+
+    def enter_code(self, code: str):
+        """A resume code pasted into the player's own dialog."""
+        page = self.page
+        page.click("#open-code")
+        page.fill("#code-enter", code)
+        page.click("#enter-code-form button[type=submit]")
+        return self
+
+    def use_settings(self, lang: str, contrast: bool):
+        """Language and high contrast set in the settings dialog, which is then closed."""
+        page = self.page
+        page.click("#open-settings")
+        page.check(f"#lang-{lang}")
+        page.set_checked("#set-contrast", contrast)
+        page.click("#close-settings")
+        page.wait_for_function("l => document.documentElement.lang === l", arg=lang)
 
     def step(self) -> int:
         return int(self.page.get_attribute("#main", "data-step") or 0)
@@ -262,11 +312,14 @@ class Player:
                 items.nth(items.count() - 1).drag_to(items.nth(0))
         elif kind == "numeric":
             field = form.locator("input#numeric-input")
+            typed = str(self.rng.choice([1, 2.5, 10, 100]))
+            if page.evaluate("document.documentElement.lang") == "es":
+                typed = typed.replace(".", ",")  # written the way the page's language writes it
             if keys:
                 self.tab_to(field)
-                page.keyboard.type(str(self.rng.choice([1, 2.5, 10, 100])))
+                page.keyboard.type(typed)
             else:
-                field.fill(str(self.rng.choice([1, 2.5, 10, 100])))
+                field.fill(typed)
         elif kind == "multi":
             boxes = form.locator("input[type=checkbox]")
             for i in range(boxes.count()):
@@ -376,6 +429,20 @@ def next_actions(view: dict) -> list[dict]:
     if view["phase"] == "feedback":
         return [{"type": "continue"}]
     return []
+
+
+def finished_session(sim, seed: int, max_steps: int = 500):
+    """A session of `sim` played to an ending with random valid actions (seeded)."""
+    from engine import Session
+
+    rng = random.Random(seed)
+    session = Session(sim, seed=seed)
+    for _ in range(max_steps):
+        view = session.view()
+        if view["phase"] == "ending":
+            return session
+        session.act(rng.choice(next_actions(view)))
+    raise AssertionError(f"no ending after {max_steps} actions")
 
 
 def reach(sim, predicate, seed: int = 7, max_states: int = 4000):

@@ -269,9 +269,9 @@
  */
 
 /**
- * How the inputs shown would be graded.
+ * How the inputs shown would be graded ("hidden", score 0, where the author keeps that for the check).
  * @typedef {Object} ModelGoalState
- * @property {("met"|"partly"|"not_met")} state
+ * @property {("met"|"partly"|"not_met"|"hidden")} state
  * @property {number} score
  */
 

@@ -154,7 +154,7 @@ class Allocate(ActivityKind):
         return [(f"item '{it.id}'", it.text) for it in act.items] + \
                [(f"goal '{g.attr}'", g.label) for g in act.goals]
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         if not isinstance(answer, dict):
             raise ActionError("the answer must give a quantity for each item")
         out = {}

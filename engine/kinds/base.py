@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from typing import TypedDict, Union
 
+from ..catalogue import ui_text
 from ..errors import ActionError, SaveError
 from ..model import EMPTY_TEXT, Activity, Item
 from ..spec import OUTCOMES, Field, Section
+from ..text import NumberEntryError, read_number
 
 Number = Union[int, float]
 
@@ -82,8 +84,9 @@ class ActivityKind:
         """The kind's fields of view()["activity"]; `t(text)` fills a Text's placeholders."""
         raise NotImplementedError
 
-    def normalise(self, act, answer):
-        """The answer in canonical JSON-ready form; ActionError when its shape is wrong."""
+    def normalise(self, act, answer, lang: str = "en"):
+        """The answer in canonical JSON-ready form; ActionError when its shape is wrong.
+        `lang` is the language the student plays in: a typed number is read its way."""
         raise NotImplementedError
 
     def score(self, act, answer) -> float:
@@ -151,6 +154,16 @@ class ActivityKind:
 
 def is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def typed_number(value, lang: str, decimals: bool = True) -> float:
+    """A number the student typed (or a front end sent), read the way `lang` writes
+    numbers (engine/text.py read_number); ActionError in the student's language when it
+    cannot be read, or could be read two ways."""
+    try:
+        return read_number(value, lang, decimals)
+    except NumberEntryError as exc:
+        raise ActionError(ui_text(exc.key, lang, **exc.values)) from None
 
 
 def item_ids(act) -> list:
@@ -241,5 +254,5 @@ def read_correct(b, im, iwhere, fields) -> None:
 
 
 __all__ = ["Activity", "ActivityKind", "DIAGNOSE", "EMPTY_TEXT", "Entry", "Field", "Item", "Number", "OUTCOMES",
-           "Section", "check_ids", "decode_indexes", "encode_indexes", "is_number", "item_ids", "read_correct",
-           "read_diagnoses", "read_items"]
+           "Section", "check_ids", "decode_indexes", "encode_indexes", "is_number", "item_ids", "typed_number",
+           "read_correct", "read_diagnoses", "read_items"]

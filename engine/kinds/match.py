@@ -63,7 +63,7 @@ class Match(ActivityKind):
         return [text for it in act.items
                 for text in ((f"item '{it.id}'", it.text), (f"item '{it.id}' right", it.right))]
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         ids = item_ids(act)
         if not isinstance(answer, dict):
             raise ActionError("the answer must pair each left item with a right item")

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 
 from .. import expressions as ex
+from ..catalogue import ui_text
 from ..diagnostics import did_you_mean, kind_of
 from ..errors import ActionError, SaveError
 from ..text import format_number, template
-from .base import DIAGNOSE, Activity, ActivityKind, Field, Section, is_number, read_diagnoses
+from .base import DIAGNOSE, Activity, ActivityKind, Field, Section, is_number, read_diagnoses, typed_number
 from .modelview import ModelView
 
 CONTROLS = ("slider", "stepper", "number", "options")
@@ -176,7 +177,7 @@ class Spec:
     met: object  # compiled condition or None
     partly: object
     score: object
-    sets: tuple  # ((variable, output id), ...)
+    sets: tuple  # ((variable, output or input id), ...)
     defaults: dict  # the simulation's variables at their start (the explorer grades with these)
 
     def input(self, iid):
@@ -246,7 +247,7 @@ class Model(ActivityKind):
         "displays": Field("list", "How the outputs are shown (readouts of every output when left out).",
                           of="model_display"),
         "goal": Field("section", "What counts as done.", required=True, of="model_goal"),
-        "sets": Field("map", "On commit, simulation variables set from outputs: {variable: output id}.",
+        "sets": Field("map", "On commit, simulation variables set from outputs (or inputs): {variable: output id}.",
                       of="id"),
         "diagnose": Field("list", "Common wrong settings and what each means: [{if, says}], the first that "
                                   "holds is shown.", of="diagnosis"),
@@ -262,6 +263,8 @@ class Model(ActivityKind):
         inputs = self._inputs(b, m, where, names)
         outputs = self._outputs(b, m, where, names, {i.id for i in inputs})
         out_ids = {o.id for o in outputs}
+        # an input's number can be kept too (the student's chosen chip load, say)
+        settable = out_ids | {i.id for i in inputs if i.control != "options"}
         displays = self._displays(b, m, where, names, inputs, out_ids)
         goal_text, met, partly, score = self._goal(b, m, where, names)
         sets = []
@@ -274,9 +277,9 @@ class Model(ActivityKind):
                 elif not isinstance(out, str):
                     b.r.error(b.vpos(sm, var), f"'sets' of '{var}' must name an output, not {kind_of(out)}",
                               "outputs: " + ", ".join(sorted(out_ids)))
-                elif out not in out_ids:
+                elif out not in settable:
                     b.r.error(b.vpos(sm, var), f"'sets' names unknown output '{out}'",
-                              did_you_mean(str(out), out_ids) or "outputs: " + ", ".join(sorted(out_ids)))
+                              did_you_mean(str(out), settable) or "outputs: " + ", ".join(sorted(out_ids)))
                 else:
                     b.assigned.add(var)
                     sets.append((str(var), str(out)))
@@ -590,8 +593,8 @@ class Model(ActivityKind):
 
     def sets(self, act, answer, variables) -> list:
         """(variable, value) pairs the committed answer sets."""
-        _env, outs = self._env(act.spec, answer, variables)
-        return [(var, outs[out]) for var, out in act.spec.sets]
+        env, outs = self._env(act.spec, answer, variables)
+        return [(var, outs[out] if out in outs else env.vars[out]) for var, out in act.spec.sets]
 
     def start(self, act) -> dict:
         return {i.id: i.value_at(i.start) for i in act.spec.inputs}
@@ -751,7 +754,7 @@ class Model(ActivityKind):
                 "displays": displays,
                 "goal": t(spec.goal_text) if spec.goal_text is not None else ""}
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         if not isinstance(answer, dict):
             raise ActionError("the answer must give a value for each input, like {\"depth\": 0.5}")
         spec = act.spec
@@ -771,12 +774,13 @@ class Model(ActivityKind):
                     raise ActionError(f"'{inp.id}' must be one of: {', '.join(ids)}")
                 out[inp.id] = v
                 continue
-            from .numeric import parse_number
-            x = parse_number(v)
+            # a typed value is read the student's way; "6,112" is ambiguous only where decimals fit
+            x = typed_number(v, lang, decimals=not all(float(n).is_integer() for n in (inp.min, inp.step)))
             eps = inp.step * 1e-6
             if x < inp.min - eps or x > inp.max + eps:
-                raise ActionError(f"'{inp.id}' must be {format_number(inp.min, 'en', inp.decimals)} to "
-                                  f"{format_number(inp.max, 'en', inp.decimals)}")
+                raise ActionError(f"{inp.label.get(lang)}: " + ui_text(
+                    "model_out_of_range", lang, min=format_number(inp.min, lang, inp.decimals),
+                    max=format_number(inp.max, lang, inp.decimals)))
             # quantised to the input's steps: the log and the resume code keep the step index
             out[inp.id] = inp.value_at(max(0, min(inp.steps, inp.index_of(x))))
         return out

@@ -64,9 +64,9 @@ class OutputValue(TypedDict):
 
 
 class ModelGoalState(TypedDict):
-    """How the inputs shown would be graded."""
+    """How the inputs shown would be graded ("hidden", score 0, where the author keeps that for the check)."""
 
-    state: Literal["met", "partly", "not_met"]
+    state: Literal["met", "partly", "not_met", "hidden"]
     score: Number
 
 

@@ -71,7 +71,7 @@ class Multi(ActivityKind):
     def texts(self, act):
         return [text for it in act.items for text in ((f"item '{it.id}'", it.text), (f"item '{it.id}' why", it.why))]
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         ids = item_ids(act)
         return sorted(check_ids(answer, ids, self.what), key=ids.index)
 

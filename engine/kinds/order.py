@@ -71,7 +71,7 @@ class Order(ActivityKind):
     def texts(self, act):
         return [(f"item '{it.id}'", it.text) for it in act.items]
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         ids = item_ids(act)
         got = check_ids(answer, ids, "item")
         if len(got) != len(ids):

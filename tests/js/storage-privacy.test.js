@@ -13,11 +13,11 @@ class ListedStorage {
 
 afterEach(() => { delete globalThis.localStorage; delete globalThis.sessionStorage; });
 
-test("clearing my work removes games, name, reflections and set-aside saves, and keeps the rest", () => {
+test("clearing my work removes games, name, reflections, set-aside saves and My test-drives, and keeps the rest", () => {
   const ls = (globalThis.localStorage = new ListedStorage());
   const ss = (globalThis.sessionStorage = new ListedStorage());
   const work = ["ctd.save.cnc", "ctd.view.cnc", "ctd.started.cnc", "ctd.reflect.cnc.0", "ctd.reflect.cnc.1",
-    "ctd.studentName", "ctd.broken.cnc.1700000000000"];
+    "ctd.studentName", "ctd.broken.cnc.1700000000000", "ctd.profile"];
   const kept = ["ctd.settings", "ctd.kiosk", "ctd.teacher.class", "other.app.key"];
   for (const k of [...work, ...kept]) ls.setItem(k, "x");
   ss.setItem("ctd.pendingCode", "{}");

@@ -75,7 +75,7 @@ class Slider(ActivityKind):
     def view(self, act, shown, t, lang) -> SliderView:
         return {"lo": act.lo, "hi": act.hi, "step": act.step, "unit": act.unit.get(lang)}
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         if not is_number(answer) or not act.lo <= answer <= act.hi:
             raise ActionError("pick a value on the scale")
         return float(answer)

@@ -197,3 +197,28 @@ def test_the_canvas_keeps_the_last_setting_on_a_second_try(desktop):
     assert retry["tried"] == 1
     assert app.screen.panel.values == {"samples": 5}  # a new panel, started where the try left it
     assert "Sample 5: 24.965 mm" in app.screen.panel.describe()
+
+
+def test_the_canvas_shows_small_steps_with_their_decimals(tmp_path, monkeypatch):
+    """The CNC feed model's chip load moves in steps of 0.0005 inch: the slider says
+    0.001, 0.0015 ... (it read "0." before), with the decimal comma in Spanish."""
+    import os
+    from pathlib import Path
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    pytest.importorskip("pygame")
+    from engine import load_simulation
+    from engine.desktop.app import App, Entry
+    from engine.desktop.autoplay import Driver
+    from tests.test_sim_cnc import SIM_PATH
+    sim = load_simulation(SIM_PATH)
+    for lang, start, after in (("en", "Chip load: 0.001 in", "Chip load: 0.0015 in"),
+                               ("es", "Carga de viruta: 0,001 in", "Carga de viruta: 0,0015 in")):
+        app = App(entries=[], seed=1)
+        app.resume(Entry(sim.id, Path(SIM_PATH), sim), Session(sim, seed=1, start="feed", lang=lang))
+        app.frame()
+        assert app.screen.button("slider:chip").label == start
+        Driver(app, "mouse").press("more:chip")
+        assert app.screen.button("slider:chip").label == after
+        assert app.screen.panel.live["outputs"][1]["text"] == ("22,9" if lang == "es" else "22.9")  # 7640 × 2 × 0.0015

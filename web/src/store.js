@@ -23,8 +23,9 @@ export const store = {
 };
 
 // A student's work on this device: games, the last screen, start times, reflections, the
-// typed name and saves set aside. Not the settings, a kiosk's counts or a teacher's list.
-const WORK = /^ctd\.(save|view|started|reflect|broken)\.|^ctd\.studentName$/;
+// typed name, saves set aside and "My test-drives" (ctd.profile). Not the settings, a
+// kiosk's counts or a teacher's list.
+const WORK = /^ctd\.(save|view|started|reflect|broken)\.|^ctd\.(studentName|profile)$/;
 /** Saves that could not be opened are set aside for a while (a teacher may want them), then dropped. */
 export const BROKEN_KEEP = 3;
 export const BROKEN_DAYS = 30;

@@ -1,12 +1,13 @@
 // The ending: title and rating, the debrief, the career's facts, then either (at home)
-// reflection questions, a certificate and Play again, or (at a kiosk) a take-home QR
-// code, questions to think about and Done.
+// reflection questions, a certificate and Play again (the play is kept for My
+// test-drives), or (at a kiosk) a take-home QR code, questions to think about and Done.
 import { el, paragraphs, actionButton, qrSvg } from "../dom.js";
 import { t } from "../i18n.js";
 import { settings } from "../settings.js";
 import { store } from "../store.js";
 import { config } from "../config.js";
 import { renderHandIn } from "./assignment.js";
+import { keepsProfile, recordPlay, resultCode } from "./enjoy.js";
 
 /** @typedef {import("./context.js").PlayContext} PlayContext */
 
@@ -46,6 +47,7 @@ export function renderEnding(box, v, ctx) {
   const handIn = renderHandIn(ctx); // an assignment's ending: the code to hand in
   if (handIn) box.append(handIn);
   if (e.career) box.append(renderCareer(e.career));
+  if (keepsProfile(ctx)) recordPlay(v);
   if (d.reflection.length) box.append(renderReflection(d.reflection, ctx.simId));
   box.append(renderCertificate(v));
   box.append(el("div", { class: "ending-actions" },
