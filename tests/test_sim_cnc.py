@@ -128,6 +128,8 @@ def test_the_constants_the_student_reads(sim):
     # the tool maker's range for carbide in 6061 aluminum is 800-2200 SFM
     assert 800 <= SFM <= 2200
     assert {"milling-formulas", "cutting-data"} <= set(act_of(sim, "feed").source)
+    assert "rpm-constant" in act_of(sim, "speeds").source  # 3.82 is 12 ÷ π, rounded
+    assert "feed-too-high" in sim.scene("feed").source  # "past the top of the chart, the tool can break"
 
 
 @pytest.mark.parametrize("chip", [0.001, 0.002, 0.003, 0.0045, 0.006, 0.007])
@@ -262,10 +264,15 @@ def test_first_point_out_of_control(sim):
 @pytest.mark.parametrize("samples,state", [(1, "not_met"), (7, "not_met"), (8, "partly"), (9, "met"), (10, "partly")])
 def test_the_control_chart_goal_is_to_stop_at_the_first_point_outside(sim, samples, state):
     s = Session(sim, start="chart")
-    assert s.preview({"samples": samples})["goal"]["state"] == state
+    # the goal waits for the check: a live "goal met" at sample 9 would give the answer away
+    assert s.preview({"samples": samples})["goal"] == {"state": "hidden", "score": 0}
     s.answer({"samples": samples})
     v = s.view()
-    if state != "met":  # a second try: what stopping there means, and a hint
+    outcome = {"met": "correct", "partly": "partial", "not_met": "wrong"}[state]
+    if state == "met":
+        assert v["feedback"]["outcome"] == outcome
+    else:  # a second try: what stopping there means, and a hint
+        assert v["activity"]["retry"]["outcome"] == outcome
         assert v["activity"]["retry"]["diagnosis"]
         assert "24.97" in v["activity"]["retry"]["hint"]
 

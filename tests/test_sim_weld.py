@@ -326,3 +326,26 @@ def test_kiosk_cut_takes_three_to_four_minutes(sim, lang):
     from engine.explore import KIOSK_MINUTES, explore
     real = explore(sim, sim.kiosk_start, players=200, lang=lang)["play"]["real_minutes"]
     assert KIOSK_MINUTES[0] <= real["median"] <= KIOSK_MINUTES[1], real
+
+
+def test_every_ending_asks_what_the_student_enjoyed(sim):
+    """Four kinds of work the day tried, each a different RIASEC area, asked at every ending."""
+    for start, plan in ((None, {}), ("kiosk-start", {})):
+        s, _seen = play(sim, start=start, **plan)
+        enjoy = s.view()["ending"]["enjoy"]
+        assert [e["area"] for e in enjoy] == ["R", "I", "C", "E"]
+    s.set_language("es")
+    assert all(e["text"] for e in s.view()["ending"]["enjoy"])
+    assert s.view()["ending"]["enjoy"][1]["text"] == "Calcular el aporte de calor con una fórmula"
+
+
+def test_the_story_fits_a_morning_on_the_clock(sim):
+    """The clock starts at 07:00 and the longest day ends before noon, so nobody breaks
+    for lunch in the story."""
+    from engine.stats import student_texts
+    longest = max(play(sim, seed=seed, speed_choice="test-faster", door_draft="stop-screen")[0].state["time"]
+                  for seed in range(10))
+    assert sim.clock.start == 7 * 60  # minutes after midnight
+    assert sim.clock.start + longest < 12 * 60, longest  # the longest path: a second test plate and a fresh one after the wind
+    for where, t in student_texts(sim):
+        assert "lunch" not in (t.get("en") or "").lower(), where

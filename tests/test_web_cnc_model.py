@@ -117,15 +117,17 @@ def test_the_control_chart_plots_each_bore_measured(chart_page):
     assert page.locator(".model-control circle").count() == 1
     assert page.locator(".model-control-table tbody tr").count() == 1
     assert "Every sample so far is inside" in page.inner_text(".model-control-note")
-    field = page.locator("form.activity input[type=number]")
+    field = page.locator("form.activity input[inputmode=decimal]")
     field.fill("9")
     field.dispatch_event("input")
     page.wait_for_function("() => document.querySelectorAll('.model-control-table tbody tr').length === 9")
     assert page.locator(".model-control .model-control-out").count() == 1  # a square, not a dot
     assert page.inner_text(".model-control-note") == "Sample 9 is the first outside the limits."
+    # the goal waits for the check here: a live "goal met" would point at the answer
+    assert page.inner_text(".model-goal-state") == "Check your answer when you are ready"
     last = page.locator(".model-control-table tbody tr").nth(8)
     assert [c.text_content() for c in last.locator("td").all()] == ["9", "24.965", "outside the limits"]
-    assert "control limits 24.97 to 25.03 mm" in page.get_attribute(".model-control", "aria-label")
+    assert "control limits 24.970 to 25.030 mm" in page.get_attribute(".model-control", "aria-label")
     page.click("form.activity button[type=submit]")
     page.wait_for_selector("#main[data-phase='feedback']")
 
@@ -136,8 +138,8 @@ def test_the_cnc_model_screens_have_no_wcag_violations(which, lang, contrast):
     require_browser()
     with page_at("cnc-first-run", code_at(which), FEED) as page:
         if which == "chart":
-            page.fill("form.activity input[type=number]", "10")
-            page.locator("form.activity input[type=number]").dispatch_event("input")
+            page.fill("form.activity input[inputmode=decimal]", "10")
+            page.locator("form.activity input[inputmode=decimal]").dispatch_event("input")
             page.wait_for_function("() => document.querySelectorAll('.model-control-table tbody tr').length === 10")
         page.click("#open-settings")
         page.check(f"#lang-{lang}")

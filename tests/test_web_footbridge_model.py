@@ -6,29 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from webtools import Player, default_answer, page_at, require_browser, run_axe, simulations
+from webtools import Player, page_at, require_browser, resume_code_at, run_axe
 
 BEAM_OK, BEAM_OVER = "#4a5a6a", "#b3261e"
 
 
 @pytest.fixture(scope="module")
 def model_code():
-    """A resume code at the beam model, reached by a short scripted play."""
     require_browser()
-    from engine import Session
-    sim = simulations()["footbridge-design"]
-    s = Session(sim, seed=3)
-    for _ in range(60):
-        v = s.view()
-        if v["scene"] == "choose-structure" and v["phase"] == "activity":
-            return s.resume_code()
-        if v["phase"] == "activity":
-            s.answer(default_answer(v["activity"]))  # the route there does not matter
-        elif v["phase"] == "feedback" or v.get("continue"):
-            s.continue_()
-        else:
-            s.choose(next(c["id"] for c in v["choices"] if c["enabled"]))
-    raise AssertionError("the beam model was not reached")
+    return resume_code_at("footbridge-design", "choose-structure")
 
 
 @pytest.fixture

@@ -459,8 +459,11 @@ def reach(sim, predicate, seed: int = 7, max_states: int = 4000):
         view = session.view()
         if predicate(view):
             return session
+        # the tries so far count too: after a wrong first try (attempts: 2) the activity is
+        # shown again with the same variables, and that state must not be taken for the first
         key = (view["scene"], view["phase"], tuple(sorted(session.state["vars"].items())),
-               tuple(sorted(session.state["fired"])) if isinstance(session.state.get("fired"), list) else ())
+               tuple(sorted(session.state["fired"])) if isinstance(session.state.get("fired"), list) else (),
+               tuple(sorted((session.state.get("tries") or {}).items())))
         if key in seen:
             continue
         seen.add(key)
@@ -476,6 +479,26 @@ def simulations() -> dict:
     from engine import load_simulation
 
     return {sim.id: sim for sim in (load_simulation(p) for p in simulation_files())}
+
+
+@functools.cache
+def resume_code_at(sim_id: str, scene_id: str, max_steps: int = 80) -> str:
+    """A resume code at the activity of `scene_id`, reached by a short scripted play (the
+    first open choice, a valid answer to each activity on the way)."""
+    from engine import Session
+
+    s = Session(simulations()[sim_id], seed=3)
+    for _ in range(max_steps):
+        v = s.view()
+        if v["scene"] == scene_id and v["phase"] == "activity":
+            return s.resume_code()
+        if v["phase"] == "activity":
+            s.answer(default_answer(v["activity"]))
+        elif v["phase"] == "feedback" or v.get("continue"):
+            s.continue_()
+        else:
+            s.choose(next(c["id"] for c in v["choices"] if c["enabled"]))
+    raise AssertionError(f"{scene_id} was not reached in {sim_id}")
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from .. import expressions as ex
 from ..catalogue import ui_text
 from ..diagnostics import did_you_mean, kind_of
 from ..errors import ActionError, SaveError
-from ..text import format_number, template
+from ..text import DECIMAL_COMMA, format_number, template
 from .base import DIAGNOSE, Activity, ActivityKind, Field, Section, is_number, read_diagnoses, typed_number
 from .modelview import ModelView
 
@@ -115,6 +115,8 @@ GOAL = Section("model_goal", "What counts as done: criteria over the outputs.", 
     "met": Field("string", "A condition over outputs, inputs and variables: met scores 1."),
     "partly": Field("string", "A condition: partly met scores 0.5."),
     "score": Field("string", "Instead of met/partly: an expression giving 0 to 1 (graded by closeness)."),
+    "live": Field("bool", "Whether the goal's state (met, partly, not yet) shows while the student moves the "
+                          "inputs; false when seeing it would give the answer away.", default=True),
 })
 
 COLOUR_RE = r"^#[0-9a-fA-F]{6}$"
@@ -179,6 +181,7 @@ class Spec:
     score: object
     sets: tuple  # ((variable, output or input id), ...)
     defaults: dict  # the simulation's variables at their start (the explorer grades with these)
+    goal_live: bool = True  # False: the goal's state waits for the student's check
 
     def input(self, iid):
         return next(i for i in self.inputs if i.id == iid)
@@ -267,6 +270,9 @@ class Model(ActivityKind):
         settable = out_ids | {i.id for i in inputs if i.control != "options"}
         displays = self._displays(b, m, where, names, inputs, out_ids)
         goal_text, met, partly, score = self._goal(b, m, where, names)
+        goal_live = True
+        if isinstance(m.get("goal"), dict):
+            goal_live = b.read(m["goal"], GOAL, "live", f"the goal of {where}")
         sets = []
         if "sets" in m:
             sm = b.mapping(m["sets"], b.vpos(m, "sets"), f"'sets' of {where}")
@@ -285,7 +291,8 @@ class Model(ActivityKind):
                     sets.append((str(var), str(out)))
         diagnoses = read_diagnoses(b, m, where, "if", lambda dm, dw: names.compile(
             dm.get("if"), b.vpos(dm, "if"), f"'if' of {dw}"))
-        return {"spec": Spec(inputs, outputs, displays, goal_text, met, partly, score, tuple(sets), defaults),
+        return {"spec": Spec(inputs, outputs, displays, goal_text, met, partly, score, tuple(sets), defaults,
+                             goal_live),
                 "diagnoses": diagnoses}
 
     def diagnose(self, act, answer, variables=None):
@@ -630,7 +637,8 @@ class Model(ActivityKind):
                 displays.append(self._scene(d, env, outs, fmt, lang, t))
         return {"inputs": {i.id: answer[i.id] for i in spec.inputs},
                 "outputs": [{"id": o.id, "value": round(outs[o.id], 6), "text": fmt[o.id]} for o in spec.outputs],
-                "goal": {"state": {"correct": "met", "partial": "partly"}.get(state, "not_met"), "score": score},
+                "goal": ({"state": {"correct": "met", "partial": "partly"}.get(state, "not_met"), "score": score}
+                         if spec.goal_live else {"state": "hidden", "score": 0}),
                 "displays": displays}
 
     def _chart(self, act, d, answer, variables, lang) -> dict:
@@ -666,19 +674,22 @@ class Model(ActivityKind):
         shown = int(max(0, min(n, round(num(d["shown"], n)))))
         centre, lower, upper = num(d["centre"], 0), num(d["lower"], 0), num(d["upper"], 0)
         places = d["decimals"]
+
+        def fixed(x):
+            # measurements keep every decimal (25.000, 24.970), as a gauge reads them
+            text = f"{round(x, places):.{places}f}"
+            return text.replace(".", ",") if lang in DECIMAL_COMMA else text
+
         points = []
         for k, y in enumerate(values[:shown]):
-            points.append({"x": k + 1, "y": round(y, 6), "x_text": str(k + 1),
-                           "y_text": format_number(round(y, places), lang, places),
+            points.append({"x": k + 1, "y": round(y, 6), "x_text": str(k + 1), "y_text": fixed(y),
                            "out": y < lower - 1e-9 or y > upper + 1e-9})
         first = next((p["x"] for p in points if p["out"]), None)
         lo, hi = min((*values, lower, centre)), max((*values, upper, centre))
         pad = (hi - lo) * 0.1 or 1.0
         return {"type": "control", "points": points, "count": n, "first_out": first,
                 "centre": round(centre, 6), "lower": round(lower, 6), "upper": round(upper, 6),
-                "centre_text": format_number(round(centre, places), lang, places),
-                "lower_text": format_number(round(lower, places), lang, places),
-                "upper_text": format_number(round(upper, places), lang, places),
+                "centre_text": fixed(centre), "lower_text": fixed(lower), "upper_text": fixed(upper),
                 "y_min": round(lo - pad, 6), "y_max": round(hi + pad, 6)}
 
     @staticmethod

@@ -351,7 +351,7 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool, release_sims
     # for the sentences the engine says itself (a typed number it cannot read).
     import yaml
 
-    for name in ("careers", "skills", "ui"):
+    for name in ("careers", "skills", "ui", "interests"):  # interests: the profile page (engine/profile.py)
         doc = yaml.safe_load((CONTENT / f"{name}.yaml").read_text(encoding="utf-8"))
         entries[f"content/{name}.json"] = json.dumps(doc, ensure_ascii=False, default=str).encode()
     entries.update(release_files(set(release_sims)))
