@@ -475,3 +475,34 @@ def test_the_evidence_sheet_and_a_certificate_print(web_ctx):
     page.evaluate("() => dispatchEvent(new Event('afterprint'))")
     assert page.get_attribute("body", "data-print") is None
     assert page.locator("#cert-print .certificate").count() == 0
+
+
+# ------------------------------------------------------------------- the worker's glue
+
+def _glue(request: dict) -> dict:
+    from engine.web import profile_glue
+
+    return json.loads(profile_glue.handle(json.dumps(request)))
+
+
+def test_glue_builds_exports_and_imports_a_profile():
+    session = finished_session(simulations()[THREE[0]], 71)
+    code = session.result_code()
+    store = {"v": 1, "plays": [{"sim": THREE[0], "version": session.sim.version, "lang": "en", "code": code,
+                                "at": "2026-12-02T10:00:00.000Z", "enjoyed": {}}]}
+    built = _glue({"op": "profile", "store": store, "lang": "es"})
+    assert built["ok"] and [p["sim"] for p in built["profile"]["plays"]] == [THREE[0]]
+    assert built["profile"]["plays"][0]["title"] == session.sim.title.get("es")
+    text = _glue({"op": "export", "store": store})["text"]
+    assert _glue({"op": "import", "text": text}) == {"ok": True, "store": store}
+    # a result code alone (the kiosk's QR code) is one play
+    one = _glue({"op": "import", "text": f"  {code}\n"})
+    assert one["ok"] and [(p["sim"], p["code"], p["version"]) for p in one["store"]["plays"]] == [
+        (THREE[0], code, session.sim.version)]
+    for bad, reason in (("", "empty"), ("   ", "empty"), ("x" * 2_000_001, "too_long"),
+                        ("not a profile", "refused"), (text[:-3], "refused"), (code[:-6], "refused")):
+        reply = _glue({"op": "import", "text": bad})
+        assert reply["ok"] is False and reply["error"] == "import" and reply["reason"] == reason, (bad[:40], reply)
+        assert reply["message"]
+    assert _glue({"op": "nope"})["ok"] is False
+    assert _glue({"op": "profile", "store": "not json"})["error"] == "internal"

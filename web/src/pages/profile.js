@@ -16,6 +16,8 @@ import { setupMove } from "../profile/move.js";
 
 let ready = false;
 let computing = 0;
+/** @type {any} the profile shown (a certificate printed from it) */
+let lastProfile = {};
 
 /** Ask the engine for the profile of what this device keeps, and show it. */
 async function refresh() {
@@ -60,9 +62,6 @@ function printCertificate(play, code) {
   }, { once: true });
   window.print();
 }
-
-/** @type {any} */
-let lastProfile = {};
 
 export function profilePage() {
   buildSettings(() => refresh());
