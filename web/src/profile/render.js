@@ -3,11 +3,22 @@
 // evidence, and what to try next. The page only shows what the engine worked out.
 import { el } from "../dom.js";
 import { config } from "../config.js";
-import { t } from "../i18n.js";
+import { pick, t } from "../i18n.js";
 import { settings } from "../settings.js";
 import { store } from "../store.js";
 
 const HOW = { good: "profile_how_good", right: "profile_how_right", partly: "profile_how_partly" };
+
+/** A scene id as words ("dose_check" -> "dose check"), when the engine gives no text for it. @param {string} id */
+function readable(id) {
+  return String(id || "").replace(/[_-]+/g, " ").trim();
+}
+
+/** A simulation's title from the page's catalogue, or its id when this build lacks it. @param {string} id */
+function simTitle(id) {
+  const sim = (config.catalog || []).find((/** @type {any} */ s) => s.id === id);
+  return sim ? pick(sim.title) : id;
+}
 
 /** @param {string} iso */
 function dateText(iso) {
@@ -97,7 +108,7 @@ export function renderPlays(profile, stored, printCertificate) {
   return [
     plays.length ? el("ul", { class: "plays" }, ...items) : el("p", { id: "no-plays" }, t("profile_none")),
     refused.length ? el("div", { class: "refused", id: "refused" }, el("h3", {}, t("profile_refused")),
-      el("ul", {}, ...refused.map((/** @type {any} */ r) => el("li", {}, el("strong", {}, r.sim), ": ", r.reason)))) : null,
+      el("ul", {}, ...refused.map((/** @type {any} */ r) => el("li", {}, el("strong", {}, simTitle(r.sim)), ": ", r.reason)))) : null,
   ];
 }
 
@@ -108,7 +119,8 @@ export function renderSkills(profile) {
   return [el("ul", { class: "skills" }, ...skills.map((/** @type {any} */ s) => el("li", { "data-skill": s.id },
     el("strong", {}, s.name),
     el("ul", { class: "evidence" }, ...(s.evidence || []).map((/** @type {any} */ e) => el("li", {},
-      t("profile_evidence", { sim: e.sim_title || e.sim, scene: e.scene, how: t(HOW[/** @type {keyof HOW} */ (e.how)] || "profile_how_good") })))))))];
+      t("profile_evidence", { sim: e.sim_title || e.sim, scene: e.what || readable(e.scene),
+        how: t(HOW[/** @type {keyof HOW} */ (e.how)] || "profile_how_good") })))))))];
 }
 
 /** Next test-drives, careers by fit and one stretch career. @param {any} profile */
