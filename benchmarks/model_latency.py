@@ -11,6 +11,7 @@ the same input events to the next animation frame, with nothing computed.
 Targets (issue 11): median <= 16 ms and 95th percentile <= 33 ms while dragging.
 
     .venv/bin/python benchmarks/model_latency.py [--events 120] [--gap 30]
+    .venv/bin/python benchmarks/model_latency.py --sim footbridge-design --scene choose-structure --output sag
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 MEDIAN_MS, P95_MS = 16.0, 33.0
 
-STAMPS = """() => {
+STAMPS = """(output) => {
   window.__inputs = []; window.__readout = []; window.__drawing = []; window.__frames = [];
   const form = document.querySelector("form.activity[data-kind='model']");
   window.__floor = [];
@@ -39,7 +40,7 @@ STAMPS = """() => {
     list.push(t);
     requestAnimationFrame((f) => window.__frames.push([t, performance.now()]));
   }).observe(node, { childList: true, characterData: true, subtree: true, attributes: true });
-  watch(document.querySelector("dd[data-output='rpm']"), window.__readout);
+  watch(document.querySelector(`dd[data-output='${output}']`), window.__readout);
   watch(document.querySelector(".model-scene"), window.__drawing);
 }"""
 
@@ -66,19 +67,22 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", type=int, default=120, help="input events while dragging")
     ap.add_argument("--gap", type=int, default=30, help="ms between input events")
+    ap.add_argument("--sim", help="another simulation's model (with --scene and --output)")
+    ap.add_argument("--scene", help="the scene of that model")
+    ap.add_argument("--output", default="rpm", help="the output whose readout is timed")
     args = ap.parse_args(argv)
 
-    from webtools import Player, new_context, require_browser, states_for_checks
+    from webtools import Player, new_context, require_browser, resume_code_at, states_for_checks
     require_browser()
-    sim_id, code, _view = states_for_checks()["model"]
+    if args.sim:
+        sim_id, code = args.sim, resume_code_at(args.sim, args.scene)
+    else:
+        sim_id, code, _view = states_for_checks()["model"]
     context, _guard = new_context()
     page = context.new_page()
-    Player(page).open(sim_id)
-    page.click("#open-code")
-    page.fill("#code-enter", code)
-    page.click("#enter-code-form button[type=submit]")
+    Player(page).open(sim_id).enter_code(code)
     page.wait_for_selector("form.activity[data-kind='model']")
-    page.evaluate(STAMPS)
+    page.evaluate(STAMPS, args.output)
     slider = page.locator("form.activity input[type=range]").first
     slider.focus()
     for n in range(args.events):

@@ -14,6 +14,12 @@ server sent. The floor has one time: "Python ready" (its 1+1 printed).
 Targets (issue 4): first narration <= 0.1 x floor boot; first clickable choice <= 1.0 x
 floor boot; cold transfer <= 6 MB (the floor sends ~13.5 MB).
 
+A school's Chromebook (issue 15): the same cold runs with Chromium's CPU throttled 4x
+(DevTools `Emulation.setCPUThrottlingRate`), beside a minimal inkjs page (npm `inkjs`, a
+three-choice story compiled to JSON beforehand, shown by its runtime). Targets: our first
+narration no later than the inkjs page's first text; our first clickable choice under half
+of the floor's boot.
+
     .venv/bin/python benchmarks/web_startup.py [--runs 5] [--sim every-feature]
 """
 from __future__ import annotations
@@ -47,6 +53,30 @@ window.__ready = performance.now();
 """
 
 
+INK_STORY = """The night shift starts at seven. The waiting room is full, and the charge nurse waves you over.
+"Three new patients. Where do you want to start?"
+* [Check the man holding his chest] -> END
+* [Ask the child with a cough about her breathing] -> END
+* [Read the charts first] -> END
+"""
+INK_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>inkjs floor</title></head>
+<body><p id="story" elementtiming="story"></p><ul id="choices"></ul>
+<script src="./ink.js"></script>
+<script>
+fetch("./story.json").then((r) => r.text()).then((json) => {
+  const story = new inkjs.Story(json);
+  document.getElementById("story").textContent = story.ContinueMaximally();
+  for (const c of story.currentChoices) {
+    const li = document.createElement("li"); const b = document.createElement("button");
+    b.textContent = c.text; li.append(b); document.getElementById("choices").append(li);
+  }
+  window.__text = performance.now();
+});
+</script></body></html>
+"""
+
+
 class CountingHandler(SimpleHTTPRequestHandler):
     """A plain static server (no compression, no cache headers) that counts bytes."""
 
@@ -75,6 +105,34 @@ def floor_site(tmp: Path) -> Path:
         shutil.copy(pyo / name, floor / name)
     (floor / "index.html").write_text(FLOOR_HTML)
     return floor
+
+
+def ink_site(tmp: Path) -> Path:
+    """A minimal inkjs page: the runtime, one story compiled by inkjs's own compiler in Node."""
+    import subprocess
+    ink = tmp / "ink"
+    ink.mkdir()
+    dist = ROOT / "node_modules" / "inkjs" / "dist"
+    shutil.copy(dist / "ink.js", ink / "ink.js")
+    compile_js = ("const ink = require(process.argv[1]); const src = require('fs').readFileSync(0, 'utf8');"
+                  "process.stdout.write(new ink.Compiler(src).Compile().ToJson());")
+    story = subprocess.run(["node", "-e", compile_js, str(dist / "ink-full.js")], input=INK_STORY,
+                           capture_output=True, text=True, check=True).stdout
+    (ink / "story.json").write_text(story, encoding="utf-8")
+    (ink / "index.html").write_text(INK_HTML, encoding="utf-8")
+    return ink
+
+
+def throttled(page, rate: float):
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    return page
+
+
+def measure_ink(page, url):
+    page.goto(url + "index.html")
+    page.wait_for_function("() => window.__text !== undefined", timeout=60_000)
+    return {"text": page.evaluate(NARRATION_JS.replace("'narration'", "'story'")),
+            "ready": page.evaluate("window.__text")}
 
 
 NARRATION_JS = """() => new Promise((resolve) => {
@@ -132,6 +190,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sim", default="every-feature")
+    parser.add_argument("--throttle", type=float, default=4, help="CPU slow-down for the Chromebook runs")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).is_file():
         print(f"{CHROMIUM} is missing", file=sys.stderr)
@@ -150,6 +209,8 @@ def main(argv=None) -> int:
         ours_url = start(ours)
         plain = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(floor)))
         plain_url = start(plain)
+        ink = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(ink_site(tmp))))
+        ink_url = start(ink)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
 
@@ -161,6 +222,13 @@ def main(argv=None) -> int:
             for _ in range(args.runs):  # interleaved, side by side
                 cold_floor += run("floor", cold, lambda p: measure_floor(p, plain_url), plain, 1)
                 cold_ours += run("ours", cold, lambda p: measure_player(p, ours_url, args.sim), ours, 1)
+
+            slow_floor, slow_ours, slow_ink = [], [], []
+            k = args.throttle
+            for _ in range(args.runs):  # the Chromebook: CPU throttled, cold, interleaved
+                slow_ink += run("ink", cold, lambda p: measure_ink(throttled(p, k), ink_url), ink, 1)
+                slow_floor += run("floor", cold, lambda p: measure_floor(throttled(p, k), plain_url), plain, 1)
+                slow_ours += run("ours", cold, lambda p: measure_player(throttled(p, k), ours_url, args.sim), ours, 1)
 
             warm = {}
             for name, url, server, fn in (
@@ -203,6 +271,15 @@ def main(argv=None) -> int:
     ok &= cold_mb <= 6
     print(f"cold transfer: {cold_mb:.2f} MB (target <= 6 MB) = {rows[0][5] / rows[0][2]:.2f} x the floor's "
           f"{rows[0][2] / 1e6:.2f} MB")
+    ink_text, slow_boot = med(slow_ink, "text"), med(slow_floor, "boot")
+    slow_nar, slow_click = med(slow_ours, "narration"), med(slow_ours, "interactive")
+    print(f"\nChromebook: CPU throttled {args.throttle:g}x, cold, medians of {args.runs}")
+    print(f"  inkjs page first text {ink_text:.0f} ms; floor boot {slow_boot:.0f} ms; "
+          f"ours: first narration {slow_nar:.0f} ms, first clickable choice {slow_click:.0f} ms")
+    r3, r4 = slow_nar / ink_text, slow_click / slow_boot
+    ok &= r3 <= 1.0 and r4 <= 0.5
+    print(f"  first narration = {r3:.2f} x the inkjs page's first text (target <= 1.0)   "
+          f"first clickable choice = {r4:.2f} x floor boot (target <= 0.5)")
     print("all targets met" if ok else "some targets missed")
     return 0
 

@@ -1,6 +1,8 @@
-"""The career catalogue, the employability skills list and the shared UI strings.
+"""The career catalogue, the employability skills list, the shared UI strings and the
+interest areas.
 
-Reads ``content/careers.yaml``, ``content/skills.yaml`` and ``content/ui.yaml`` (or the
+Reads ``content/careers.yaml``, ``content/skills.yaml``, ``content/ui.yaml`` and
+``content/interests.yaml`` (or the
 same data as ``.json``, for the browser builds where PyYAML should stay off the start-up
 path) and gives front ends plain, localized views of them:
 
@@ -43,6 +45,9 @@ __all__ = [
     "load_careers",
     "load_skills",
     "load_ui",
+    "load_interests",
+    "RIASEC_AREAS",
+    "REQUIRED_MESSAGES",
     "attribution",
     "text",
     "format_wage",
@@ -91,6 +96,13 @@ REQUIRED_UI = (
     "operator", "pin", "loading", "loading_python", "ready", "corrupt_save", "old_save",
     "save_restored", "offline_ready", "results_qr", "scan_to_take_home", "stars",
     "of_total",
+)
+
+RIASEC_AREAS = ("R", "I", "A", "S", "E", "C")
+# What engine/profile.py says, from content/interests.yaml's `messages:`
+REQUIRED_MESSAGES = (
+    "and", "need_sims", "need_areas", "sim_matches", "sim_new_areas", "sim_other", "stretch", "stretch_new",
+    "careers_note", "refused_damaged", "refused_unknown", "refused_unfinished", "refused_other_sim",
 )
 
 # Text fields of a career that must exist in every language.
@@ -220,6 +232,10 @@ def _ui_doc(path: str) -> dict:
     return _doc(path, "strings", "string", False)
 
 
+def _interests_doc(path: str) -> dict:
+    return _doc(path, "areas", "area", True)
+
+
 def _key(path: Any, name: str) -> str:
     if path is None:  # the common case, on every ending view: resolve once
         return _default_key(name)
@@ -244,6 +260,12 @@ def load_skills(path: Any = None) -> dict[str, dict]:
 def load_ui(path: Any = None) -> dict[str, Any]:
     """Every UI string, keyed by id (content/ui.yaml unless `path` is given)."""
     return _ui_doc(_key(path, "ui.yaml"))["strings"]
+
+
+def load_interests(path: Any = None) -> dict[str, Any]:
+    """The interest areas file (content/interests.yaml unless `path` is given): `areas`
+    (R I A S E C, each a name and a description), `messages` and `sources`."""
+    return _interests_doc(_key(path, "interests.yaml"))
 
 
 def clear_cache() -> None:
@@ -431,6 +453,8 @@ SKILLS_TOP = ("source", "categories", "skills")
 SOURCE_KEYS = ("name", "publisher", "url")
 SKILL_KEYS = ("name", "description", "category", "part_of")
 UI_TOP = ("strings",)
+INTERESTS_TOP = ("sources", "areas", "messages")
+AREA_KEYS = ("name", "description")
 
 
 def _key_pos(m: Any, key: Any, missing=None):
@@ -669,13 +693,20 @@ def _check_skills(c: _Checker, doc: Any) -> None:
 
 def _check_ui(c: _Checker, doc: Any) -> None:
     strings = c.section(doc, "strings", UI_TOP)
-    if strings is None:
-        return
-    for key in REQUIRED_UI:
+    if strings is not None:
+        _check_sentences(c, doc, "strings", strings, REQUIRED_UI)
+
+
+def _check_sentences(c: _Checker, doc: Any, name: str, strings: dict, required: tuple, closed=False) -> None:
+    """A mapping of texts: the required keys (and, when `closed`, no others), every language,
+    and the same {placeholders} in each."""
+    for key in required:
         if key not in strings:
-            c.error(_key_pos(doc, "strings"), "strings", f"required string '{key}' is missing")
+            c.error(_key_pos(doc, name), name, f"required {'message' if closed else 'string'} '{key}' is missing")
     for key, value in strings.items():
-        where = f"strings.{key}"
+        where = f"{name}.{key}"
+        if closed and key not in required:
+            c.error(_key_pos(strings, key), where, "unknown message", did_you_mean(key, required), len(str(key)))
         c.text(where, value, _value_pos(strings, key))
         if isinstance(value, dict):
             seen = {lang: set(PLACEHOLDER_RE.findall(value.get(lang) or ""))
@@ -683,6 +714,42 @@ def _check_ui(c: _Checker, doc: Any) -> None:
             if len({frozenset(s) for s in seen.values()}) > 1:
                 c.error(_value_pos(strings, key), where, "languages use different {placeholders}",
                         "use the same {names} in every language")
+
+
+def _check_interests(c: _Checker, doc: Any) -> None:
+    areas = c.section(doc, "areas", INTERESTS_TOP)
+    if areas is None:
+        return
+    sources = doc.get("sources")
+    if not isinstance(sources, list) or not sources:
+        c.error(_key_pos(doc, "sources", (1, 1)), "sources", "cite at least one source the text is written from")
+    else:
+        for i, src in enumerate(sources):
+            where = f"sources[{i + 1}]"
+            src = c.mapping(src, _item_pos(sources, i), where, "a mapping with title and url")
+            if src is None:
+                continue
+            c.keys(src, where, ("title", "url"))
+            if not (isinstance(src.get("title"), str) and src["title"].strip()):
+                c.error(_item_pos(sources, i), where, "needs a title")
+            if not (isinstance(src.get("url"), str) and re.match(r"^https?://[^\s/]+\.[^\s]+$", src["url"])):
+                c.error(_value_pos(src, "url", _item_pos(sources, i)), f"{where}.url", "needs a web address")
+    for key in RIASEC_AREAS:
+        if key not in areas:
+            c.error(_key_pos(doc, "areas"), "areas", f"area '{key}' is missing")
+    for key in areas:
+        if key not in RIASEC_AREAS:
+            c.error(_key_pos(areas, key), "areas", f"unknown area '{key}'", "the areas are R I A S E C",
+                    len(str(key)))
+        entry = c.mapping(areas[key], _value_pos(areas, key), f"areas.{key}", "a mapping")
+        if entry is not None:
+            c.keys(entry, f"areas.{key}", AREA_KEYS)
+            for field in AREA_KEYS:
+                c.text(f"areas.{key}.{field}", entry.get(field), _value_pos(entry, field, _key_pos(areas, key)))
+    messages = c.mapping(doc.get("messages"), _value_pos(doc, "messages", (1, 1)), "messages",
+                         "a mapping of sentences")
+    if messages is not None:
+        _check_sentences(c, doc, "messages", messages, REQUIRED_MESSAGES, closed=True)
 
 
 def _shown_path(path: Path) -> str:
@@ -695,12 +762,13 @@ def _shown_path(path: Path) -> str:
 
 def catalogue_files() -> list[str]:
     """The catalogue files check_catalogue() reads by default, as `testdrive lint` lists them."""
-    return [_shown_path(CONTENT_DIR / name) for name in ("careers.yaml", "skills.yaml", "ui.yaml")]
+    return [_shown_path(CONTENT_DIR / name) for name in ("careers.yaml", "skills.yaml", "ui.yaml",
+                                                         "interests.yaml")]
 
 
 def check_catalogue(careers_path: Any = None, skills_path: Any = None,
-                    ui_path: Any = None) -> list[Diagnostic]:
-    """Every problem in the three catalogue files, as Diagnostics with file:line:col.
+                    ui_path: Any = None, interests_path: Any = None) -> list[Diagnostic]:
+    """Every problem in the catalogue files, as Diagnostics with file:line:col.
 
     `testdrive lint` prints them with the line they concern; a YAML file is read as the
     loader reads simulations (duplicate keys, aliases and tags are problems too)."""
@@ -708,7 +776,8 @@ def check_catalogue(careers_path: Any = None, skills_path: Any = None,
     # the YAML the authors edit, not a JSON twin a build made from it
     for given, name, check in ((careers_path, "careers.yaml", _check_careers),
                                (skills_path, "skills.yaml", _check_skills),
-                               (ui_path, "ui.yaml", _check_ui)):
+                               (ui_path, "ui.yaml", _check_ui),
+                               (interests_path, "interests.yaml", _check_interests)):
         path = CONTENT_DIR / name if given is None else Path(given)
         report = Reporter(_shown_path(path))
         try:

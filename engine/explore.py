@@ -99,7 +99,8 @@ def _uses_roll(tree) -> bool:
 
 #: state entries that never change what can happen next: the log, the answers given, the
 #: step count, this view's notices, the shuffled order shown, the skills/RIASEC tallies
-IGNORED_STATE = frozenset({"log", "answers", "step", "notices", "shown", "skills", "riasec"})
+IGNORED_STATE = frozenset({"log", "answers", "step", "notices", "shown", "skills", "riasec", "evidence",
+                           "chances"})
 
 
 def _freeze(v):

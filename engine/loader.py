@@ -13,15 +13,17 @@ from .diagnostics import kind_of as _kind  # one wording with the catalogue chec
 from .catalogue import load_careers, load_skills
 from .errors import CatalogueError, LoadError
 from .kinds import BY_NAME as KIND_BY_NAME, NAMES as KIND_NAMES
+from .kinds.base import read_items
 from .model import (
     EMPTY_TEXT, FORMAT_VERSION, SPECIAL_TARGETS, Activity,
-    Character, Choice, Clock, Condition, DebriefItem, Effect, Ending, Event, Scene,
+    Character, Choice, Clock, Condition, DebriefItem, Effect, Ending, EnjoyStatement, Event, Scene,
     Simulation, Source, Text, Variable,
 )
 from .spec import (
-    ACTIVITY, CHARACTER, CHOICE, CLOCK, DEBRIEF, DEBRIEF_ITEM, ENDING, EVENT, ID_RE, KIOSK, LANG_RE, OUTCOMES,
-    SCENE, SOURCE, TOP, VAR_RE, VARIABLE, Section, friendly_list,
+    ACTIVITY, CHARACTER, CHOICE, CLOCK, DEBRIEF, DEBRIEF_ITEM, ENDING, ENJOY, ENJOY_MAX, ENJOY_MIN, EVENT, ID_RE,
+    KIOSK, LANG_RE, OUTCOMES, SCENE, SOURCE, TOP, VAR_RE, VARIABLE, Section, friendly_list,
 )
+from .tagging import check_tags
 from .teacher import check_teacher
 from .text import PLACEHOLDER_RE
 from .yamlsafe import YList, YMap, read_yaml
@@ -392,6 +394,7 @@ class _Builder:
         scenes = self._scenes(top)
         events = self._events(top)
         endings = self._endings(top)
+        enjoy = self._enjoy(top)
         start = self.ident(top, "start", "the simulation") or ""
         if start:
             self.targets.append((start, self.vpos(top, "start"), "'start'"))
@@ -416,11 +419,12 @@ class _Builder:
             related_careers=related, minutes=minutes, grades=grades, summary=summary,
             objectives=objectives, skills=skills, sources=sources, languages=self.languages,
             kiosk_start=kiosk_start, kiosk_meters=kiosk_meters, art=art, start=start, clock=clock, variables=variables,
-            characters=characters, scenes=scenes, events=events, endings=endings, path=self.path,
+            characters=characters, scenes=scenes, events=events, endings=endings, path=self.path, enjoy=enjoy,
         )
         if "teacher" in top:
             check_teacher(self, top, sim)  # the teacher's-guide part, declared in engine/teacher.py
         self._cross_checks(top, sim)
+        check_tags(self, top, sim)  # engine/tagging.py: skills and RIASEC tags only on choices that do no harm
         if self.check_content_files:
             check_files(top, self.r)  # engine/contentfiles.py: every picture and sound is a file
         return sim
@@ -550,7 +554,7 @@ class _Builder:
                 show = "hidden"
             label = self.text(sm, "label", where, required=show != "hidden")
             good = self.choice(sm, VARIABLE, "good", where)
-            v = Variable(str(name), vtype, start, lo, hi, show, label, good)
+            v = Variable(str(name), vtype, start, lo, hi, show, label, good, self.read(sm, VARIABLE, "judges", where))
             self.variables[v.id] = (v, pos)
             self.var_names.add(v.id)
             out.append(v)
@@ -789,6 +793,18 @@ class _Builder:
                 reflection=debrief["reflection"],
             ))
         return tuple(out)
+
+    def _enjoy(self, top) -> tuple:
+        if "enjoy" not in top or top["enjoy"] is None:
+            return ()
+        if isinstance(top["enjoy"], list) and not ENJOY_MIN <= len(top["enjoy"]) <= ENJOY_MAX:
+            self.r.error(self.vpos(top, "enjoy"), f"'enjoy' has {len(top['enjoy'])} statement(s); give "
+                         f"{ENJOY_MIN} to {ENJOY_MAX}", "a few short statements a student can rate quickly at the ending")
+
+        def read(em, where, fields):
+            fields["area"] = self.choice(em, ENJOY, "area", where) or ""
+            fields["text"] = self.read(em, ENJOY, "text", where)
+        return read_items(self, top, "enjoy", "the simulation", ENJOY, read, make=EnjoyStatement)
 
     def _debrief_items(self, dm, key, where) -> tuple:
         if key not in dm or dm[key] is None:

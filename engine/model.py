@@ -59,6 +59,13 @@ class Variable:
     show: str  # meter | counter | hidden
     label: Text
     good: str  # high | low
+    # it says how well the work goes (safety, quality, trust): a choice that moves it the
+    # wrong way is a poor choice, and earns no skill credit (docs/authoring.md)
+    judges: bool = False
+
+    def worse(self, before, after) -> bool:
+        """Whether a change from `before` to `after` goes the wrong way (see `good`)."""
+        return after > before if self.good == "low" else after < before
 
 
 @dataclass(frozen=True)
@@ -196,6 +203,15 @@ class Ending:
 
 
 @dataclass(frozen=True)
+class EnjoyStatement:
+    """A piece of the work just tried, which the student may rate at the ending (1-5)."""
+
+    id: str
+    area: str  # R I A S E C: the kind of work it is
+    text: Text
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -236,6 +252,7 @@ class Simulation:
     endings: tuple
     path: str = ""
     data: str = field(default="", compare=False, repr=False)  # validated plain data as JSON
+    enjoy: tuple = ()  # of EnjoyStatement, asked at every ending
 
     def __post_init__(self):
         object.__setattr__(self, "_scenes", {s.id: s for s in self.scenes})

@@ -181,9 +181,18 @@ def verify_code(code: str, name: str = "") -> dict:
     return row
 
 
-def _replay_into(row: dict, parts: dict) -> None:
-    from .saves import SaveError
-    from .session import Session
+def replay(code: str):
+    """(the finished Session a result code stands for, its parts, "") — or (None, None, key):
+    why it cannot be, one of REASONS' keys. Never raises for a bad code."""
+    try:
+        parts = parse_code(code)
+        session = _finished(_release(parts), parts)
+    except _Refused as exc:
+        return None, None, exc.key
+    return session, parts, ""
+
+
+def _release(parts: dict):
     sim_id, version = parts["sim"], parts["version"]
     sim = _releases.load_release(sim_id, version)
     if sim is None:
@@ -191,14 +200,27 @@ def _replay_into(row: dict, parts: dict) -> None:
         if not known:
             raise _Refused("unknown_sim")
         raise _Refused("unknown_version", known=", ".join(known))
-    row["title"] = sim.title.get("en")
+    return sim
+
+
+def _finished(sim, parts: dict):
+    """The finished session a code's parts replay to in its released simulation, or _Refused."""
+    from .saves import SaveError
+    from .session import Session
     try:
         session = Session.from_resume_code(sim, _t1_code(parts["play"]))
     except SaveError:
         raise _Refused("no_fit") from None
-    row["lang"] = session.lang
     if not session.ended:
         raise _Refused("not_finished")
+    return session
+
+
+def _replay_into(row: dict, parts: dict) -> None:
+    sim = _release(parts)
+    row["title"] = sim.title.get("en")
+    session = _finished(sim, parts)
+    row["lang"] = session.lang
     result = session.result()
     ending = sim.ending(result["ending"])
     row.update(ending=ending.id, ending_title=ending.title.get("en"), rating=result["rating"],

@@ -22,8 +22,14 @@ CODE_LIMIT = 4096
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
+#: State keys added after saves began: left out of a save's check, so that every save made
+#: before them keeps its check (they are replayed from the log like everything else).
+UNCHECKED = ("evidence", "chances")
+
+
 def _digest(state: dict) -> str:
-    body = json.dumps(state, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    checked = {k: v for k, v in state.items() if k not in UNCHECKED}
+    body = json.dumps(checked, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(body.encode()).hexdigest()[:16]
 
 
@@ -78,7 +84,8 @@ def action_from_log(entry) -> dict:
     raise SaveError("the save's action list is damaged")
 
 
-def _nested_deeper_than(text: str, limit: int) -> bool:
+def nested_deeper_than(text: str, limit: int) -> bool:
+    """Whether JSON text nests lists and mappings more than `limit` deep (read before parsing)."""
     depth = 0
     quoted = escaped = False
     for ch in text:
@@ -109,7 +116,7 @@ def restore_session(sim: Simulation, text, new_session):
         raise SaveError("the save is empty")
     if len(text) > 2_000_000:
         raise SaveError("the save is too large to be real")
-    if _nested_deeper_than(text, 32):
+    if nested_deeper_than(text, 32):
         # no real save nests this deep; and in WebAssembly, where Python runs on the
         # JavaScript stack, parsing a deeply nested "bomb" would kill the runtime
         raise SaveError("the save is damaged (not readable)")

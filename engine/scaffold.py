@@ -59,6 +59,7 @@ variables:                   # numbers the story keeps track of
     max: 100
     show: meter              # meter (a bar) | counter (a number) | hidden
     label: {en: Confidence, es: Confianza}
+    judges: true             # it says how well the work goes: a choice that lowers it earns no skill
 
 characters:                  # people who speak in scenes
   alex:
@@ -169,6 +170,17 @@ endings:                     # checked in order; the last one has no `if`
         - {text: {en: Ask Alex what the job needs before you start., es: Pregúntale a Alex qué necesita el trabajo antes de empezar.}}
       reflection:
         - {en: What would you do differently next time?, es: ¿Qué harías diferente la próxima vez?}
+
+enjoy:                       # 3-5 pieces of the work; each ending asks how much the student liked them
+  - id: ask
+    area: S                  # the kind of work: R I A S E C (docs/authoring.md)
+    text: {en: Ask a mentor good questions, es: Hacerle buenas preguntas a una guía o un guía}
+  - id: plan
+    area: C
+    text: {en: Plan the steps of a job in order, es: Planear en orden los pasos de un trabajo}
+  - id: check
+    area: I
+    text: {en: Check your work for mistakes, es: Revisar tu trabajo para encontrar errores}
 """
 
 

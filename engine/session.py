@@ -51,11 +51,14 @@ class Session:
             "notices": [],
             "ending": None,
             "shown": {},
-            "skills": {},
-            "riasec": {},
+            "skills": {},  # every skill tag met, used well or not: saves' checks were made over it
+            "riasec": {},  # the kinds of work done: each RIASEC area, per tagged choice or activity
             "answers": [],
             "step": 0,
             "log": [],
+            # what result() reports; left out of saves' checks (engine/saves.py), which are older
+            "evidence": [],  # each skill used well: {"skill", "scene", "how": good | right | partly}
+            "chances": {},  # each RIASEC area: how many times it was on offer
         }
         self._scenes_at: list = []  # where each logged action was taken (for resume codes)
         self._enter(start or sim.start)
@@ -169,10 +172,11 @@ class Session:
             if choice.condition is not None and not choice.condition.run(self._env()):
                 raise ActionError("that choice is not available yet")
             st["notices"] = []
+            self._count_chances(scene)
             st["time"] += choice.time
-            self._run(choice.effects)
+            harmed = self._run(choice.effects)
             st["chosen"][cid] = st["chosen"].get(cid, 0) + 1
-            self._tally(choice.skills, choice.riasec)
+            self._tally(choice.skills, choice.riasec, scene.id, None if harmed else "good")
             if choice.feedback is not None:
                 st["phase"] = "feedback"
                 st["feedback"] = {"type": "choice", "scene": scene.id, "choice": cid}
@@ -186,7 +190,7 @@ class Session:
             scene = self.sim.scene(st["scene"])
             act = scene.activity
             kind = kind_of(act)
-            given = kind.normalise(act, action.get("answer"))
+            given = kind.normalise(act, action.get("answer"), self.lang)
             st["notices"] = []
             value = kind.grade(act, given, self._model_vars())
             result = kind.outcome(act, value)
@@ -198,7 +202,9 @@ class Session:
             st["scores"][scene.id] = round(value, 4)
             st["outcomes"][scene.id] = result
             self._run(act.effects_for(result))
-            self._tally(act.skills, act.riasec)
+            if act.riasec:
+                st["chances"][act.riasec] = st["chances"].get(act.riasec, 0) + 1
+            self._tally(act.skills, act.riasec, scene.id, {"correct": "right", "partial": "partly"}.get(result))
             row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": round(value, 4), "outcome": result}
             st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result,
                               "score": round(value, 4), "answer": given}
@@ -257,7 +263,7 @@ class Session:
             raise ActionError("there is no activity to preview now")
         act = self.sim.scene(st["scene"]).activity
         kind = kind_of(act)
-        live = kind.live(act, kind.normalise(act, answer), self._model_vars(), self.lang, self.fill)
+        live = kind.live(act, kind.normalise(act, answer, self.lang), self._model_vars(), self.lang, self.fill)
         if live is None:
             raise ActionError("this activity has nothing to preview")
         return live
@@ -345,12 +351,26 @@ class Session:
                 self._enter(event.goto)
                 return
 
-    def _tally(self, skills, riasec) -> None:
+    def _tally(self, skills, riasec, scene_id: str, how: str | None) -> None:
+        """Counts the kind of work done, and credits each skill only where it was used well
+        (`how`: a good choice, a right or partly right answer; None: no credit)."""
         st = self.state
         for s in skills:
             st["skills"][s] = st["skills"].get(s, 0) + 1
+            if how:
+                st["evidence"].append({"skill": s, "scene": scene_id, "how": how})
         if riasec:
             st["riasec"][riasec] = st["riasec"].get(riasec, 0) + 1
+
+    def _count_chances(self, scene) -> None:
+        """Each RIASEC area among the choices on offer counts one chance (riasec / chances is
+        how often a student took that kind of work when they could)."""
+        st = self.state
+        peek = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"],
+                   lambda lo, hi: Rng(st["rng"]).randint(lo, hi), st)  # a roll() here must not spend the dice
+        areas = {c.riasec for c in scene.choices if c.riasec and (c.condition is None or c.condition.run(peek))}
+        for area in areas:
+            st["chances"][area] = st["chances"].get(area, 0) + 1
 
     # ---- expressions ----------------------------------------------------------------
     def _env(self) -> Env:
@@ -368,12 +388,15 @@ class Session:
         self.state["rng"] = rng.state
         return value
 
-    def _run(self, effects) -> None:
+    def _run(self, effects) -> bool:
+        """Runs effects; True when one moved a `judges` variable the wrong way (a poor choice),
+        judged on the value computed, before min and max clamp it."""
         if not effects:
-            return
+            return False
         st = self.state
         values = st["vars"]
         env = self._env()
+        harmed = False
         for eff in effects:
             value = eff.run(env)
             target = eff.target
@@ -391,7 +414,11 @@ class Session:
             if target == "time":
                 st["time"] = max(0, int(round(value)))
             else:
+                var = self.sim.variable(target)
+                if var.judges and var.worse(current, value):
+                    harmed = True
                 values[target] = self._fit(target, value)
+        return harmed
 
     def _fit(self, name: str, value):
         var = self.sim.variable(name)
@@ -408,12 +435,13 @@ class Session:
         return round(float(value), 6)
 
     # ---- the view -------------------------------------------------------------------
-    def fill(self, text: str) -> str:
-        """Puts variable values and the clock into a text's {placeholders}."""
+    def fill(self, text: str, values: dict | None = None) -> str:
+        """Puts variable values (the state's, or `values`) and the clock into a text's
+        {placeholders}."""
         if "{" not in text:
             return text
         parts = template(text)
-        values = self.state["vars"]
+        values = self.state["vars"] if values is None else values
         out = []
         for literal, name in parts:
             out.append(literal)
@@ -511,9 +539,13 @@ class Session:
             n = retry["tried"]
             hint = act.hints[min(n, len(act.hints)) - 1] if act.hints else None
             said = kind.diagnose(act, retry["answer"], self._model_vars())
+            # the feedback speaks of this try: what it would set (a model's outputs) fills it
+            tried = {var: self._fit(var, v) for var, v in kind.sets(act, retry["answer"], self._model_vars())}
+            text = act.feedback_for(retry["outcome"])
             out["retry"] = {"tried": n, "attempts": act.attempts, "outcome": retry["outcome"],
                             "score": retry["score"], "answer": retry["answer"],
-                            "feedback": self._t(act.feedback_for(retry["outcome"])),
+                            "feedback": self.fill(text.get(self.lang), {**self.state["vars"], **tried})
+                            if text is not None else "",
                             "diagnosis": self._t(said) if said else "", "hint": self._t(hint) if hint else ""}
         if act.kind == "model":  # what to draw before the student moves anything
             # a second try starts where the last one left the controls: the diagnosis and the
@@ -571,14 +603,22 @@ class Session:
             },
             "career": career,
             "skills": skills,
+            "enjoy": [{"id": e.id, "area": e.area, "text": self._t(e.text)} for e in sim.enjoy],
             "result": self.result(),
             "result_code": self._final_code(),
         }
 
+    def credited(self) -> dict:
+        """Each skill used well, and how many times (from the evidence)."""
+        tally: dict = {}
+        for e in self.state["evidence"]:
+            tally[e["skill"]] = tally.get(e["skill"], 0) + 1
+        return tally
+
     def _career_facts(self):
-        """The career (built once per language: it never changes) and the skills used."""
+        """The career (built once per language: it never changes) and the skills used well."""
         cache = self.__dict__.setdefault("_career_cache", {})
-        tally = self.state["skills"]
+        tally = self.credited()
         order = sorted(tally, key=lambda k: (-tally[k], k))
         try:
             if self.lang not in cache:
@@ -608,8 +648,10 @@ class Session:
             "rating": ending.rating if ending else None,
             "max_rating": 3,
             "variables": dict(st["vars"]),
-            "skills": dict(st["skills"]),
+            "skills": self.credited(),
             "riasec": dict(st["riasec"]),
+            "evidence": [dict(e) for e in st["evidence"]],
+            "chances": dict(st["chances"]),
             "minutes": st["time"],
             "steps": st["step"],
             "activities": [{k: a[k] for k in ("scene", "kind", "score", "outcome", "first_outcome", "tries") if k in a}

@@ -21,6 +21,7 @@ LANG_RE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 OUTCOMES = ("correct", "partial", "wrong")
 MINUTES_MAX = 24 * 60
+ENJOY_MIN, ENJOY_MAX = 3, 5  # statements to rate at an ending: enough to compare, few enough to finish
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,16 @@ TOP = Section("top", "A simulation file.", {
     "events": _f("list", "Events checked each time the student arrives at a scene.", of="event"),
     "endings": _f("list", "Endings; END picks the first whose 'if' holds. The last should have no 'if'.",
                   required=True, of="ending", min_items=1),
+    "enjoy": _f("list", f"{ENJOY_MIN}-{ENJOY_MAX} short statements about the work just tried, one RIASEC area "
+                        "each; every ending asks the student how much they liked each (1-5, skippable).",
+                of="enjoy_statement", min_items=ENJOY_MIN),
+})
+
+ENJOY = Section("enjoy_statement", "A piece of the work the student just tried, to rate at the ending.", {
+    "id": _f("id", "Unique among the statements (the student's ratings are kept by it).", required=True),
+    "area": _f("enum", "The kind of work it is: R realistic, I investigative, A artistic, S social, "
+                       "E enterprising, C conventional.", required=True, choices=RIASEC),
+    "text": _f("text", "The work, as a short phrase, like \"Work out a medicine dose\".", required=True),
 })
 
 SOURCE = Section("source_entry", "A public source.", {
@@ -136,6 +147,9 @@ VARIABLE = Section("variable", "A variable.", {
                choices=("meter", "counter", "hidden")),
     "label": _f("text", "What the meter or counter is called (needed unless hidden)."),
     "good": _f("enum", "Which way is good (colours the meter).", default="high", choices=("high", "low")),
+    "judges": _f("bool", "It says how well the work goes (like patient safety or part quality): a choice "
+                         "whose effects move it the wrong way (see `good`) is a poor choice, which earns no "
+                         "skill credit; lint reports a skill or RIASEC tag on it.", default=False),
 })
 
 CHARACTER = Section("character", "A character.", {
@@ -166,8 +180,10 @@ CHOICE = Section("choice", "A choice.", {
     "time": minutes(),
     "effects": _f("effects", "Run when it is taken."),
     "feedback": _f("text", "Shown before moving on."),
-    "skills": _f("skills", "Employability skills exercised."),
-    "riasec": _f("riasec", "RIASEC interest area.", choices=RIASEC),
+    "skills": _f("skills", "Employability skills the choice uses well: credited only when its effects move "
+                           "no `judges` variable the wrong way."),
+    "riasec": _f("riasec", "The kind of work the choice is (RIASEC area), never whether it was a good "
+                           "decision: leave it off a poor choice.", choices=RIASEC),
     "next": _f("target", "Where it leads.", required=True),
     "source": _f("source", "Cites a source by id (or a list of them)."),
 })
@@ -187,8 +203,10 @@ ACTIVITY = Section("activity", "A hands-on task graded by the engine.", {
                           "they try again; only the last try is graded (the first is kept for the teacher).",
                    default=1, lo=1, hi=5),
     "hints": _f("texts", "Hints shown one by one, after each try that is not right."),
-    "skills": _f("skills", "Employability skills exercised."),
-    "riasec": _f("riasec", "RIASEC interest area.", choices=RIASEC),
+    "skills": _f("skills", "Employability skills the task uses: credited when the (last) answer is correct "
+                           "or partly correct, never when it is wrong."),
+    "riasec": _f("riasec", "The kind of work the task is (RIASEC area), counted whatever the outcome.",
+                 choices=RIASEC),
     "source": _f("source", "Cites a source by id (or a list of them)."),
 })
 
@@ -224,7 +242,7 @@ DEBRIEF_ITEM = Section("debrief_item", "A debrief line: text, or {if, text} show
 })
 
 SECTIONS = {s.name: s for s in (TOP, SOURCE, KIOSK, CLOCK, VARIABLE, CHARACTER, SCENE, CHOICE, ACTIVITY,
-                                EVENT, ENDING, DEBRIEF, DEBRIEF_ITEM)}
+                                EVENT, ENDING, DEBRIEF, DEBRIEF_ITEM, ENJOY)}
 
 
 def friendly_list(words) -> str:

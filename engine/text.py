@@ -3,6 +3,7 @@ one number formatter, so every part of the engine writes a number the same way."
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -15,7 +16,8 @@ def format_number(value, lang: str, decimals: int | None = None) -> str:
 
     Without `decimals` (a variable in a text): 2.75 in English, 2,75 in Spanish, a bool as ✓/✗.
     With `decimals` (an answer, a budget): at most that many decimals and grouped
-    thousands: 1,234.5 in English, 1 234,5 in Spanish (a no-break space).
+    thousands: 1,234.5 in English; 1234,5 and 12 345,5 in Spanish (a no-break space, from
+    five digits on: Fundéu's keys to writing numbers, after the RAE's Ortografía).
     """
     if isinstance(value, bool):
         return "✓" if value else "✗"
@@ -26,10 +28,93 @@ def format_number(value, lang: str, decimals: int | None = None) -> str:
         text = f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
         return text.replace(".", ",") if comma else text
     x = value
-    text = f"{int(x):,}" if float(x).is_integer() else f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
+    text = f"{int(x):,}" if float(x).is_integer() else f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")  # 2.50 -> 2.5 (never 10 -> 1)
+    if text == "-0":
+        text = "0"
     if comma:
-        text = text.replace(",", "\u00a0").replace(".", ",")
+        # Spanish groups with a space from five digits on, and writes 6112 whole (RAE/Fundéu)
+        digits = len(text.split(".")[0].lstrip("-").replace(",", ""))
+        text = text.replace(",", "" if digits <= 4 else "\u00a0").replace(".", ",")
     return text
+
+
+# ---- reading a number a student typed -------------------------------------------------
+# The same convention, read back: English writes 6,112.5 (a comma groups thousands, a point
+# marks decimals); Spanish writes 6112,5 or 6 112,5, and the older 6.112,5 (a point or a
+# space groups thousands, a comma marks decimals). A space groups in every language.
+SPACES = " \u00a0\u202f\u2009"
+_NUMBER_CHARS = re.compile(r"[0-9.,_]+")
+
+
+class NumberEntryError(ValueError):
+    """A typed number the language's convention cannot read, or can read two ways.
+
+    `key` names the UI sentence that says why (content/ui.yaml), `values` fill it."""
+
+    def __init__(self, key: str, **values):
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+def marks(lang: str) -> tuple:
+    """(decimal mark, thousands mark) of a language."""
+    return (",", ".") if lang in DECIMAL_COMMA else (".", ",")
+
+
+def read_number(value, lang: str = "en", decimals: bool = True) -> float:
+    """A number a student typed, read the way `lang` writes numbers (format_number's way).
+
+    "6,112" is 6112 in English and "6.112" is 6112 in Spanish; "6 112" is 6112 in both.
+    When `decimals` is true (the activity takes decimals), one thousands mark followed by
+    exactly three digits ("6,112" in English) could also be a decimal written the other
+    language's way: NumberEntryError("number_ambiguous") instead of a guess. A decimal
+    written with the thousands mark ("1,5" in English, "1.5" in Spanish) is refused with
+    "number_decimal_mark"; anything else that is not a number with "need_number".
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise NumberEntryError("need_number")
+    if isinstance(value, str):
+        x = _read_text(value, lang, decimals)
+    else:
+        x = float(value)
+    if not math.isfinite(x) or abs(x) > 1e12:
+        raise NumberEntryError("number_too_large")
+    return x
+
+
+def _read_text(text: str, lang: str, decimals: bool) -> float:
+    dec, group = marks(lang)
+    s = text.strip().replace("\u2212", "-")
+    sign = ""
+    if s[:1] in "+-" and s:
+        sign, s = ("-" if s[0] == "-" else ""), s[1:].lstrip(SPACES)
+    for sp in SPACES:
+        s = s.replace(sp, "_")  # a space only ever groups
+    if not s or not _NUMBER_CHARS.fullmatch(s) or not any(c.isdigit() for c in s):
+        raise NumberEntryError("need_number")
+    whole, _, frac = s.partition(dec) if s.count(dec) == 1 else (s, "", "")
+    swapped = text.strip().translate(str.maketrans({",": ".", ".": ","}))
+    if s.count(dec) > 1 or not frac.isdigit() and frac or "_" in frac:
+        # two decimal marks, or groups after the decimal mark: the other language's way
+        raise NumberEntryError("number_decimal_mark", example=swapped)
+    pieces = whole.replace(group, "_").split("_")
+    if len(pieces) > 1:
+        good = 1 <= len(pieces[0]) <= 3 and pieces[0][:1] != "0" and all(len(p) == 3 for p in pieces[1:]) \
+            and all(p.isdigit() for p in pieces)
+        if not good:
+            if whole.count(group) == 1 and "_" not in whole and not frac and s.count(dec) == 0:
+                raise NumberEntryError("number_decimal_mark", example=swapped)  # "1,5" in English
+            raise NumberEntryError("number_groups")
+        if decimals and whole.count(group) == 1 and "_" not in whole and s.count(dec) == 0:
+            # "6,112" in English: six thousand, or 6.112 written the other way?
+            head, tail = whole.split(group)
+            raise NumberEntryError("number_ambiguous", typed=text.strip(), whole=sign + head + tail,
+                                   decimal=sign + head + dec + tail)
+    digits = "".join(pieces)
+    return float(f"{sign}{digits or '0'}.{frac or '0'}")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -14,12 +14,12 @@ import textwrap
 from .catalogue import ui_text
 from .errors import ActionError
 from .session import Session
+from .text import format_number
 
 WIDTH = 76
 QUIT_WORDS = {"q", "quit", "salir"}
 # ASCII digits only: full-width or other scripts' digits are refused, not guessed at.
 WHOLE_RE = re.compile(r"[0-9]{1,6}")
-NUMBER_RE = re.compile(r"[+-]?(?:[0-9]{1,15}(?:[.,][0-9]{0,12})?|[.,][0-9]{1,12})")
 MAX_LINE = 2000       # longer lines are junk for any prompt; refused before parsing
 MAX_JSON_DEPTH = 20   # json.loads recurses; deep nesting would otherwise raise RecursionError
 
@@ -66,10 +66,10 @@ def show_numeric(player, a):
 
 
 def parse_numeric(player, a, line):
-    text = line.replace(" ", "")
-    if not NUMBER_RE.fullmatch(text):
+    # sent as typed: the engine reads it the language's way, or says why it cannot
+    if not any(c.isdigit() for c in line):
         raise Refused(player.t("need_number"))
-    return text
+    return line.strip()
 
 
 def show_multi(player, a):
@@ -147,9 +147,10 @@ def _model_lines(player, a, live) -> list:
         if i["control"] == "options":
             shown = next(o["text"] for o in i["options"] if o["id"] == v)
             rng = " / ".join(o["id"] for o in i["options"])
-        else:
-            shown = f"{v:g} {i['unit']}".strip()
-            rng = f"{i['min']:g}..{i['max']:g}, {i['step']:g}"
+        else:  # numbers the way the language writes them, so typing one back reads the same
+            num = lambda x: format_number(x, player.session.lang, i["decimals"])  # noqa: E731
+            shown = f"{num(v)} {i['unit']}".strip()
+            rng = f"{num(i['min'])}..{num(i['max'])}, {num(i['step'])}"
         lines.append(f"  {i['id']} = {shown}   ({i['label']}: {rng})")
     for o, val in zip(a["outputs"], live["outputs"]):
         lines.append(f"  · {o['label']}: {val['text']} {o['unit']}".rstrip())
@@ -192,9 +193,9 @@ def parse_model(player, a, line):
     words = line.split()
     if words and words[0].lower() in ("done", "ok"):
         return dict(inputs)
-    if len(words) != 3 or words[0].lower() != "set" or words[1] not in inputs:
+    if len(words) < 3 or words[0].lower() != "set" or words[1] not in inputs:
         raise Refused(player.t("text_model_set", example=_model_example(a)))
-    trial = {**inputs, words[1]: words[2]}
+    trial = {**inputs, words[1]: " ".join(words[2:])}  # "set rpm 6 112": the engine reads the number
     live = player.session.preview(trial)  # ActionError (out of range...) is said as a refusal
     inputs.update(live["inputs"])  # kept on the input's steps, as the engine keeps them
     raise Shown(_model_lines(player, a, live))

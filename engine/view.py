@@ -241,9 +241,9 @@ class OutputValue(TypedDict):
 
 
 class ModelGoalState(TypedDict):
-    """How the inputs shown would be graded."""
+    """How the inputs shown would be graded ("hidden", score 0, where the author keeps that for the check)."""
 
-    state: Literal["met", "partly", "not_met"]
+    state: Literal["met", "partly", "not_met", "hidden"]
     score: Number
 
 
@@ -430,7 +430,7 @@ class CareerView(TypedDict):
 
 
 class SkillUsed(TypedDict):
-    """A skill the student used, from content/skills.yaml, and how many times."""
+    """A skill the student used well, from content/skills.yaml, and how many times."""
 
     id: str
     name: str
@@ -442,7 +442,7 @@ class SkillUsed(TypedDict):
 
 
 class SkillCount(TypedDict):
-    """A skill used, by id only: the catalogue could not be read."""
+    """A skill used well, by id only: the catalogue could not be read."""
 
     id: str
     name: str
@@ -458,8 +458,17 @@ class ActivityResult(TypedDict):
     tries: NotRequired[int]
 
 
+class Evidence(TypedDict):
+    """One use of a skill that counted: a good choice, a right or a partly right answer."""
+
+    skill: str
+    scene: str
+    how: Literal["good", "right", "partly"]
+
+
 class Result(TypedDict):
-    """The summary teacher tools use."""
+    """The summary teacher tools use. `skills` tallies `evidence`; `riasec` counts the kinds of
+    work done and `chances` how often each was on offer."""
 
     sim: str
     version: str
@@ -470,10 +479,21 @@ class Result(TypedDict):
     variables: dict[str, Union[int, float, bool]]
     skills: dict[str, int]
     riasec: dict[str, int]
+    evidence: list[Evidence]
+    chances: dict[str, int]
     minutes: int
     steps: int
     activities: list[ActivityResult]
     seed: int
+
+
+class EnjoyStatement(TypedDict):
+    """A piece of the work just tried, for the student to rate 1-5 (skippable). The ratings are
+    the front end's to keep (docs/view.md): they are not part of the session or its codes."""
+
+    id: str
+    area: Literal["R", "I", "A", "S", "E", "C"]
+    text: str
 
 
 class EndingView(TypedDict):
@@ -487,6 +507,7 @@ class EndingView(TypedDict):
     debrief: Debrief
     career: CareerView | None
     skills: list[Union[SkillUsed, SkillCount]]
+    enjoy: list[EnjoyStatement]
     result: Result
     result_code: str
 

@@ -18,17 +18,18 @@ def act_of(sim, scene_id):
     return sim.scene(scene_id).activity
 
 
-def play(sim, answers: dict, choices: dict, *, seed=1, start=None, lang="en", max_steps=80):
-    """Plays to an ending: `answers` holds each activity scene's answer, `choices` the choice
-    id to take in a scene (the first enabled choice where none is named, or where the named
-    one is hidden). Returns (session, the scene of every view seen, in order)."""
+def play(sim, answers: dict, choices: dict, *, seed=1, start=None, lang="en", max_steps=80, until=None):
+    """Plays to an ending, or to the first view where until(view) holds: `answers` holds each
+    activity scene's answer, `choices` the choice id to take in a scene (the first enabled
+    choice where none is named, or where the named one is hidden). Returns (session, the
+    scene of every view seen, in order)."""
     s = Session(sim, seed=seed, start=start, lang=lang)
     seen = []
     for _ in range(max_steps):
         v = s.view()
         seen.append(v["scene"])
         assert v["text"].strip(), v["scene"]
-        if v["phase"] == "ending":
+        if v["phase"] == "ending" or (until is not None and until(v)):
             return s, seen
         if v["continue"]:
             s.continue_()

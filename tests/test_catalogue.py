@@ -454,8 +454,8 @@ def test_lint_checks_the_catalogue_too(tmp_path, monkeypatch, capsys):
     from engine.cli import main as cli_main
     sim = ROOT / "simulations" / "examples" / "every-feature.yaml"
     assert cli_main(["lint", str(sim)]) == 0
-    assert "4 file(s) checked: 0 error(s)" in capsys.readouterr().err
-    for name in ("careers.yaml", "skills.yaml", "ui.yaml"):
+    assert "5 file(s) checked: 0 error(s)" in capsys.readouterr().err
+    for name in ("careers.yaml", "skills.yaml", "ui.yaml", "interests.yaml"):
         (tmp_path / name).write_bytes((CONTENT_DIR / name).read_bytes())
     broken = (tmp_path / "careers.yaml").read_text(encoding="utf-8").replace(
         "    cluster: {en: Health Science", "    clustr: {en: Health Science", 1)
@@ -473,7 +473,7 @@ def test_lint_checks_the_catalogue_too(tmp_path, monkeypatch, capsys):
 def test_lint_of_content_checks_the_catalogue_not_simulations(capsys):
     from engine.cli import main as cli_main
     assert cli_main(["lint", str(CONTENT_DIR)]) == 0
-    assert "3 file(s) checked: 0 error(s), 0 warning(s)" in capsys.readouterr().err
+    assert "4 file(s) checked: 0 error(s), 0 warning(s)" in capsys.readouterr().err
     assert cli_main(["lint", str(CONTENT_DIR / "ui.yaml")]) == 0
 
 

@@ -75,7 +75,7 @@ def test_choice_effects_feedback_and_tallies(example_sim, new_session):
     assert s.state["skills"] == {"communication": 1} and s.state["riasec"] == {"S": 1}
 
 
-@pytest.mark.parametrize("given,outcome,quality", [(2, "correct", 75), ("2,0", "correct", 75),
+@pytest.mark.parametrize("given,outcome,quality", [(2, "correct", 75), ("2.0", "correct", 75),
                                                    (2.4, "partial", 65), (7, "wrong", 60)])
 def test_numeric_activity(example_sim, new_session, given, outcome, quality):
     s = new_session(example_sim, seed=1)
@@ -349,5 +349,6 @@ def test_numbers_follow_the_language():
     from engine.text import format_number
     assert format_number(2.75, "en") == "2.75" and format_number(2.75, "es") == "2,75"
     assert format_number(3, "es") == "3" and format_number(True, "en") == "✓"
-    assert format_number(1234.5, "en", 2) == "1,234.5" and format_number(1234.5, "es", 2) == "1\u00a0234,5"
+    assert format_number(1234.5, "en", 2) == "1,234.5" and format_number(1234.5, "es", 2) == "1234,5"
+    assert format_number(12345.5, "es", 2) == "12\u00a0345,5"  # Spanish groups from five digits on
     assert format_number(2.0, "es", 2) == "2" and format_number(0.125, "en", 2) == "0.12"

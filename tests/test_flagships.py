@@ -91,11 +91,13 @@ def test_unsafe_shortcuts_credit_no_skill_and_no_interest_type(flagship):
                 tagged.append((s.id, c.id))
     assert tagged == []
     # and the ones the review named, in each flagship, are untagged
-    named = {"er-nurse-shift": ["skip-huddle", "brush-off", "skip-label", "just-give", "skip-break",
+    # (ER 1.7.0 folded the label check and telling the patient into the medication-pass
+    # sequence, so 'skip-label' and 'just-give' are no longer choices)
+    named = {"er-nurse-shift": ["skip-huddle", "brush-off", "skip-break",
                                 "wait-recheck", "send-out", "kiosk-wait"],
              "footbridge-design": ["steep-8", "keep-steep", "skip-check", "build-anyway", "insist",
                                    "brush-off", "stay-office", "keep-lifting", "kiosk-rush"],
-             "cnc-first-run": ["skip-fai", "just-leave", "feed-high", "reach-in", "keep-running",
+             "cnc-first-run": ["skip-fai", "just-leave", "reach-in", "keep-running",
                                "k-nogear", "k-keep"],
              "weld-test-day": ["big-fan", "hold-breath", "go-faster", "finish-bead", "quick-look",
                                "go-now", "k-fleece"],

@@ -32,7 +32,7 @@ LAYER_OF = {
     "engine.catalogue": "catalogue",
     "engine.spec": "spec",
     # format: author YAML -> model, and what is generated from the format
-    "engine.bounds": "format", "engine.contentfiles": "format", "engine.teacher": "format", "engine.loader": "format", "engine.compile": "format",
+    "engine.bounds": "format", "engine.contentfiles": "format", "engine.tagging": "format", "engine.teacher": "format", "engine.loader": "format", "engine.compile": "format",
     "engine.schema": "format", "engine.files": "format",
     # play: a session, its view and its saves
     "engine.saves": "play", "engine.resultcode": "play", "engine.session": "play", "engine.view": "play", "engine.viewschema": "play",
@@ -41,7 +41,7 @@ LAYER_OF = {
     "engine.readability": "tools", "engine.explore": "tools", "engine.stats": "tools",
     "engine.mapgraph": "tools", "engine.releases": "tools", "engine.results": "tools",
     "engine.verify": "tools", "engine.guides": "tools", "engine.lists": "tools", "engine.schema_command": "tools", "engine.scaffold": "tools",
-    "engine.scripts": "tools",
+    "engine.scripts": "tools", "engine.profile": "tools",
     # the command line and the players
     "engine.cli": "front", "engine.explore_command": "front", "engine.preview": "front", "engine.textplayer": "front",
 }

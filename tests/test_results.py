@@ -54,7 +54,10 @@ def test_every_frozen_result_code_verifies_with_its_ending_through_the_releases(
     res = rec["result"]
     assert (row["sim"], row["version"], row["ending"], row["rating"]) == (res["sim"], res["version"], res["ending"],
                                                                           res["rating"])
-    assert row["minutes"] == res["minutes"] and row["skills"] == res["skills"]
+    assert row["minutes"] == res["minutes"]
+    # skills as the engine credits them today: only where used well (issue 13), so never more
+    # than the tally recorded when the code was made (tests/test_frozen_codes.py says why)
+    assert all(n <= res["skills"].get(k, 0) for k, n in row["skills"].items()), (row["skills"], res["skills"])
     assert [(a["scene"], a["kind"], a["score"], a["outcome"]) for a in row["activities"]] == \
         [(a["scene"], a["kind"], a["score"], a["outcome"]) for a in res["activities"]]
     assert row["ending_title"] == res["title"] and row["lang"] == rec["lang"]

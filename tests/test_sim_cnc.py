@@ -97,27 +97,113 @@ def test_spindle_speed_is_3_82_times_sfm_over_diameter(sim, scene_id):
     assert 800 <= sfm <= 2200
 
 
-def test_feed_is_rpm_times_flutes_times_chip_load(sim):
-    act = act_of(sim, "feed")
-    rpm, flutes, chip = numbers(en(act.prompt))[:3]
-    assert rpm == act_of(sim, "speeds").answer
-    assert flutes == 3 and "3 flutes" in en(sim.scene("speeds").text)
-    assert act.answer == pytest.approx(rpm * flutes * chip)  # 36.672
-    assert round(act.answer, 1) == 36.7
-    # the chart's chip load range for a 0.5 inch tool, as stated to the student
-    lo, hi = (float(x) for x in re.search(r"(\d\.\d+) to (\d\.\d+) inch per flute",
-                                          en(sim.scene("feed").text)).groups())
-    assert (lo, hi) == (0.002, 0.0045)
-    assert lo <= chip <= hi
+# The live feed model, recomputed here from the cited constants: RPM = (12 / π) × SFM ÷ D,
+# which the tool makers' sheets round to 3.82 (Helical; Sussex Tool); feed = RPM × flutes ×
+# chip load (Helical); HIT's chart for a 1/2-inch carbide end mill in 6061: 800-2200 SFM and
+# 0.002-0.0045 inch per flute. 3.5 minutes of handling and 110 inches of cutting a bracket are
+# the story's own numbers, stated in the scene.
+SFM, D, FLUTES, CHIP_LO, CHIP_HI = 800, 0.5, 3, 0.002, 0.0045
+RIGHT_FEED = {"sfm": 800, "diameter": "half", "flutes": "three", "chip": 0.002}
 
 
-def test_feed_choices_state_the_right_feed_rates(sim):
-    rpm, flutes = act_of(sim, "speeds").answer, 3
-    hi = 0.0045
-    for choice in sim.scene("feed-choice").choices:
-        chip, ipm = numbers(en(choice.text))[:2]
-        assert round(rpm * flutes * chip, 1) == ipm, choice.id
-        assert (chip > hi) == (choice.id == "feed-high")
+def feed_at(sim, lang="en", **inputs):
+    """The feed model's live outputs {id: value} and the whole live answer, at these inputs."""
+    s = Session(sim, start="feed", lang=lang)
+    live = s.preview({**RIGHT_FEED, **inputs})
+    return {o["id"]: o["value"] for o in live["outputs"]}, live
+
+
+def minutes_a_bracket(chip: float) -> float:
+    return 3.5 + 110 / (round(SFM * 3.82 / D) * FLUTES * chip)
+
+
+def test_the_constants_the_student_reads(sim):
+    import math
+    assert round(12 / math.pi, 2) == 3.82  # the rounded constant in RPM = 3.82 × SFM ÷ D
+    text = en(sim.scene("feed").text)
+    assert f"{CHIP_LO} to {CHIP_HI} inch" in text
+    assert "3.5 minutes" in text and "110 inches" in text
+    speeds = en(sim.scene("speeds").text)
+    assert "0.5 inch" in speeds and "3 flutes" in speeds and "800 surface feet" in speeds
+    # the tool maker's range for carbide in 6061 aluminum is 800-2200 SFM
+    assert 800 <= SFM <= 2200
+    assert {"milling-formulas", "cutting-data"} <= set(act_of(sim, "feed").source)
+
+
+@pytest.mark.parametrize("chip", [0.001, 0.002, 0.003, 0.0045, 0.006, 0.007])
+def test_the_feed_model_follows_the_milling_formulas(sim, chip):
+    outs, live = feed_at(sim, chip=chip)
+    rpm = round(3.82 * SFM / D)
+    assert outs["rpm"] == rpm == act_of(sim, "speeds").answer  # the 6112 worked out by hand
+    assert outs["feed"] == pytest.approx(rpm * FLUTES * chip)
+    assert outs["cycle"] == pytest.approx(minutes_a_bracket(chip))
+    # the spindle in the drawing turns with the RPM; the tool turns red past the chart
+    scene = next(d for d in live["displays"] if d["type"] == "scene")
+    spindle = next(sh for sh in scene["shapes"] if sh.get("spin"))
+    assert spindle["spin"] == pytest.approx(rpm / 4000, abs=0.001)
+    tool = scene["shapes"][1]
+    assert (tool["fill"] == "#b3261e") == (chip > CHIP_HI)
+    assert "6,112 RPM" in scene["alt"]
+    chart = next(d for d in live["displays"] if d["type"] == "chart")
+    assert [p["x"] for p in chart["points"]][:3] == [0.001, 0.0015, 0.002]  # the chip loads along the bottom
+    assert live["goal"]["state"] == ("met" if CHIP_LO <= chip <= CHIP_HI else "not_met")
+
+
+def test_the_spindle_speeds_up_for_a_smaller_tool_and_a_faster_surface_speed(sim):
+    base, _ = feed_at(sim)
+    small, _ = feed_at(sim, diameter="quarter")
+    fast, _ = feed_at(sim, sfm=1200)
+    assert small["rpm"] == round(3.82 * SFM / 0.25) == 2 * base["rpm"]
+    assert fast["rpm"] == round(3.82 * 1200 / D)
+    four, _ = feed_at(sim, flutes="four")
+    assert four["feed"] == pytest.approx(base["rpm"] * 4 * CHIP_LO)
+
+
+def test_the_minutes_a_bracket_match_the_story(sim):
+    # the takt scene says the mill needs 6.5 minutes a part at the low end of the chart
+    takt_fb = en(dict(act_of(sim, "takt").feedback)["correct"])
+    assert f"{minutes_a_bracket(CHIP_LO):.1f} minutes a part" in takt_fb
+    assert round(minutes_a_bracket(0.003), 1) == 5.5 and round(minutes_a_bracket(0.006), 1) == 4.5
+
+
+@pytest.mark.parametrize("inputs,state,diagnosis", [
+    ({}, "met", None),
+    ({"chip": 0.0045}, "met", None),
+    ({"sfm": 1000}, "partly", "set the surface speed to 800"),
+    ({"chip": 0.006}, "not_met", "past the top of the chart"),
+    ({"diameter": "quarter"}, "not_met", "ours is 1/2 inch"),
+    ({"flutes": "two"}, "not_met", "has 3 flutes"),
+    ({"chip": 0.001}, "not_met", "below the chart's lowest"),
+])
+def test_the_feed_goal_and_what_each_wrong_setting_means(sim, inputs, state, diagnosis):
+    _outs, live = feed_at(sim, **inputs)
+    assert live["goal"]["state"] == state
+    s = Session(sim, start="feed")
+    s.answer({**RIGHT_FEED, **inputs})
+    v = s.view()
+    if state == "met":
+        assert v["phase"] == "feedback" and v["feedback"]["outcome"] == "correct"
+        return
+    r = v["activity"]["retry"]  # a second try, with what the setting means and a hint
+    assert diagnosis in r["diagnosis"] and r["hint"].startswith("Use your numbers")
+    assert v["activity"]["live"]["inputs"] == {**RIGHT_FEED, **inputs}  # the controls stay put
+
+
+def test_the_chip_load_chosen_is_kept_for_the_rest_of_the_day(sim):
+    s = Session(sim, start="feed")
+    s.answer({**RIGHT_FEED, "chip": 0.003})
+    assert s.state["vars"]["chip_load"] == 0.003
+    assert s.state["vars"]["tool_wear"] == 10 + 10  # the start's 10, and the middle of the chart wears it
+
+
+@pytest.mark.parametrize("wrong,means", [(3.82 * 800 * 0.5, "multiplied by the diameter"),
+                                         (3.82 * 800, "Now divide it by the diameter"),
+                                         (800 / 3.82 / 0.5, "You divided by 3.82")])
+def test_common_rpm_mistakes_are_diagnosed(sim, wrong, means):
+    s = Session(sim, start="speeds")
+    s.answer(round(wrong))
+    fb = s.view()["feedback"]
+    assert fb["outcome"] == "wrong" and means in fb["text"]
 
 
 def test_takt_time_is_available_time_over_demand(sim):
@@ -153,19 +239,44 @@ def test_control_limits_are_mean_plus_minus_three_sigma(sim):
     assert "24.97 and 25.03" in en(sim.scene("kiosk-chart").text)
 
 
-@pytest.mark.parametrize("scene_id", ["chart", "kiosk-chart"])
-def test_first_point_out_of_control(sim, scene_id):
-    act = act_of(sim, scene_id)
+def test_first_point_out_of_control(sim):
     lcl, ucl = 25.00 - 3 * 0.01, 25.00 + 3 * 0.01
+    # the kiosk cut taps it on a picture
+    act = act_of(sim, "kiosk-chart")
     values = [(s.id, numbers(en(s.text))[1]) for s in act.items]
     first = next(sid for sid, v in values if v < lcl - 1e-9 or v > ucl + 1e-9)
     assert [s.id for s in act.items if s.correct] == [first] == ["s9"]
     # every sample is still inside the drawing limits, 24.95 to 25.05: the chart warns first
     assert all(24.95 <= v <= 25.05 for _sid, v in values)
+    # the full shift measures the same bores one by one on a live control chart
+    s = Session(sim, start="chart")
+    live = s.view()["activity"]["live"]
+    chart = next(d for d in live["displays"] if d["type"] == "control")
+    assert (chart["lower"], chart["upper"], chart["centre"]) == (pytest.approx(lcl), pytest.approx(ucl), 25.0)
+    assert len(chart["points"]) == 1 and chart["count"] == 10
+    full = next(d for d in s.preview({"samples": 10})["displays"] if d["type"] == "control")
+    assert [p["y"] for p in full["points"]] == [v for _sid, v in values]
+    assert full["first_out"] == 9 and [p["x"] for p in full["points"] if p["out"]] == [9, 10]
+
+
+@pytest.mark.parametrize("samples,state", [(1, "not_met"), (7, "not_met"), (8, "partly"), (9, "met"), (10, "partly")])
+def test_the_control_chart_goal_is_to_stop_at_the_first_point_outside(sim, samples, state):
+    s = Session(sim, start="chart")
+    # the goal waits for the check: a live "goal met" at sample 9 would give the answer away
+    assert s.preview({"samples": samples})["goal"] == {"state": "hidden", "score": 0}
+    s.answer({"samples": samples})
+    v = s.view()
+    outcome = {"met": "correct", "partly": "partial", "not_met": "wrong"}[state]
+    if state == "met":
+        assert v["feedback"]["outcome"] == outcome
+    else:  # a second try: what stopping there means, and a hint
+        assert v["activity"]["retry"]["outcome"] == outcome
+        assert v["activity"]["retry"]["diagnosis"]
+        assert "24.97" in v["activity"]["retry"]["hint"]
 
 
 def test_chart_picture_points_sit_inside_their_spots(sim):
-    act = act_of(sim, "chart")
+    act = act_of(sim, "kiosk-chart")
     root = ET.parse(CONTENT / act.image).getroot()
     ns = "{http://www.w3.org/2000/svg}"
     dots = [(float(c.get("cx")), float(c.get("cy"))) for c in root.iter(ns + "circle")]
@@ -216,16 +327,16 @@ CORRECT = {
     "ppe": ["glasses", "shoes", "tie-back", "ears"],
     "drawing": ["bore"],
     "speeds": 6112,
-    "feed": 36.7,
+    "feed": RIGHT_FEED,
     "fai": ["m-length", "m-height", "m-spacing", "m-thickness"],
     "takt": 10,
     "loto": ["notify", "shutdown", "isolate", "lock", "release", "verify"],
-    "chart": ["s9"],
+    "chart": {"samples": 9},
     "kiosk-rpm": 6112,
     "kiosk-chart": ["s9"],
 }
 CHOICES = {
-    "feed-choice": "feed-low", "fai-choice": "do-fai", "run-1": None, "jam": "lock-first",
+    "fai-choice": "do-fai", "run-1": None, "jam": "lock-first",
     "drift-choice": "stop-change", "handoff": "write-note",
     "kiosk-start": "k-gear", "kiosk-react": "k-stop",
 }
@@ -302,18 +413,21 @@ def test_wrong_lockout_order_is_retaught(sim):
     assert s.ended
 
 
+HIGH_FEED = {**RIGHT_FEED, "chip": 0.006}  # past the top of the chart
+
+
 def test_aggressive_feed_can_break_the_tool_and_is_seeded(sim):
     broke, kept = [], []
     for seed in range(40):
-        s, seen = play(sim, seed=seed, feed_choice="feed-high")
+        s, seen = play(sim, seed=seed, feed=HIGH_FEED)
         (broke if "tool-break" in seen else kept).append(seed)
         if "tool-break" in seen:
             assert s.state["vars"]["tool_broke"] is True
             assert seen[seen.index("tool-break") + 1] == "jam"  # back where the event struck
         assert ending(s) != "star-run"  # running past the chart never earns three stars
     assert broke and kept  # a real chance, decided by the seed
-    s1, seen1 = play(sim, seed=broke[0], feed_choice="feed-high")
-    s2, seen2 = play(sim, seed=broke[0], feed_choice="feed-high")
+    s1, seen1 = play(sim, seed=broke[0], feed=HIGH_FEED)
+    s2, seen2 = play(sim, seed=broke[0], feed=HIGH_FEED)
     assert seen1 == seen2 and s1.state["vars"] == s2.state["vars"]
 
 
@@ -344,36 +458,25 @@ def test_explorer_finds_every_ending_and_no_dead_end(sim):
 
 
 # ---------------------------------------------------------------- parts, clock and lockout (review CNC-1 to CNC-3)
-def cycle_minutes(sim) -> dict:
-    """Minutes a part at each feed, read from what the student is told."""
-    takt_fb = en(dict(act_of(sim, "takt").feedback)["correct"])
-    low = float(re.search(r"(\d+\.\d+) minutes a part", takt_fb).group(1))
-    out = {"feed-low": low}
-    for c in sim.scene("feed-choice").choices:
-        if c.feedback is not None:
-            m = re.search(r"(\d+\.\d+) minutes", en(c.feedback))
-            if m:
-                out[c.id] = float(m.group(1))
-    return out
-
-
-@pytest.mark.parametrize("feed", ["feed-low", "feed-mid", "feed-high"])
-def test_parts_made_fit_the_minutes_the_mill_runs(sim, feed):
+@pytest.mark.parametrize("chip", [0.002, 0.003, 0.0045, 0.006])
+def test_parts_made_fit_the_minutes_the_mill_runs(sim, chip):
     import math
-    cycles = cycle_minutes(sim)
-    assert cycles == {"feed-low": 6.5, "feed-mid": 5.5, "feed-high": 4.5}
     run1 = numbers(en(sim.scene("run-1").text))[0]
     run2 = numbers(en(sim.scene("run-2").text))[1]  # "a 30-minute lunch ... 130 more minutes"
     assert (run1, run2) == (150, 130)
-    expected = math.floor(run1 / cycles[feed]) + math.floor(run2 / cycles[feed])
+    cycle = minutes_a_bracket(chip)
+    expected = math.floor(run1 / cycle) + math.floor(run2 / cycle)
     for seed in range(30):  # a seed where no tool breaks: every part made is counted
-        s, seen = play(sim, seed=seed, feed_choice=feed)
+        s, seen = play(sim, seed=seed, feed={**RIGHT_FEED, "chip": chip})
         if "tool-break" not in seen:
-            assert s.state["vars"]["parts"] == expected, feed
+            assert s.state["vars"]["parts"] == expected, chip
             assert s.state["vars"]["scrap"] == 0
             break
     else:
         raise AssertionError("every seed broke the tool")
+    # the low end of the chart makes the 42 the customer needs, just: 23 + 20
+    if chip == 0.002:
+        assert expected == 43
 
 
 def test_the_day_fits_in_the_shift(sim):

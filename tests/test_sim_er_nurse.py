@@ -108,11 +108,11 @@ def test_dose_is_desired_over_have_times_quantity_after_unit_change(sim):
     order = en(sim.scene("dose").text)    # the order stays on screen with the question
     desired_g = float(re.search(r"(\d+\.?\d*) g by mouth", order).group(1))
     have_mg, qty_ml = (float(x) for x in re.search(r"(\d+) mg in every (\d+) mL", order).groups())
-    g_to_mg = float(re.search(r"1 gram \(g\) = ([\d,]+) milligrams", order).group(1).replace(",", ""))
-    dose = desired_g * g_to_mg / have_mg * qty_ml
     act = act_of(sim, "dose")
     assert act.kind == "numeric" and act.unit.get("en") == "mL"
     prompt = en(act.prompt)           # the numbers stay on screen while the student works
+    g_to_mg = float(re.search(r"1 g = ([\d,]+) mg", prompt).group(1).replace(",", ""))
+    dose = desired_g * g_to_mg / have_mg * qty_ml
     assert f"Order: {desired_g:g} g" in prompt and f"{have_mg:g} mg in {qty_ml:g} mL" in prompt
     assert "1 g = 1,000 mg" in prompt
     assert act.answer == pytest.approx(dose) == pytest.approx(10)
@@ -181,11 +181,15 @@ def test_monitor_picture_shows_the_same_numbers(sim):
 
 # ---------------------------------------------------------------- procedures
 def test_steps_before_giving_a_medicine(sim):
+    # the medication pass in one sequence: the label against the order in the med room,
+    # then at the bedside hands, two identifiers, allergies, telling her what it is, give, chart
     order = act_of(sim, "before-giving").answer
-    assert order[0] == "hands" and order[-1] == "chart"
-    assert order.index("two-ids") < order.index("allergies") < order.index("give")
-    two_ids = next(it for it in act_of(sim, "before-giving").items if it.id == "two-ids")
-    assert "name and birth date" in en(two_ids.text)  # two identifiers
+    assert order[0] == "label" and order[1] == "hands" and order[-1] == "chart"
+    assert order.index("two-ids") < order.index("allergies") < order.index("explain") < order.index("give")
+    items = {it.id: en(it.text) for it in act_of(sim, "before-giving").items}
+    assert "name and birth date" in items["two-ids"]  # two identifiers
+    assert "label against the order" in items["label"] and "what it is" in items["explain"]
+    assert "right to know" in en(act_of(sim, "before-giving").explain)
 
 
 def test_sbar_order(sim):
@@ -216,11 +220,10 @@ BEST = {
     "arrival": ("choose", "join-huddle"),
     "triage": ("answer", {k: k for k in ("dana", "tomas", "dev", "jordan", "mateo")}),
     "resources": ("answer", ["labs", "ct", "iv-fluid"]),
+    "iv-drip": ("answer", {"rate": 31}),
     "family": ("choose", "honest-talk"),
     "dose": ("answer", 10),
-    "label-check": ("choose", "check-label"),
-    "before-giving": ("answer", ["hands", "two-ids", "allergies", "give", "chart"]),
-    "give-med": ("choose", "explain-med"),
+    "before-giving": ("answer", ["label", "hands", "two-ids", "allergies", "explain", "give", "chart"]),
     "break-time": ("choose", "take-break"),
     "call-lights": ("answer", ["oxygen", "pain", "tv"]),
     "decline-monitor": ("answer", ["hr", "rr", "spo2"]),
@@ -239,11 +242,10 @@ WORST = {
     "arrival": ("choose", "skip-huddle"),
     "triage": ("answer", {"dana": "mateo", "tomas": "jordan", "dev": "dev", "jordan": "tomas", "mateo": "dana"}),
     "resources": ("answer", ["exam", "pill"]),
+    "iv-drip": ("answer", {"rate": 125}),
     "family": ("choose", "brush-off"),
     "dose": ("answer", 0.02),
-    "label-check": ("choose", "skip-label"),
-    "before-giving": ("answer", ["give", "chart", "hands", "allergies", "two-ids"]),
-    "give-med": ("choose", "just-give"),
+    "before-giving": ("answer", ["give", "chart", "hands", "allergies", "two-ids", "label", "explain"]),
     "break-time": ("choose", "skip-break"),
     "call-lights": ("answer", ["tv", "pain", "oxygen"]),
     "decline-monitor": ("answer", ["bp", "temp"]),
@@ -252,7 +254,7 @@ WORST = {
     "decline-kai": ("choose", "send-out"),
     "rounds": ("choose", "family-interprets"),
     "surge": ("choose", "take-extra"),
-    "handoff": ("answer", ["phone", "opinion"]),
+    "handoff": ("answer", ["opinion"]),
     "kiosk-triage": ("answer", {"dana": "mateo", "jordan": "dana", "mateo": "jordan"}),
     "kiosk-monitor": ("answer", ["bp"]),
     "kiosk-call": ("choose", "kiosk-wait"),
@@ -299,7 +301,8 @@ def play(sim, plan: dict, seed: int = 1, start: str | None = None, max_steps: in
     return s, scenes, end
 
 
-CALM_SEED = 3        # with BEST, no second ambulance on this seed (seed 2 has one)
+CALM_SEED = 2        # with BEST, no second ambulance on this seed...
+SURGE_SEED = 3       # ...and two ambulances on this one (ER 1.7.0 draws its shuffles in a new order)
 
 
 def ending(session) -> str:
@@ -318,12 +321,12 @@ def test_best_run_is_a_three_star_shift(sim):
 
 
 def test_random_ambulance_surge_is_seeded(sim):
-    s, scenes, end = play(sim, BEST, seed=2)
+    s, scenes, end = play(sim, BEST, seed=SURGE_SEED)
     assert "surge" in scenes and ending(s) == "star-shift"
     assert any("two ambulances" in t for t in end["ending"]["debrief"]["went_well"])
     # the surge interrupts the call-light task, which then goes on
     assert scenes.index("surge") < scenes.index("call-lights")
-    again, scenes_again, _ = play(sim, BEST, seed=2, check_es=False)
+    again, scenes_again, _ = play(sim, BEST, seed=SURGE_SEED, check_es=False)
     assert scenes_again == scenes and again.state["vars"] == s.state["vars"]
 
 
@@ -336,7 +339,7 @@ def test_skipping_the_break_leaves_you_running_on_empty(sim):
 
 def test_taking_the_extra_patient_costs_energy(sim):
     plan = dict(BEST, **{"break-time": ("choose", "skip-break"), "surge": ("choose", "take-extra")})
-    s, scenes, _ = play(sim, plan, seed=2, check_es=False)
+    s, scenes, _ = play(sim, plan, seed=SURGE_SEED, check_es=False)
     assert "surge" in scenes and s.state["vars"]["took_extra"]
     assert ending(s) == "running-on-empty"
     restored = Session.restore(sim, s.save())
@@ -395,7 +398,7 @@ def test_explorer_finds_every_ending_and_no_dead_end(sim):
 
 
 def test_a_resume_code_replays_the_same_shift(sim):
-    s, _, _ = play(sim, BEST, seed=2, check_es=False)
+    s, _, _ = play(sim, BEST, seed=SURGE_SEED, check_es=False)
     again = Session.from_resume_code(sim, s.resume_code())
     assert again.state["ending"] == s.state["ending"] == "star-shift"
     assert again.state["vars"] == s.state["vars"] and again.state["time"] == s.state["time"]
@@ -439,5 +442,75 @@ def test_review_details_agree_with_the_story(sim):
     kiosk = next(c for c in sim.scene("kiosk-call").choices if c.id == "kiosk-sbar")
     assert "chest pressure" in en(kiosk.text) and "presión en el pecho" in kiosk.text.get("es")
     # Spanish register: the nurse speaks to adult patients and family with "usted"
-    explain = next(c for c in sim.scene("give-med").choices if c.id == "explain-med")
-    assert "si siente comezón, apriete" in " ".join(explain.feedback.get("es").split())
+    told = act_of(sim, "before-giving").feedback_for("correct").get("es")
+    assert "Si siente comezón, apriete" in " ".join(told.split())
+
+
+# ---------------------------------------------------------------- the IV drip (a live model, issue 11)
+def iv_order(sim) -> tuple:
+    """The order and the tubing as the student reads them: mL, hours, drops per mL."""
+    text = en(sim.scene("iv-drip").text)
+    ml = float(re.search(r"([\d,]+) mL over", text).group(1).replace(",", ""))
+    hours = float(re.search(r"over (\d+) hours", text).group(1))
+    factor = float(re.search(r"makes (\d+) drops per mL", text).group(1))
+    assert "drops per minute = mL × drops per mL ÷ minutes" in text and "made up for the game" in text
+    return ml, hours, factor
+
+
+def test_the_drip_rate_is_worked_out_from_the_order_and_the_tubing(sim):
+    ml, hours, factor = iv_order(sim)
+    exact = ml * factor / (hours * 60)                  # drops per minute (DosageHelp; cliot)
+    assert exact == pytest.approx(31.25) and round(exact) == 31  # a whole drop (DosageHelp)
+    act = act_of(sim, "iv-drip")
+    assert act.kind == "model" and {"iv-rate"} <= set(act.source)
+    assert {"iv-gravity", "drop-factor"} <= set(sim.scene("iv-drip").source)
+    s = Session(sim, seed=1, start="iv-drip")
+    for rate in (10, 30, 31, 32, 125):
+        live = s.preview({"rate": rate})
+        outs = {o["id"]: o["value"] for o in live["outputs"]}
+        assert outs["ml_h"] == pytest.approx(rate * 60 / factor)      # mL an hour
+        assert outs["hours"] == pytest.approx(ml / (rate * 60 / factor))  # how long the bag lasts
+    states = {r: s.preview({"rate": r})["goal"]["state"] for r in range(1, 151)}
+    assert [r for r, st in states.items() if st == "met"] == [round(exact)]
+    assert [r for r, st in states.items() if st == "partly"] == [30, 32]
+    assert en(act.explain).startswith("1,000 × 15 ÷ 480 minutes = 31.25: 31 drops a minute")
+
+
+def test_the_drawing_drips_at_the_rate_and_says_so_in_words(sim):
+    s = Session(sim, seed=1, start="iv-drip")
+    scene = next(d for d in s.preview({"rate": 31})["displays"] if d["type"] == "scene")
+    hand = next(sh for sh in scene["shapes"] if sh.get("spin"))
+    assert hand["spin"] == round(31 / 60, 3)           # one turn of the counter per drop
+    dots = [sh for sh in scene["shapes"] if sh["shape"] == "circle" and sh.get("r") == 3]
+    assert len(dots) == round(31 / 4)                   # the drops a nurse counts in 15 seconds
+    assert scene["alt"] == "The drip runs 124 mL an hour, so the bag empties in 8.1 hours. The red hand turns once for each drop."
+    drop = next(sh for sh in scene["shapes"] if sh["shape"] == "circle" and sh.get("r") == 4)
+    fast = next(d for d in s.preview({"rate": 125})["displays"] if d["type"] == "scene")
+    fast_drop = next(sh for sh in fast["shapes"] if sh["shape"] == "circle" and sh.get("r") == 4)
+    assert drop["fill"] != fast_drop["fill"] == "#b3261e"   # a bag that empties too fast turns the drop red
+    s.set_language("es")
+    scene = next(d for d in s.preview({"rate": 31})["displays"] if d["type"] == "scene")
+    assert "8,1 horas" in scene["alt"]
+
+
+@pytest.mark.parametrize("rate,meaning", [(125, "mL per hour"), (21, "10 drops per mL"), (42, "20 drops per mL"),
+                                          (2, "counts drops")])
+def test_a_common_wrong_rate_says_what_went_wrong_then_a_hint_and_a_second_try(sim, rate, meaning):
+    s = Session(sim, seed=1, start="iv-drip")
+    s.answer({"rate": rate})
+    v = s.view()
+    assert v["phase"] == "activity" and meaning in v["activity"]["retry"]["diagnosis"]
+    assert "480" in v["activity"]["retry"]["hint"]      # the stepped hint: hours to minutes first
+    s.answer({"rate": 31})
+    fb = s.view()["feedback"]
+    assert (fb["outcome"], fb["first_outcome"], fb["tries"]) == ("correct", "wrong", 2)
+
+
+def test_the_model_fits_the_shift_clock_and_the_explorer_tries_its_grid(sim):
+    from engine.kinds import kind_of
+    act = act_of(sim, "iv-drip")
+    cands = dict(kind_of(act).candidates(act))
+    assert cands["right"] == {"rate": 31}
+    s, scenes, _ = play(sim, BEST, seed=CALM_SEED, check_es=False)
+    assert scenes.index("triage") < scenes.index("iv-drip") < scenes.index("family")
+    assert s.state["outcomes"]["iv-drip"] == "correct"

@@ -184,7 +184,7 @@ def test_the_model_states_the_cited_weights_and_its_simplifications(sim):
     assert m and dict(zip(("wood", "steel", "concrete"), map(num, m.groups()))) == UNIT_KN_M3
     assert "4,6 kN" in scene.text.get("es") and "77 kN" in scene.text.get("es")
     # what is not a cited fact is said to be the game's own table, in both languages
-    assert "simple table made for this game" in text and "tabla sencilla del juego" in scene.text.get("es")
+    assert "simple table made for this game" in text and "tabla sencilla del juego" in " ".join(scene.text.get("es").split())
     titles = {s.id: s.title for s in sim.sources}
     assert "reinforced concrete 25 kN/m³" in titles["weights"] and "C30 4.6 kN/m³" in titles["weights"]
     assert "77 kN/m³" in titles["steel-weight"]
@@ -192,7 +192,7 @@ def test_the_model_states_the_cited_weights_and_its_simplifications(sim):
     assert set(scene.source) >= {"weights", "steel-weight", "sag-limit"}
     goal = en(scene.activity.spec.goal_text)
     assert f"{SAG_LIMIT_MM:.0f} mm" in goal and f"{SPAN_M} m ÷ 360" in goal and f"${MAX_COST}k" in goal
-    assert "FoS 2 or more" in goal
+    assert "Factor of safety (FoS) 2 or more" in goal
 
 
 def test_the_model_recomputes_from_the_cited_constants(sim):
@@ -257,6 +257,17 @@ def test_the_goal_is_met_partly_met_or_not_met(sim, answer, outcome, says):
     v = s.view()
     assert v["feedback"]["outcome"] == "correct" and v["feedback"]["first_outcome"] == outcome
     assert v["feedback"]["tries"] == 2
+
+
+def test_the_teachers_guide_lists_the_beams_that_meet_the_goal(sim):
+    act = act_of(sim, "choose-structure")
+    from engine.teacher import teacher_part
+    note = next(w["en"] for w in teacher_part(sim)["watch_for"] if "beam model" in w["en"])
+    for material in UNIT_KN_M3:
+        met = [d for d in depths(act) if grade(beams(material, d)) == "correct"]
+        assert met == [round(met[0] + 0.1 * k, 1) for k in range(len(met))]     # one run of depths
+        stated = re.search(material + r" " + NUM + r" to " + NUM + " m", note)
+        assert stated and tuple(map(num, stated.groups())) == (met[0], met[-1]), material
 
 
 def test_committed_beams_set_the_variables_used_later(sim):

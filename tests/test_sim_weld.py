@@ -318,3 +318,22 @@ def test_every_ending_has_a_full_debrief_in_both_languages(sim):
 
 def test_explorer_finds_every_ending_and_no_dead_end(sim):
     assert simplay.explorer_problems(sim) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_kiosk_cut_takes_three_to_four_minutes(sim, lang):
+    """The explorer's reading-time estimate of the kiosk cut (median of random players)."""
+    from engine.explore import KIOSK_MINUTES, explore
+    real = explore(sim, sim.kiosk_start, players=200, lang=lang)["play"]["real_minutes"]
+    assert KIOSK_MINUTES[0] <= real["median"] <= KIOSK_MINUTES[1], real
+
+
+def test_every_ending_asks_what_the_student_enjoyed(sim):
+    """Four kinds of work the day tried, each a different RIASEC area, asked at every ending."""
+    for start, plan in ((None, {}), ("kiosk-start", {})):
+        s, _seen = play(sim, start=start, **plan)
+        enjoy = s.view()["ending"]["enjoy"]
+        assert [e["area"] for e in enjoy] == ["R", "I", "C", "E"]
+    s.set_language("es")
+    assert all(e["text"] for e in s.view()["ending"]["enjoy"])
+    assert s.view()["ending"]["enjoy"][1]["text"] == "Calcular el aporte de calor con una fórmula"

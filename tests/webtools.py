@@ -11,6 +11,7 @@ CI is set, where they fail instead.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import os
 import random
@@ -180,6 +181,21 @@ def web_ctx(web_site):
 
 # ----------------------------------------------------------------------------- player
 
+@contextlib.contextmanager
+def page_at(sim_id: str, code: str, ready: str):
+    """A fresh page of the player resumed from `code`, once `ready` (a selector) shows;
+    no request to another host and no console error on the way (checked at the end)."""
+    context, guard = new_context()
+    page = context.new_page()
+    Player(page).open(sim_id).enter_code(code)
+    page.wait_for_selector(ready)
+    try:
+        yield page
+    finally:
+        context.close()
+    guard.check()
+
+
 class Player:
     """Drives the player page like a person: by mouse, or by keyboard alone."""
 
@@ -200,6 +216,23 @@ class Player:
 
     def wait_ready(self):
         self.page.wait_for_selector("body[data-ready='true']", state="attached", timeout=BOOT_TIMEOUT)
+
+    def enter_code(self, code: str):
+        """A resume code pasted into the player's own dialog."""
+        page = self.page
+        page.click("#open-code")
+        page.fill("#code-enter", code)
+        page.click("#enter-code-form button[type=submit]")
+        return self
+
+    def use_settings(self, lang: str, contrast: bool):
+        """Language and high contrast set in the settings dialog, which is then closed."""
+        page = self.page
+        page.click("#open-settings")
+        page.check(f"#lang-{lang}")
+        page.set_checked("#set-contrast", contrast)
+        page.click("#close-settings")
+        page.wait_for_function("l => document.documentElement.lang === l", arg=lang)
 
     def step(self) -> int:
         return int(self.page.get_attribute("#main", "data-step") or 0)
@@ -279,11 +312,14 @@ class Player:
                 items.nth(items.count() - 1).drag_to(items.nth(0))
         elif kind == "numeric":
             field = form.locator("input#numeric-input")
+            typed = str(self.rng.choice([1, 2.5, 10, 100]))
+            if page.evaluate("document.documentElement.lang") == "es":
+                typed = typed.replace(".", ",")  # written the way the page's language writes it
             if keys:
                 self.tab_to(field)
-                page.keyboard.type(str(self.rng.choice([1, 2.5, 10, 100])))
+                page.keyboard.type(typed)
             else:
-                field.fill(str(self.rng.choice([1, 2.5, 10, 100])))
+                field.fill(typed)
         elif kind == "multi":
             boxes = form.locator("input[type=checkbox]")
             for i in range(boxes.count()):
@@ -440,6 +476,26 @@ def simulations() -> dict:
     from engine import load_simulation
 
     return {sim.id: sim for sim in (load_simulation(p) for p in simulation_files())}
+
+
+@functools.cache
+def resume_code_at(sim_id: str, scene_id: str, max_steps: int = 80) -> str:
+    """A resume code at the activity of `scene_id`, reached by a short scripted play (the
+    first open choice, a valid answer to each activity on the way)."""
+    from engine import Session
+
+    s = Session(simulations()[sim_id], seed=3)
+    for _ in range(max_steps):
+        v = s.view()
+        if v["scene"] == scene_id and v["phase"] == "activity":
+            return s.resume_code()
+        if v["phase"] == "activity":
+            s.answer(default_answer(v["activity"]))
+        elif v["phase"] == "feedback" or v.get("continue"):
+            s.continue_()
+        else:
+            s.choose(next(c["id"] for c in v["choices"] if c["enabled"]))
+    raise AssertionError(f"{scene_id} was not reached in {sim_id}")
 
 
 @functools.cache

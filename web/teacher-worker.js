@@ -11,10 +11,13 @@ const PROFILE_OPS = new Set(["profile", "export", "import"]);
 
 async function boot(cfg) {
   const { loadPyodide } = await import(cfg.pyodide + "pyodide.mjs");
-  const bundle = fetch(cfg.bundle).then((r) => {
-    if (!r.ok) throw new Error("bundle " + r.status);
+  const fetched = (url, what) => fetch(url).then((r) => {
+    if (!r.ok) throw new Error(what + " " + r.status);
     return r.arrayBuffer();
   });
+  const bundle = fetched(cfg.bundle, "bundle");
+  // every released version, so that codes made by any version verify (engine/web/build.py)
+  const releases = fetched(cfg.releases, "releases");
   const py = await loadPyodide({
     indexURL: cfg.pyodide,
     packageBaseUrl: cfg.pyodide,
@@ -25,6 +28,7 @@ async function boot(cfg) {
     stderr: (s) => console.warn(s),
   });
   py.unpackArchive(await bundle, "zip", { extractDir: "/home/pyodide/app" });
+  py.unpackArchive(await releases, "zip", { extractDir: "/home/pyodide/app" });
   py.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')");
   teacherGlue = py.pyimport("engine.web.teacher_glue");
   playerGlue = py.pyimport("engine.web.glue");

@@ -269,9 +269,9 @@
  */
 
 /**
- * How the inputs shown would be graded.
+ * How the inputs shown would be graded ("hidden", score 0, where the author keeps that for the check).
  * @typedef {Object} ModelGoalState
- * @property {("met"|"partly"|"not_met")} state
+ * @property {("met"|"partly"|"not_met"|"hidden")} state
  * @property {number} score
  */
 
@@ -381,6 +381,7 @@
  * @property {Debrief} debrief
  * @property {(CareerView|null)} career
  * @property {Array<(SkillUsed|SkillCount)>} skills
+ * @property {Array<EnjoyStatement>} enjoy
  * @property {Result} result
  * @property {string} result_code
  */
@@ -438,7 +439,7 @@
  */
 
 /**
- * A skill the student used, from content/skills.yaml, and how many times.
+ * A skill the student used well, from content/skills.yaml, and how many times.
  * @typedef {Object} SkillUsed
  * @property {string} id
  * @property {string} name
@@ -450,7 +451,7 @@
  */
 
 /**
- * A skill used, by id only: the catalogue could not be read.
+ * A skill used well, by id only: the catalogue could not be read.
  * @typedef {Object} SkillCount
  * @property {string} id
  * @property {string} name
@@ -458,7 +459,15 @@
  */
 
 /**
- * The summary teacher tools use.
+ * A piece of the work just tried, for the student to rate 1-5 (skippable). The ratings are the front end's to keep (docs/view.md): they are not part of the session or its codes.
+ * @typedef {Object} EnjoyStatement
+ * @property {string} id
+ * @property {("R"|"I"|"A"|"S"|"E"|"C")} area
+ * @property {string} text
+ */
+
+/**
+ * The summary teacher tools use. `skills` tallies `evidence`; `riasec` counts the kinds of work done and `chances` how often each was on offer.
  * @typedef {Object} Result
  * @property {string} sim
  * @property {string} version
@@ -469,10 +478,20 @@
  * @property {Object<string, (number|boolean)>} variables
  * @property {Object<string, number>} skills
  * @property {Object<string, number>} riasec
+ * @property {Array<Evidence>} evidence
+ * @property {Object<string, number>} chances
  * @property {number} minutes
  * @property {number} steps
  * @property {Array<ActivityResult>} activities
  * @property {number} seed
+ */
+
+/**
+ * One use of a skill that counted: a good choice, a right or a partly right answer.
+ * @typedef {Object} Evidence
+ * @property {string} skill
+ * @property {string} scene
+ * @property {("good"|"right"|"partly")} how
  */
 
 /**

@@ -7,6 +7,7 @@ import math
 
 import pygame
 
+from ..text import format_number, marks
 from .widgets import Button, cached_panel
 
 MISS_TIME = 0.8
@@ -185,7 +186,8 @@ class OrderPanel(Panel):
 
 
 class NumericPanel(Panel):
-    """numeric: type, or use the on-screen keypad."""
+    """numeric: type, or use the on-screen keypad. The panel sends what was typed; the
+    engine reads it the language's way ("6,112" in English, "6 112" or "6,5" in Spanish)."""
 
     hint_key = "numeric_hint"
     KEYS = ["7", "8", "9", "4", "5", "6", "1", "2", "3", "-", "0", "."]
@@ -201,8 +203,10 @@ class NumericPanel(Panel):
         x0 = area.right - pad_w - 10
         rows = 4
         y0 = area.y + max(0, (area.h - (rows * kh + (rows - 1) * gap)) // 2)
+        point = marks(self.s.lang)[0]  # the keypad's decimal key writes the language's mark
         for i, ch in enumerate(self.KEYS):
             r, col = divmod(i, 3)
+            ch = point if ch == "." else ch
             self.buttons.append(Button(f"key:{ch}", pygame.Rect(x0 + col * (kw + gap), y0 + r * (kh + gap), kw, kh),
                                        ch, (lambda ch=ch: self.type(ch)), size=26))
         self.display = pygame.Rect(area.x + 20, area.y + 30, x0 - area.x - 60, 80)
@@ -214,11 +218,8 @@ class NumericPanel(Panel):
     def type(self, ch):
         if ch == "-":
             self.text = self.text[1:] if self.text.startswith("-") else "-" + self.text
-        elif ch in ".,":
-            if "." not in self.text and len(self.text) < 12:
-                self.text += "."
-        elif ch.isdigit() and len(self.text.replace("-", "").replace(".", "")) < 10:
-            self.text += ch
+        elif (ch.isdigit() or ch in ".,") and len(self.text) < 16:
+            self.text += ch  # kept as typed: the engine reads the marks
         self.changed()
 
     def back(self):
@@ -229,18 +230,11 @@ class NumericPanel(Panel):
         self.text = ""
         self.changed()
 
-    def value(self):
-        try:
-            return float(self.text)
-        except ValueError:
-            return None
-
     def ready(self):
-        return self.value() is not None
+        return any(c.isdigit() for c in self.text)
 
     def answer(self):
-        v = self.value()
-        return int(v) if v is not None and v == int(v) and "." not in self.text else v
+        return self.text
 
     def handle_key(self, ev):
         ch = ev.text
@@ -566,7 +560,8 @@ class ModelPanel(Panel):
         v = self.values.get(i["id"], i["start"])
         if i["control"] == "options":
             return next((o["text"] for o in i["options"] if o["id"] == v), str(v))
-        return f"{_n(float(v))} {i['unit']}".strip()
+        # the input's own decimals: a chip load of 0.002 must not read "0."
+        return f"{format_number(float(v), self.s.lang, i.get('decimals', 2))} {i['unit']}".strip()
 
     def set_index(self, iid, k):
         i = next(x for x in self.inputs if x["id"] == iid)
@@ -803,7 +798,8 @@ class ModelPanel(Panel):
                     dx, dy = ex * math.cos(a) - ey * math.sin(a), ex * math.sin(a) + ey * math.cos(a)
                     pygame.draw.line(surf, line[6], (x, y), (x + dx, y + dy), 3)
             elif sh["shape"] == "text" and sh.get("text"):
-                t = self.app.text.render(sh["text"], self.s.ts(15), fill)
+                # words without a colour take the ink, as the browser's take the text colour
+                t = self.app.text.render(sh["text"], self.s.ts(15), _colour(sh.get("fill")) or self.c["ink"])
                 surf.blit(t, (x, y - t.get_height()))
 
 

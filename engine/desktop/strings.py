@@ -20,7 +20,7 @@ KEYS: tuple[str, ...] = (
     "clear", "selected_count", "budget_left", "goals", "match_hint", "order_hint",
     "sequence_hint", "hotspot_hint", "pick_all", "numeric_hint", "move_up", "move_down",
     "more", "less", "locked", "time_left", "rating_n", "no_sims", "error",
-    "model_goal_met", "model_goal_partly", "model_goal_not_met", "retry_tries", "retry_hint", "not_quite",
+    "model_goal_met", "model_goal_partly", "model_goal_not_met", "model_goal_hidden", "retry_tries", "retry_hint", "not_quite",
     "model_control", "model_sample", "model_control_out", "model_control_in", "model_control_first",
     "model_control_none",
 )

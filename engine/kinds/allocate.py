@@ -98,7 +98,7 @@ class Allocate(ActivityKind):
                           for it in act.items],
                 "goals": [{"attr": g.attr, "min": g.min, "label": g.label.get(lang)} for g in act.goals]}
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         if not isinstance(answer, dict):
             raise ActionError("the answer must give a quantity for each item")
         out = {}

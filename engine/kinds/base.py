@@ -9,9 +9,11 @@ fills a text's placeholders.
 """
 from __future__ import annotations
 
+from ..catalogue import ui_text
 from ..errors import ActionError, SaveError
 from ..model import EMPTY_TEXT, Item
 from ..spec import OUTCOMES, Field, Section
+from ..text import NumberEntryError, read_number
 
 
 class ActivityKind:
@@ -60,8 +62,9 @@ class ActivityKind:
         """The kind's fields of view()["activity"]; `t(text)` fills a Text's placeholders."""
         raise NotImplementedError
 
-    def normalise(self, act, answer):
-        """The answer in canonical JSON-ready form; ActionError when its shape is wrong."""
+    def normalise(self, act, answer, lang: str = "en"):
+        """The answer in canonical JSON-ready form; ActionError when its shape is wrong.
+        `lang` is the language the student plays in: a typed number is read its way."""
         raise NotImplementedError
 
     def score(self, act, answer) -> float:
@@ -121,6 +124,16 @@ def is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+def typed_number(value, lang: str, decimals: bool = True) -> float:
+    """A number the student typed (or a front end sent), read the way `lang` writes
+    numbers (engine/text.py read_number); ActionError in the student's language when it
+    cannot be read, or could be read two ways."""
+    try:
+        return read_number(value, lang, decimals)
+    except NumberEntryError as exc:
+        raise ActionError(ui_text(exc.key, lang, **exc.values)) from None
+
+
 def item_ids(act) -> list:
     return [it.id for it in act.items]
 
@@ -148,9 +161,10 @@ def decode_indexes(ids: list, body: str, check_range: bool = True) -> list:
     return parts
 
 
-def read_items(b, m, key: str, where: str, section: Section, read) -> tuple:
-    """The list under `key` of mapping `m` as Items: each checked against `section`'s keys
-    and for a unique id, then `read(im, iwhere, fields)` adds the kind's own fields."""
+def read_items(b, m, key: str, where: str, section: Section, read, make=Item) -> tuple:
+    """The list under `key` of mapping `m` as Items (or what `make` builds): each checked
+    against `section`'s keys and for a unique id, then `read(im, iwhere, fields)` adds the
+    kind's own fields."""
     if key not in m:
         b.r.error(b.mpos(m), f"{where} is missing '{key}'")
         return ()
@@ -170,7 +184,7 @@ def read_items(b, m, key: str, where: str, section: Section, read) -> tuple:
         seen.add(iid)
         fields = {"id": iid}
         read(im, iwhere, fields)
-        out.append(Item(**fields))
+        out.append(make(**fields))
     return tuple(out)
 
 
@@ -208,4 +222,4 @@ def read_correct(b, im, iwhere, fields) -> None:
 
 
 __all__ = ["ActivityKind", "DIAGNOSE", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes",
-           "encode_indexes", "is_number", "item_ids", "read_correct", "read_diagnoses", "read_items"]
+           "encode_indexes", "is_number", "item_ids", "typed_number", "read_correct", "read_diagnoses", "read_items"]

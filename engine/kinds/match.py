@@ -35,7 +35,7 @@ class Match(ActivityKind):
         return {"items": [{"id": it.id, "text": t(it.text)} for it in act.items],
                 "matches": [{"id": i, "text": t(items[i].right)} for i in shown]}
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         ids = item_ids(act)
         if not isinstance(answer, dict):
             raise ActionError("the answer must pair each left item with a right item")

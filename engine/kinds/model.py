@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 
 from .. import expressions as ex
+from ..catalogue import ui_text
 from ..diagnostics import did_you_mean, kind_of
 from ..errors import ActionError, SaveError
-from ..text import format_number, template
-from .base import DIAGNOSE, ActivityKind, Field, Section, is_number, read_diagnoses
+from ..text import DECIMAL_COMMA, format_number, template
+from .base import DIAGNOSE, ActivityKind, Field, Section, is_number, read_diagnoses, typed_number
 
 CONTROLS = ("slider", "stepper", "number", "options")
 DISPLAYS = ("gauge", "bar", "readout", "chart", "control", "scene")
@@ -113,6 +114,8 @@ GOAL = Section("model_goal", "What counts as done: criteria over the outputs.", 
     "met": Field("string", "A condition over outputs, inputs and variables: met scores 1."),
     "partly": Field("string", "A condition: partly met scores 0.5."),
     "score": Field("string", "Instead of met/partly: an expression giving 0 to 1 (graded by closeness)."),
+    "live": Field("bool", "Whether the goal's state (met, partly, not yet) shows while the student moves the "
+                          "inputs; false when seeing it would give the answer away.", default=True),
 })
 
 COLOUR_RE = r"^#[0-9a-fA-F]{6}$"
@@ -175,8 +178,9 @@ class Spec:
     met: object  # compiled condition or None
     partly: object
     score: object
-    sets: tuple  # ((variable, output id), ...)
+    sets: tuple  # ((variable, output or input id), ...)
     defaults: dict  # the simulation's variables at their start (the explorer grades with these)
+    goal_live: bool = True  # False: the goal's state waits for the student's check
 
     def input(self, iid):
         return next(i for i in self.inputs if i.id == iid)
@@ -237,7 +241,7 @@ class Model(ActivityKind):
         "displays": Field("list", "How the outputs are shown (readouts of every output when left out).",
                           of="model_display"),
         "goal": Field("section", "What counts as done.", required=True, of="model_goal"),
-        "sets": Field("map", "On commit, simulation variables set from outputs: {variable: output id}.",
+        "sets": Field("map", "On commit, simulation variables set from outputs (or inputs): {variable: output id}.",
                       of="id"),
         "diagnose": Field("list", "Common wrong settings and what each means: [{if, says}], the first that "
                                   "holds is shown.", of="diagnosis"),
@@ -253,8 +257,13 @@ class Model(ActivityKind):
         inputs = self._inputs(b, m, where, names)
         outputs = self._outputs(b, m, where, names, {i.id for i in inputs})
         out_ids = {o.id for o in outputs}
+        # an input's number can be kept too (the student's chosen chip load, say)
+        settable = out_ids | {i.id for i in inputs if i.control != "options"}
         displays = self._displays(b, m, where, names, inputs, out_ids)
         goal_text, met, partly, score = self._goal(b, m, where, names)
+        goal_live = True
+        if isinstance(m.get("goal"), dict):
+            goal_live = b.read(m["goal"], GOAL, "live", f"the goal of {where}")
         sets = []
         if "sets" in m:
             sm = b.mapping(m["sets"], b.vpos(m, "sets"), f"'sets' of {where}")
@@ -265,15 +274,16 @@ class Model(ActivityKind):
                 elif not isinstance(out, str):
                     b.r.error(b.vpos(sm, var), f"'sets' of '{var}' must name an output, not {kind_of(out)}",
                               "outputs: " + ", ".join(sorted(out_ids)))
-                elif out not in out_ids:
+                elif out not in settable:
                     b.r.error(b.vpos(sm, var), f"'sets' names unknown output '{out}'",
-                              did_you_mean(str(out), out_ids) or "outputs: " + ", ".join(sorted(out_ids)))
+                              did_you_mean(str(out), settable) or "outputs: " + ", ".join(sorted(out_ids)))
                 else:
                     b.assigned.add(var)
                     sets.append((str(var), str(out)))
         diagnoses = read_diagnoses(b, m, where, "if", lambda dm, dw: names.compile(
             dm.get("if"), b.vpos(dm, "if"), f"'if' of {dw}"))
-        return {"spec": Spec(inputs, outputs, displays, goal_text, met, partly, score, tuple(sets), defaults),
+        return {"spec": Spec(inputs, outputs, displays, goal_text, met, partly, score, tuple(sets), defaults,
+                             goal_live),
                 "diagnoses": diagnoses}
 
     def diagnose(self, act, answer, variables=None):
@@ -581,8 +591,8 @@ class Model(ActivityKind):
 
     def sets(self, act, answer, variables) -> list:
         """(variable, value) pairs the committed answer sets."""
-        _env, outs = self._env(act.spec, answer, variables)
-        return [(var, outs[out]) for var, out in act.spec.sets]
+        env, outs = self._env(act.spec, answer, variables)
+        return [(var, outs[out] if out in outs else env.vars[out]) for var, out in act.spec.sets]
 
     def start(self, act) -> dict:
         return {i.id: i.value_at(i.start) for i in act.spec.inputs}
@@ -618,7 +628,8 @@ class Model(ActivityKind):
                 displays.append(self._scene(d, env, outs, fmt, lang, t))
         return {"inputs": {i.id: answer[i.id] for i in spec.inputs},
                 "outputs": [{"id": o.id, "value": round(outs[o.id], 6), "text": fmt[o.id]} for o in spec.outputs],
-                "goal": {"state": {"correct": "met", "partial": "partly"}.get(state, "not_met"), "score": score},
+                "goal": ({"state": {"correct": "met", "partial": "partly"}.get(state, "not_met"), "score": score}
+                         if spec.goal_live else {"state": "hidden", "score": 0}),
                 "displays": displays}
 
     def _chart(self, act, d, answer, variables, lang) -> dict:
@@ -654,19 +665,22 @@ class Model(ActivityKind):
         shown = int(max(0, min(n, round(num(d["shown"], n)))))
         centre, lower, upper = num(d["centre"], 0), num(d["lower"], 0), num(d["upper"], 0)
         places = d["decimals"]
+
+        def fixed(x):
+            # measurements keep every decimal (25.000, 24.970), as a gauge reads them
+            text = f"{round(x, places):.{places}f}"
+            return text.replace(".", ",") if lang in DECIMAL_COMMA else text
+
         points = []
         for k, y in enumerate(values[:shown]):
-            points.append({"x": k + 1, "y": round(y, 6), "x_text": str(k + 1),
-                           "y_text": format_number(round(y, places), lang, places),
+            points.append({"x": k + 1, "y": round(y, 6), "x_text": str(k + 1), "y_text": fixed(y),
                            "out": y < lower - 1e-9 or y > upper + 1e-9})
         first = next((p["x"] for p in points if p["out"]), None)
         lo, hi = min((*values, lower, centre)), max((*values, upper, centre))
         pad = (hi - lo) * 0.1 or 1.0
         return {"type": "control", "points": points, "count": n, "first_out": first,
                 "centre": round(centre, 6), "lower": round(lower, 6), "upper": round(upper, 6),
-                "centre_text": format_number(round(centre, places), lang, places),
-                "lower_text": format_number(round(lower, places), lang, places),
-                "upper_text": format_number(round(upper, places), lang, places),
+                "centre_text": fixed(centre), "lower_text": fixed(lower), "upper_text": fixed(upper),
                 "y_min": round(lo - pad, 6), "y_max": round(hi + pad, 6)}
 
     @staticmethod
@@ -742,7 +756,7 @@ class Model(ActivityKind):
                 "displays": displays,
                 "goal": t(spec.goal_text) if spec.goal_text is not None else ""}
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         if not isinstance(answer, dict):
             raise ActionError("the answer must give a value for each input, like {\"depth\": 0.5}")
         spec = act.spec
@@ -762,12 +776,13 @@ class Model(ActivityKind):
                     raise ActionError(f"'{inp.id}' must be one of: {', '.join(ids)}")
                 out[inp.id] = v
                 continue
-            from .numeric import parse_number
-            x = parse_number(v)
+            # a typed value is read the student's way; "6,112" is ambiguous only where decimals fit
+            x = typed_number(v, lang, decimals=not all(float(n).is_integer() for n in (inp.min, inp.step)))
             eps = inp.step * 1e-6
             if x < inp.min - eps or x > inp.max + eps:
-                raise ActionError(f"'{inp.id}' must be {format_number(inp.min, 'en', inp.decimals)} to "
-                                  f"{format_number(inp.max, 'en', inp.decimals)}")
+                raise ActionError(f"{inp.label.get(lang)}: " + ui_text(
+                    "model_out_of_range", lang, min=format_number(inp.min, lang, inp.decimals),
+                    max=format_number(inp.max, lang, inp.decimals)))
             # quantised to the input's steps: the log and the resume code keep the step index
             out[inp.id] = inp.value_at(max(0, min(inp.steps, inp.index_of(x))))
         return out

@@ -44,7 +44,7 @@ class Multi(ActivityKind):
     def view(self, act, shown, t, lang):
         return {"items": [{"id": it.id, "text": t(it.text)} for it in act.items]}
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         ids = item_ids(act)
         return sorted(check_ids(answer, ids, self.what), key=ids.index)
 

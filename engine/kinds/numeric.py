@@ -1,36 +1,15 @@
 """`numeric`: type a number; right within a tolerance, partly right when close."""
 from __future__ import annotations
 
-import math
-
-from ..errors import ActionError
 from ..text import format_number
-from .base import DIAGNOSE, ActivityKind, Field, read_diagnoses
-
-
-def parse_number(value) -> float:
-    """A number a student typed or sent: 2.5, "2,5", " 1 000 "; ActionError otherwise."""
-    if isinstance(value, bool):
-        raise ActionError("the answer must be a number")
-    if isinstance(value, (int, float)):
-        x = float(value)
-    elif isinstance(value, str):
-        s = value.strip().replace(" ", "").replace(",", ".")
-        try:
-            x = float(s)
-        except ValueError:
-            raise ActionError("type a number, like 2.5") from None
-    else:
-        raise ActionError("the answer must be a number")
-    if not math.isfinite(x) or abs(x) > 1e12:
-        raise ActionError("that number is too large")
-    return x
+from .base import DIAGNOSE, ActivityKind, Field, read_diagnoses, typed_number
 
 
 class Numeric(ActivityKind):
     name = "numeric"
     typed = True
-    answer_doc = "a number (or text like \"2,5\")"
+    answer_doc = ("a number, or the text the student typed (read the language's way: \"6,112\" and \"2.5\" "
+                  "in English, \"6112\" and \"2,5\" in Spanish)")
     summary = "types a number; right within the tolerance, partly right within close_pct"
     fields = {
         "answer": Field("number", "The right number.", required=True),
@@ -71,8 +50,9 @@ class Numeric(ActivityKind):
     def view(self, act, shown, t, lang):
         return {"unit": act.unit.get(lang), "decimals": act.decimals}
 
-    def normalise(self, act, answer):
-        x = parse_number(answer)
+    def normalise(self, act, answer, lang="en"):
+        # "6,112" could be 6.112 written the other way only when the answer has decimals
+        x = typed_number(answer, lang, decimals=not float(act.answer).is_integer())
         return int(x) if x.is_integer() else x
 
     def score(self, act, answer):

@@ -51,7 +51,7 @@ class Order(ActivityKind):
         items = {it.id: it for it in act.items}
         return {"items": [{"id": i, "text": t(items[i].text)} for i in shown]}
 
-    def normalise(self, act, answer):
+    def normalise(self, act, answer, lang="en"):
         ids = item_ids(act)
         got = check_ids(answer, ids, "item")
         if len(got) != len(ids):

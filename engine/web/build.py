@@ -314,7 +314,31 @@ def compile_pyc(sources: dict[str, bytes], pyodide_dir: Path) -> dict[str, bytes
     return {k: base64.b64decode(v) for k, v in json.loads(proc.stdout).items()}
 
 
-def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool) -> bytes:
+def _stored_zip(entries: dict[str, bytes]) -> bytes:
+    """A zip of `entries`, stored (the server gzips the whole), with fixed dates and modes so
+    the same source builds the same bytes anywhere."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+        for name in sorted(entries):
+            zi = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            zi.external_attr = 0o644 << 16
+            z.writestr(zi, entries[name])
+    return out.getvalue()
+
+
+def release_files(sim_ids=None) -> dict[str, bytes]:
+    """Released versions (engine/releases.py) as simulations/releases/<sim>/<version>.json,
+    beside engine/ as in the repository: of `sim_ids`, or of every simulation."""
+    return {f"simulations/releases/{rel.parent.name}/{rel.name}": rel.read_bytes()
+            for rel in sorted((ROOT / "simulations" / "releases").glob("*/*.json"))
+            if sim_ids is None or rel.parent.name in sim_ids}
+
+
+def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool, release_sims=()) -> bytes:
+    """The engine, its pure-Python dependencies, the catalogue and the compiled simulations,
+    plus the released versions of `release_sims` (the site's pages that verify codes load
+    every release from a separate archive, make_releases_archive, so a student's first visit
+    does not download them)."""
     entries: dict[str, bytes] = {}
     for name, path in engine_files():
         entries[name] = path.read_bytes()
@@ -323,16 +347,14 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool) -> bytes:
         entries[name] = path.read_bytes()
     for name, src in segno_files():
         entries[name] = src if isinstance(src, bytes) else src.read_bytes()
-    # The catalogue as JSON (engine.catalogue reads .json without PyYAML).
+    # The catalogue as JSON (engine.catalogue reads .json without PyYAML); the UI words too,
+    # for the sentences the engine says itself (a typed number it cannot read).
     import yaml
 
-    for name in ("careers", "skills"):
+    for name in ("careers", "skills", "ui", "interests"):  # interests: the profile page (engine/profile.py)
         doc = yaml.safe_load((CONTENT / f"{name}.yaml").read_text(encoding="utf-8"))
         entries[f"content/{name}.json"] = json.dumps(doc, ensure_ascii=False, default=str).encode()
-    # Every released version (engine/releases.py), so that result codes verify in the
-    # browser (the teacher page): simulations/releases/ beside engine/, as in the repository.
-    for rel in sorted((ROOT / "simulations" / "releases").glob("*/*.json")):
-        entries[f"simulations/releases/{rel.parent.name}/{rel.name}"] = rel.read_bytes()
+    entries.update(release_files(set(release_sims)))
     for _, sim in sims:
         entries[f"sims/{sim.id}.json"] = json.dumps(compiled[sim.id], ensure_ascii=False,
                                                     separators=(",", ":")).encode()
@@ -343,13 +365,13 @@ def make_bundle(sims, compiled: dict, pyodide_src: Path, pyc: bool) -> bytes:
             for name in py:
                 entries.pop(name)
             entries.update(compiled_pyc)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
-        for name in sorted(entries):
-            zi = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            zi.external_attr = 0o644 << 16
-            z.writestr(zi, entries[name])
-    return out.getvalue()
+    return _stored_zip(entries)
+
+
+def make_releases_archive() -> bytes:
+    """Every released version, unpacked beside the bundle by the pages that verify result
+    codes (the teacher page) — so that codes made by any version verify in the browser."""
+    return _stored_zip(release_files())
 
 
 # ---------------------------------------------------------------------------- pages
@@ -470,7 +492,8 @@ def render_cards(catalog: list, ui_en: dict) -> str:
 
 
 def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list, assets: dict, modules: dict,
-               bundle_url: str, pyodide_url: str, pin_hash: str | None, guides: set) -> dict[str, bytes]:
+               bundle_url: str, pyodide_url: str, pin_hash: str | None, guides: set,
+               releases_url: str) -> dict[str, bytes]:
     """Every HTML page of the site, by URL — the one list of pages:
 
     - index.html, the start page (web/start.html);
@@ -538,7 +561,8 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
         **ui_placeholders(teacher_tpl, ui_en),
         **common("", f"{_e(ui_en['teacher_title'])}"),
         "TEACHER_CSS": assets["teacher.css"],
-        "CONFIG": config("", worker=assets["teacher-worker.js"], teacher=teacher_catalogue(sims, guides)),
+        "CONFIG": config("", worker=assets["teacher-worker.js"], teacher=teacher_catalogue(sims, guides),
+                         releases=releases_url),
     }).encode()
     profile_tpl = (WEB / "profile.html").read_text(encoding="utf-8")
     pages["profile.html"] = fill(profile_tpl, {
@@ -603,6 +627,9 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     bundle = make_bundle(sims, compiled, pyo, pyc)
     bundle_url = f"bundle-{_hash(bundle)}.zip"
     files[bundle_url] = bundle
+    archive = make_releases_archive()
+    releases_url = f"releases-{_hash(archive)}.zip"
+    files[releases_url] = archive
 
     # -- Pyodide runtime, in a folder named by the content hash of what is in it
     runtime = {name: (pyo / name).read_bytes() for name in PYODIDE_FILES}
@@ -662,7 +689,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
 
     files.update(guide_files([sim for _path, sim in sims]))
     files.update(make_pages(sims, catalog, firsts, ui, shipped, assets, modules, bundle_url, pyodide_url, pin_hash,
-                            guides={k for k in files if k.startswith("guides/")}))
+                            guides={k for k in files if k.startswith("guides/")}, releases_url=releases_url))
 
     # -- manifest and service worker
     files["manifest.webmanifest"] = json.dumps({

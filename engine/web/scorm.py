@@ -142,19 +142,6 @@ def write_zip(files: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def only_releases_of(bundle: bytes, sim_id: str) -> bytes:
-    """The engine bundle without other simulations' released versions (the player resumes
-    codes of this simulation only; the teacher page, which verifies any, is not in here)."""
-    out = io.BytesIO()
-    keep = f"simulations/releases/{sim_id}/"
-    with zipfile.ZipFile(io.BytesIO(bundle)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zout:
-        for info in zin.infolist():
-            if info.filename.startswith("simulations/releases/") and not info.filename.startswith(keep):
-                continue
-            zout.writestr(info, zin.read(info))
-    return out.getvalue()
-
-
 def _inside_content(path) -> bool:
     """A picture that is a file inside content/: art/../../x never ships what is outside it."""
     if not path or "\\" in str(path):
@@ -215,7 +202,8 @@ class Shared:
 def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str, pyc: bool) -> dict[str, bytes]:
     files = dict(shared.files)
     pyo = ROOT / "node_modules" / "pyodide"
-    bundle = only_releases_of(web.make_bundle([(path, sim)], compiled, pyo, pyc), sim.id)
+    # this simulation's released versions only: the teacher page, which verifies any, is not in here
+    bundle = web.make_bundle([(path, sim)], compiled, pyo, pyc, release_sims=[sim.id])
     bundle_url = f"engine-{hashlib.sha256(bundle).hexdigest()[:12]}.bin"
     files[bundle_url] = bundle
     entry = web.catalogue_entry(path, sim)

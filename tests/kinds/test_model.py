@@ -97,9 +97,11 @@ def test_preview_follows_the_inputs_and_changes_nothing(beam):
 def test_spanish_numbers_in_outputs(beam):
     s = Session(beam, lang="en")
     s.lang = "es"
-    p = s.preview({"depth": 0.35})
+    p = s.preview({"depth": "0,35"})  # typed the Spanish way
     assert p["outputs"][0]["text"] == "4,2"
-    assert p["outputs"][1]["text"] == "1\u00a0050"
+    assert p["outputs"][1]["text"] == "1050"  # Spanish groups thousands from five digits on
+    with pytest.raises(ActionError, match="Escribe: 0,35"):
+        s.preview({"depth": "0.35"})
 
 
 def test_commit_grades_the_goal_and_sets_variables(beam):
@@ -120,9 +122,9 @@ def test_goal_reads_the_simulations_variables(beam):
 
 
 @pytest.mark.parametrize("answer, message", [
-    ({"depth": 1.2}, "'depth' must be 0.2 to 1"),
-    ({"depth": 0.1}, "'depth' must be 0.2 to 1"),
-    ({"depth": "deep"}, "type a number"),
+    ({"depth": 1.2}, "Depth: Use a number from 0.2 to 1"),
+    ({"depth": 0.1}, "Depth: Use a number from 0.2 to 1"),
+    ({"depth": "deep"}, "Type a number"),
     ({"material": "glass"}, "'material' must be one of: steel, timber"),
     ({"height": 1}, "unknown input 'height'"),
     ([0.4], "the answer must give a value for each input"),
@@ -146,7 +148,7 @@ def test_preview_outside_an_activity_is_refused(beam):
 
 def test_committed_inputs_are_kept_on_their_steps_and_coded_small(beam):
     s = Session(beam)
-    s.answer({"depth": "0,43", "material": "timber"})
+    s.answer({"depth": "0.43", "material": "timber"})
     assert s.state["log"][0] == ["a", {"depth": 0.45, "material": "timber"}]
     code = s.resume_code()
     again = Session.from_resume_code(beam, code)
@@ -320,7 +322,7 @@ def test_the_browser_workers_preview_request(beam, monkeypatch):
     reply = json.loads(glue.handle(json.dumps({"op": "preview", "answer": {"depth": 0.3}})))
     assert reply["ok"] and [o["text"] for o in reply["live"]["outputs"]] == ["3.6", "900"]
     bad = json.loads(glue.handle(json.dumps({"op": "preview", "answer": {"depth": 7}})))
-    assert bad == {"ok": False, "error": "action", "message": "'depth' must be 0.2 to 1"}
+    assert bad == {"ok": False, "error": "action", "message": "Depth: Use a number from 0.2 to 1."}
     assert glue._state["session"].state["log"] == []  # previews are never logged
 
 

@@ -60,7 +60,7 @@ def test_the_chart_shows_the_parts_measured_so_far_against_its_limits(spc):
     c = control(a["live"])
     assert [p["y"] for p in c["points"]] == [25.005]  # one part measured at the start
     assert (c["centre"], c["lower"], c["upper"]) == (25.0, pytest.approx(24.97), pytest.approx(25.03))
-    assert (c["lower_text"], c["upper_text"], c["count"]) == ("24.97", "25.03", 5)
+    assert (c["lower_text"], c["upper_text"], c["count"]) == ("24.970", "25.030", 5)
     c3 = control(s.preview({"samples": 3}))
     assert [(p["x_text"], p["y_text"], p["out"]) for p in c3["points"]] == [
         ("1", "25.005", False), ("2", "24.995", False), ("3", "25.031", True)]
@@ -79,7 +79,8 @@ def test_spanish_writes_the_chart_with_a_decimal_comma(spc):
     assert a["displays"][0]["label"] == "Barreno"
     c = control(s.preview({"samples": 2}))
     assert [p["y_text"] for p in c["points"]] == ["25,005", "24,995"]
-    assert c["lower_text"] == "24,97"
+    assert c["centre_text"] == "25,000"  # a measurement keeps every decimal
+    assert c["lower_text"] == "24,970"
 
 
 def test_the_limits_follow_the_simulations_variables(spc):
@@ -107,6 +108,16 @@ def test_a_second_try_keeps_the_students_last_setting(spc):
     assert s.state["outcomes"]["s"] == "correct"
 
 
+def test_a_goal_can_wait_for_the_check(spc):
+    hidden = sim_from_text(SPC.replace('met: "samples == 3"}', 'met: "samples == 3", live: false}'))
+    s = Session(hidden)
+    assert s.view()["activity"]["live"]["goal"] == {"state": "hidden", "score": 0}
+    assert s.preview({"samples": 3})["goal"] == {"state": "hidden", "score": 0}
+    assert Session(spc).preview({"samples": 3})["goal"]["state"] == "met"  # shown by default
+    s.answer({"samples": 3})
+    assert s.state["outcomes"]["s"] == "correct"  # graded all the same
+
+
 @pytest.mark.parametrize("display,message", [
     ("{type: control, label: Bore, centre: 1, lower: 0, upper: 2}", "needs 'values'"),
     ("{type: control, label: Bore, values: [1, x], centre: 1, lower: 0, upper: 2}", "value 2 of display 1"),
@@ -131,7 +142,7 @@ def _play_text(sim, lines, lang="en"):
 
 def test_the_terminal_prints_the_control_chart_as_a_table(spc):
     _s, text = _play_text(spc, ["set samples 3", "done", ""])
-    assert "Control chart of Bore: centre line 25 mm, control limits 24.97 to 25.03 mm" in text
+    assert "Control chart of Bore: centre line 25.000 mm, control limits 24.970 to 25.030 mm" in " ".join(text.split())
     assert "Sample 2: 24.995 mm\n" in text
     assert "Sample 3: 25.031 mm  <- outside the limits" in text
     assert "Sample 3 is the first outside the limits." in text
@@ -182,7 +193,7 @@ def test_the_canvas_draws_the_chart_and_mirrors_its_table(desktop):
     app.frame()
     assert bad_pixels() >= inside + 100  # the third is outside: a 12 px square in the 'bad' colour
     text = snapshot(app)["text"]
-    assert "Control chart of Bore: centre line 25 mm, control limits 24.97 to 25.03 mm" in text
+    assert "Control chart of Bore: centre line 25.000 mm, control limits 24.970 to 25.030 mm" in text
     assert "Sample 2: 24.995 mm (inside)" in text
     assert "Sample 3: 25.031 mm (outside the limits)" in text
     assert "Sample 3 is the first outside the limits." in text
@@ -197,3 +208,28 @@ def test_the_canvas_keeps_the_last_setting_on_a_second_try(desktop):
     assert retry["tried"] == 1
     assert app.screen.panel.values == {"samples": 5}  # a new panel, started where the try left it
     assert "Sample 5: 24.965 mm" in app.screen.panel.describe()
+
+
+def test_the_canvas_shows_small_steps_with_their_decimals(tmp_path, monkeypatch):
+    """The CNC feed model's chip load moves in steps of 0.0005 inch: the slider says
+    0.001, 0.0015 ... (it read "0." before), with the decimal comma in Spanish."""
+    import os
+    from pathlib import Path
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    pytest.importorskip("pygame")
+    from engine import load_simulation
+    from engine.desktop.app import App, Entry
+    from engine.desktop.autoplay import Driver
+    from tests.test_sim_cnc import SIM_PATH
+    sim = load_simulation(SIM_PATH)
+    for lang, start, after in (("en", "Chip load: 0.001 in", "Chip load: 0.0015 in"),
+                               ("es", "Carga de viruta: 0,001 in", "Carga de viruta: 0,0015 in")):
+        app = App(entries=[], seed=1)
+        app.resume(Entry(sim.id, Path(SIM_PATH), sim), Session(sim, seed=1, start="feed", lang=lang))
+        app.frame()
+        assert app.screen.button("slider:chip").label == start
+        Driver(app, "mouse").press("more:chip")
+        assert app.screen.button("slider:chip").label == after
+        assert app.screen.panel.live["outputs"][1]["text"] == ("22,9" if lang == "es" else "22.9")  # 7640 × 2 × 0.0015

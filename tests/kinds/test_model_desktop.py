@@ -22,11 +22,12 @@ def own_config(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
-def at_model(mode):
+def at_model(mode, path=EXAMPLE, scene="spindle"):
+    """The canvas player opened straight at the model in `scene` of the simulation at `path`."""
     errors = []
-    [entry] = load_entries([EXAMPLE], errors)
+    [entry] = load_entries([path], errors)
     app = App(entries=[entry], seed=1)
-    app.resume(entry, Session(entry.sim, seed=1, start="spindle"))  # straight to the model
+    app.resume(entry, Session(entry.sim, seed=1, start=scene))
     app.frame()
     return app, Driver(app, mode)
 

@@ -156,3 +156,15 @@ def test_the_teachers_rows_keep_the_first_and_the_last_try(dose):
     assert len(rows) == 1
     assert (rows[0]["outcome"], rows[0]["first_outcome"], rows[0]["tries"], rows[0]["answer"]) == \
         ("correct", "wrong", 2, "10 mL")
+
+
+def test_a_models_retry_feedback_speaks_of_the_try_not_of_the_start():
+    """A model's feedback may name what it sets ({spindle_rpm}); on a try that is not right
+    nothing is set yet, and the feedback still gives that try's number, not the start's."""
+    from engine import load_simulation
+    from tests.conftest import EXAMPLE
+    s = Session(load_simulation(EXAMPLE), seed=1, start="spindle")
+    s.answer({"sfm": 300, "diameter": 0.5})            # 300 x 3.82 / 0.5 = 2292 RPM: far off
+    retry = s.view()["activity"]["retry"]
+    assert retry["feedback"].startswith("2292 RPM is far off")
+    assert s.state["vars"]["spindle_rpm"] == 0          # and nothing is set before the last try

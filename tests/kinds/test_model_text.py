@@ -28,7 +28,7 @@ def test_set_shows_new_outputs_and_done_commits_the_inputs_set():
 def test_set_keeps_values_on_their_steps_and_refuses_what_is_out_of_range():
     session, text = play(["set depth 0.43", "set depth 7", "set height 1", "done"])
     assert "depth = 0.45 m" in text
-    assert "?? " in text and "'depth' must be 0.2 to 1" in text
+    assert "?? " in text and "Depth: Use a number from 0.2 to 1." in text
     assert "like: set depth" in text  # an unknown input: how to type it
     assert session.state["answers"][0]["answer"]["depth"] == 0.45
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from webtools import Player, new_context, require_browser, run_axe, states_for_checks
+from webtools import Player, page_at, require_browser, run_axe, states_for_checks
 
 
 @pytest.fixture(scope="module")
@@ -18,17 +18,9 @@ def model_code():
 
 @pytest.fixture
 def page(model_code):
-    context, guard = new_context()
-    page = context.new_page()
     sim_id, code, _view = model_code
-    Player(page).open(sim_id)
-    page.click("#open-code")
-    page.fill("#code-enter", code)
-    page.click("#enter-code-form button[type=submit]")
-    page.wait_for_selector("form.activity[data-kind='model']")
-    yield page
-    context.close()
-    guard.check()
+    with page_at(sim_id, code, "form.activity[data-kind='model']") as page:
+        yield page
 
 
 def rpm(page):
@@ -59,8 +51,8 @@ def test_pointer_sets_inputs_and_the_drawing_and_table_follow(page):
     box = slider.bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.78, box["y"] + box["height"] / 2)  # about 800 ft/min
     page.wait_for_function("() => document.querySelector(\"dd[data-output='rpm']\").textContent !== '4,584 RPM'")
-    page.fill("form.activity input[type=number]", "0.5")
-    page.locator("form.activity input[type=number]").dispatch_event("input")
+    page.fill("form.activity input[inputmode=decimal]", "0.5")
+    page.locator("form.activity input[inputmode=decimal]").dispatch_event("input")
     page.wait_for_function("() => document.querySelector('.model-scene').getAttribute('aria-label').includes('RPM')")
     assert page.locator(".model-scene rect").count() == 2
     rows = page.locator(".model-table tbody tr")
@@ -74,10 +66,6 @@ def test_pointer_sets_inputs_and_the_drawing_and_table_follow(page):
 
 @pytest.mark.parametrize("lang,contrast", [("en", False), ("es", False), ("en", True), ("es", True)])
 def test_the_model_screen_has_no_wcag_violations(page, lang, contrast):
-    page.click("#open-settings")
-    page.check(f"#lang-{lang}")
-    page.set_checked("#set-contrast", contrast)
-    page.click("#close-settings")
-    page.wait_for_function("l => document.documentElement.lang === l", arg=lang)
+    Player(page).use_settings(lang, contrast)
     page.wait_for_selector("form.activity[data-kind='model']")
     assert run_axe(page) == []

@@ -50,9 +50,13 @@ def test_view(sim_from):
 
 
 def test_normalise_and_score(act):
-    assert KIND.normalise(act, " 2,5 ") == 2.5 and KIND.normalise(act, 3.0) == 3
-    assert isinstance(KIND.normalise(act, 3.0), int)
-    for bad, message in (("two", "type a number"), (True, "must be a number"), (None, "must be a number"),
+    assert KIND.normalise(act, " 2,5 ", "es") == 2.5 and KIND.normalise(act, "2.5") == 2.5
+    assert KIND.normalise(act, 3.0) == 3 and isinstance(KIND.normalise(act, 3.0), int)
+    with pytest.raises(ActionError, match="Write a decimal with a point: 2.5"):
+        KIND.normalise(act, "2,5", "en")  # a comma only groups thousands in English
+    with pytest.raises(ActionError, match="los decimales se escriben con coma"):
+        KIND.normalise(act, "2.5", "es")
+    for bad, message in (("two", "Type a number"), (True, "Type a number"), (None, "Type a number"),
                          (1e13, "too large"), (float("nan"), "too large")):
         with pytest.raises(ActionError, match=message):
             KIND.normalise(act, bad)

@@ -7,7 +7,9 @@
 // `activity` object. ctx.error is the form's error line (role="alert", id
 // "activity-error"). getAnswer() returns the answer to send ({type: "answer", answer}),
 // or undefined when the answer is not ready: the widget has then written why in
-// ctx.error and moved the focus to the control to fix. docs/web.md, "Activity widgets".
+// ctx.error and moved the focus to the control to fix. When the engine refuses the
+// answer (a typed number it cannot read), its sentence goes to ctx.error and the
+// widget's optional refused() moves the focus. docs/web.md, "Activity widgets".
 import { el } from "../dom.js";
 import { t } from "../i18n.js";
 import * as order from "./order.js";
@@ -20,7 +22,7 @@ import * as model from "./model.js";
 
 /**
  * @typedef {{error: HTMLElement, preview?: (answer: any) => Promise<any>}} WidgetContext
- * @typedef {{getAnswer(): any}} Widget
+ * @typedef {{getAnswer(): any, refused?: () => void}} Widget
  * @typedef {{render(form: HTMLFormElement, activity: any, ctx: WidgetContext): Widget}} ActivityModule
  */
 
@@ -47,7 +49,7 @@ const unknown = {
 /**
  * The activity's form in `box`; on submit a ready answer goes to `act`.
  * @param {HTMLElement} box @param {any} a the view's activity
- * @param {(action: Record<string, any>) => void} act
+ * @param {(action: Record<string, any>, onRefused?: (message: string) => void) => void} act
  * @param {(request: Record<string, any>) => Promise<any>} [call] a raw engine request (a live model's preview)
  */
 export function renderActivity(box, a, act, call) {
@@ -71,7 +73,10 @@ export function renderActivity(box, a, act, call) {
     error.textContent = "";
     const answer = widget.getAnswer();
     if (answer === undefined) return; // the widget reported the problem
-    act({ type: "answer", answer });
+    act({ type: "answer", answer }, (message) => {
+      error.textContent = message;
+      if (widget.refused) widget.refused();
+    });
   });
   box.append(form);
 }

@@ -2,9 +2,11 @@
 // (a range slider, a number field, or radio buttons for named options) with the unit in
 // its aria-valuetext; the engine's worker computes the outputs and every display
 // (ctx.preview) — this widget only shows what it answers. The outputs are announced
-// politely once the student stops moving a control, not on every step.
+// politely once the student stops moving a control, not on every step. A number field
+// sends what was typed: the engine reads it the language's way ("6,112" in English).
 import { el } from "../dom.js";
 import { t } from "../i18n.js";
+import { formatNumber } from "../numbers.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const QUIET_MS = 700; // stop moving this long, and the outputs are read out
@@ -20,8 +22,7 @@ function svg(tag, attrs = {}) {
 function valueText(inp, v) {
   if (inp.control === "options") return (inp.options.find((/** @type {any} */ o) => o.id === v) || {}).text || String(v);
   const lang = document.documentElement.lang || "en";
-  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: inp.decimals }).format(Number(v));
-  return `${n} ${inp.unit || ""}`.trim();
+  return `${formatNumber(Number(v), lang, inp.decimals)} ${inp.unit || ""}`.trim();
 }
 
 /**
@@ -35,7 +36,8 @@ export function render(form, a, { error, preview }) {
   const inputs = el("div", { class: "model-inputs" });
   a.inputs.forEach((/** @type {any} */ inp, /** @type {number} */ i) => {
     const id = `model-in-${i}`;
-    const shown = el("output", { for: id, class: "model-value", id: `${id}-value` }, valueText(inp, values[inp.id]));
+    const shown = el("output", { for: id, class: "model-value", id: `${id}-value`, "data-shows": inp.id },
+      valueText(inp, values[inp.id]));
     if (inp.control === "options") {
       const group = el("fieldset", { class: "model-input model-options" }, el("legend", {}, inp.label));
       inp.options.forEach((/** @type {any} */ o, /** @type {number} */ k) => {
@@ -47,11 +49,13 @@ export function render(form, a, { error, preview }) {
       inputs.append(group);
       return;
     }
-    const control = el("input", {
-      id, type: inp.control === "slider" ? "range" : "number", min: inp.min, max: inp.max, step: inp.step,
-      value: values[inp.id], "data-input": inp.id, "aria-valuetext": valueText(inp, values[inp.id]),
-      "aria-describedby": `${id}-range`, inputmode: inp.control === "slider" ? null : "decimal",
-    });
+    const slider = inp.control === "slider";
+    const lang = document.documentElement.lang || "en";
+    const control = slider
+      ? el("input", { id, type: "range", min: inp.min, max: inp.max, step: inp.step, value: values[inp.id],
+        "data-input": inp.id, "aria-valuetext": valueText(inp, values[inp.id]), "aria-describedby": `${id}-range` })
+      : el("input", { id, type: "text", inputmode: "decimal", autocomplete: "off", "data-input": inp.id,
+        value: formatNumber(values[inp.id], lang, inp.decimals), "aria-describedby": `${id}-range activity-error` });
     const range = el("span", { class: "model-range", id: `${id}-range` },
       `${valueText(inp, inp.min)} – ${valueText(inp, inp.max)}`);
     inputs.append(el("div", { class: "model-input" },
@@ -74,6 +78,12 @@ export function render(form, a, { error, preview }) {
 
   /** @param {any} live */
   const paint = (live) => {
+    for (const inp of a.inputs) { // a typed number, as the engine read it and kept it on its step
+      if (inp.control !== "slider" && inp.control !== "options") {
+        const out = form.querySelector(`[data-shows='${inp.id}']`);
+        if (out) out.textContent = valueText(inp, live.inputs[inp.id]);
+      }
+    }
     for (const o of live.outputs) {
       const spec = a.outputs.find((/** @type {any} */ x) => x.id === o.id);
       outText[o.id].textContent = `${o.text} ${spec.unit || ""}`.trim();
@@ -124,12 +134,14 @@ export function render(form, a, { error, preview }) {
     const inp = a.inputs.find((/** @type {any} */ x) => x.id === c.dataset.input);
     if (!inp) return;
     if (inp.control === "options") values[inp.id] = c.value;
-    else {
-      if (c.value === "" || Number.isNaN(Number(c.value))) return; // a number field being typed in
+    else if (c.type === "range") {
       values[inp.id] = Number(c.value);
       c.setAttribute("aria-valuetext", valueText(inp, values[inp.id]));
       const out = form.querySelector(`#${c.id}-value`);
       if (out) out.textContent = valueText(inp, values[inp.id]);
+    } else {
+      if (!/\d/.test(c.value)) return; // a number field being typed in
+      values[inp.id] = c.value; // as typed: the engine reads it
     }
     ask();
   });
@@ -138,15 +150,22 @@ export function render(form, a, { error, preview }) {
   form.append(goal, inputs, el("div", { class: "model-results" }, outputs, goalState, displays), announce);
   return {
     getAnswer() {
-      for (const c of form.querySelectorAll("input[type=number]")) {
-        const inp = /** @type {HTMLInputElement} */ (c);
-        if (!inp.checkValidity() || inp.value === "") {
-          error.textContent = t("model_out_of_range", { min: inp.min, max: inp.max });
-          inp.focus();
+      for (const c of form.querySelectorAll("input[inputmode=decimal]")) {
+        const field = /** @type {HTMLInputElement} */ (c);
+        if (!/\d/.test(field.value)) {
+          error.textContent = t("need_number");
+          field.setAttribute("aria-invalid", "true");
+          field.focus();
           return undefined;
         }
+        field.removeAttribute("aria-invalid");
+        values[field.dataset.input || ""] = field.value.trim();
       }
       return { ...values };
+    },
+    refused() { // the engine could not use the numbers: the first typed field gets the focus
+      const field = /** @type {HTMLInputElement | null} */ (form.querySelector("input[inputmode=decimal]"));
+      if (field) { field.setAttribute("aria-invalid", "true"); field.focus(); }
     },
   };
 }

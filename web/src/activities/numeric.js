@@ -1,4 +1,6 @@
-// numeric: one number, with the unit beside the box; a comma works as the decimal mark.
+// numeric: one number, with the unit beside the box. It sends what was typed: the engine
+// reads it the language's way ("6,112" is 6112 in English, "6,5" is 6.5 in Spanish) and
+// says, in this form's error line, why it cannot when it cannot.
 import { el } from "../dom.js";
 import { t } from "../i18n.js";
 
@@ -12,16 +14,19 @@ export function render(form, a, { error }) {
     el("span", { class: "numeric-row" }, input, a.unit ? el("span", { class: "unit", id: unitId }, a.unit) : null)));
   return {
     getAnswer() {
-      const raw = input.value.trim().replace(",", ".");
-      const n = Number(raw);
-      if (!raw || !Number.isFinite(n)) {
+      const raw = input.value.trim();
+      if (!/\d/.test(raw)) {
         error.textContent = t("need_number");
         input.setAttribute("aria-invalid", "true");
         input.focus();
         return undefined;
       }
       input.removeAttribute("aria-invalid");
-      return n;
+      return raw;
+    },
+    refused() {
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
     },
   };
 }

@@ -54,7 +54,7 @@ export class Player {
     this.ctx = {
       get simId() { return player.simId; },
       kiosk,
-      act: (action) => this.act(action),
+      act: (action, onRefused) => this.act(action, onRefused),
       call: (request) => this.call(request),
       playAgain: () => this.playAgain(),
     };
@@ -201,8 +201,11 @@ export class Player {
     if (this.kiosk) this.kiosk.onView(view);
   }
 
-  /** One request at a time; a reply for an earlier kiosk visit is dropped. @param {Record<string, any>} request */
-  async send(request) {
+  /**
+   * One request at a time; a reply for an earlier kiosk visit is dropped.
+   * @param {Record<string, any>} request @param {(message: string) => void} [onRefused] an action refused
+   */
+  async send(request, onRefused) {
     if (!this.ready || this.busy) return;
     this.busy = true;
     document.body.dataset.busy = "true";
@@ -213,15 +216,16 @@ export class Player {
       if (reply.ok) {
         this.accept(reply, false);
         this.emit("view", { view: reply.view, reply, request, first: false });
-      } else notice(reply.error === "action" ? t("action_refused", { reason: reply.message }) : reply.message);
+      } else if (reply.error === "action" && onRefused) onRefused(reply.message);
+      else notice(reply.error === "action" ? t("action_refused", { reason: reply.message }) : reply.message);
     } finally {
       this.busy = false;
       document.body.dataset.busy = "false";
     }
   }
 
-  /** @param {Record<string, any>} action */
-  act(action) { this.send({ op: "act", action }); }
+  /** @param {Record<string, any>} action @param {(message: string) => void} [onRefused] */
+  act(action, onRefused) { this.send({ op: "act", action }, onRefused); }
 
   playAgain() {
     store.remove(this.saveKey);

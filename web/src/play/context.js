@@ -12,7 +12,8 @@
  * @typedef {object} PlayContext
  * @property {string} simId
  * @property {KioskHooks | null} kiosk   set at the kiosk: nothing is saved there
- * @property {(action: Record<string, any>) => void} act   send an action to the session
+ * @property {(action: Record<string, any>, onRefused?: (message: string) => void) => void} act   send an
+ *   action to the session; a refusal goes to onRefused when given, else to a notice
  * @property {(request: Record<string, any>) => Promise<any>} call   a raw engine request (the QR code)
  * @property {() => void} playAgain   forget this game and start a new one
  */

@@ -32,6 +32,7 @@ export function bootEngine() {
     worker.postMessage({ type: "boot", config: {
       pyodide: new URL(config.pyodide, location.href).href,
       bundle: new URL(config.bundle, location.href).href,
+      releases: new URL(config.releases, location.href).href,
     } });
   });
   return readyPromise;
