@@ -69,13 +69,14 @@ def describe(violations) -> str:
 
 def rate_by_keyboard(page) -> dict:
     """Rate each statement at the ending from the keyboard alone: Tab into its radio group,
-    then arrow keys (statement i gets i + 2, wrapping past 5). Returns {statement id: rating}."""
+    Space, then arrow keys (statement i gets i + 2, wrapping past 5). Returns {statement id: rating}."""
     player = Player(page, mode="keys")
     groups = page.locator("#interaction fieldset.enjoy-item")
     given = {}
     for i in range(groups.count()):
         rating = (i + 1) % 5 + 1
         player.tab_to(groups.nth(i).locator("input[type=radio]").first)
+        page.keyboard.press("Space")  # Tab lands on the first choice without choosing it
         for _ in range(rating - 1):
             page.keyboard.press("ArrowRight")
         assert groups.nth(i).locator(f"input[value='{rating}']").is_checked()
@@ -268,7 +269,7 @@ def test_three_simulations_build_the_profile_page(web_ctx):
     assert any(a["enjoyed"] is not None for a in areas), "the ratings given at the first ending count"
     assert any(a["did"] is not None for a in areas)
     meanings = page.locator("#interests details.area-meanings dd")
-    assert [meanings.nth(i).inner_text() for i in range(6)] == [a["description"] for a in areas]
+    assert [meanings.nth(i).text_content() for i in range(6)] == [a["description"] for a in areas]
     top = page.inner_text("#top-areas")
     if expected["interests"]["top"]:
         assert top.startswith("My top kinds of work so far:")
@@ -506,3 +507,36 @@ def test_glue_builds_exports_and_imports_a_profile():
         assert reply["message"]
     assert _glue({"op": "nope"})["ok"] is False
     assert _glue({"op": "profile", "store": "not json"})["error"] == "internal"
+
+
+# ------------------------------------------------------------------ the teacher's sheet
+
+def test_the_class_results_sheet_counts_kinds_of_work_for_the_class_only(web_ctx):
+    from engine.catalogue import load_interests
+    from engine.results import verify_code
+
+    context, _ = web_ctx
+    codes = [finished_session(simulations()[sim_id], 81 + i).result_code() for i, sim_id in enumerate(THREE)]
+    rows = [verify_code(c) for c in codes]
+    assert all(r["verified"] for r in rows)
+    page = context.new_page()
+    page.goto(site_url() + "teacher.html")
+    page.wait_for_selector("body[data-ready='true']", state="attached", timeout=BOOT_TIMEOUT)
+    page.fill("#paste-input", "\n".join(f"Student {i},{c}" for i, c in enumerate(codes)))
+    page.click("#paste-form button[type=submit]")
+    page.wait_for_function("() => document.querySelectorAll('#rows tbody tr').length === 3"
+                           " && document.body.dataset.checking !== 'true'")
+    box = page.locator("#summary section.class-interests")
+    assert box.count() == 1
+    assert "rank no one" in box.inner_text()
+    names = load_interests()["areas"]
+    for area in "RIASEC":
+        row = box.locator(f"tr[data-area='{area}']")
+        cells = [row.locator("td").nth(i).inner_text() for i in range(2)]
+        assert row.locator("th").inner_text() == names[area]["name"]["en"]
+        assert cells == [str(sum(r["riasec"].get(area, 0) for r in rows)),
+                         str(sum(r["chances"].get(area, 0) for r in rows))]
+    assert sum(sum(r["chances"].values()) for r in rows) > 0
+    # nothing per student: the rows name no kind of work
+    table = page.inner_text("#rows")
+    assert not any(names[a]["name"]["en"] in table for a in "RIASEC")

@@ -176,6 +176,14 @@ def sim_art(compiled: dict) -> set:
     return found
 
 
+def interest_names() -> dict:
+    """{area: {lang: name}} of the six RIASEC areas (content/interests.yaml), for the
+    teacher sheet's class count of the kinds of work."""
+    from engine.catalogue import load_interests
+
+    return {area: dict(entry["name"]) for area, entry in load_interests()["areas"].items()}
+
+
 def ui_tables() -> dict:
     from engine.catalogue import load_ui
 
@@ -562,14 +570,14 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
         **common("", f"{_e(ui_en['teacher_title'])}"),
         "TEACHER_CSS": assets["teacher.css"],
         "CONFIG": config("", worker=assets["teacher-worker.js"], teacher=teacher_catalogue(sims, guides),
-                         releases=releases_url),
+                         releases=releases_url, interests=interest_names()),
     }).encode()
     profile_tpl = (WEB / "profile.html").read_text(encoding="utf-8")
     pages["profile.html"] = fill(profile_tpl, {
         **ui_placeholders(profile_tpl, ui_en),
         **common("", f"{_e(ui_en['profile_title'])}"),
         "PROFILE_CSS": assets["profile.css"],
-        "CONFIG": config("", worker=assets["teacher-worker.js"],
+        "CONFIG": config("", worker=assets["teacher-worker.js"], releases=releases_url,
                          catalog=[{k: entry[k] for k in ("id", "title", "field")} for entry in catalog]),
     }).encode()
     return pages

@@ -7,7 +7,7 @@
 import { el } from "../dom.js";
 import { t } from "../i18n.js";
 import { assignment } from "./assignment.js";
-import { loadProfile, saveProfile, withPlay, withRating } from "../profile/storage.js";
+import { isPlay, loadProfile, saveProfile, withPlay, withRating } from "../profile/storage.js";
 
 /** @typedef {import("./context.js").PlayContext} PlayContext */
 
@@ -23,12 +23,20 @@ export function resultCode(e) {
   return e.result_code || (e.result && e.result.result_code) || "";
 }
 
+/** One game, whatever language its ending is shown in (its result code changes with the
+ * language): the simulation, version, seed and steps. @param {any} v the view */
+export function gameOf(v) {
+  const r = (v.ending && v.ending.result) || {};
+  return r.seed == null ? "" : `${v.sim.id}@${v.sim.version}#${r.seed}:${r.steps}`;
+}
+
 /** Keep this play (idempotent: showing the same ending again changes nothing). @param {any} v the view */
 export function recordPlay(v) {
   const code = resultCode(v.ending);
   if (!code) return false;
+  const game = gameOf(v);
   const play = { sim: v.sim.id, version: v.sim.version || (v.ending.result && v.ending.result.version) || "",
-    lang: v.lang || "en", code, at: new Date().toISOString(), enjoyed: {} };
+    lang: v.lang || "en", code, at: new Date().toISOString(), enjoyed: {}, ...(game ? { game } : {}) };
   return saveProfile(withPlay(loadProfile(), play));
 }
 
@@ -39,9 +47,9 @@ export function recordPlay(v) {
  */
 export function renderEnjoy(v) {
   const statements = (v.ending && v.ending.enjoy) || [];
-  const code = resultCode(v.ending);
-  if (!statements.length || !code) return null;
-  const stored = loadProfile().plays.find((p) => p.code === code);
+  const key = gameOf(v) || resultCode(v.ending);
+  if (!statements.length || !key) return null;
+  const stored = loadProfile().plays.find((p) => isPlay(p, key));
   const given = (stored && stored.enjoyed) || {};
   const status = el("p", { class: "hint", id: "enjoy-status", role: "status" });
   const groups = statements.map((/** @type {any} */ s, /** @type {number} */ i) => {
@@ -57,7 +65,7 @@ export function renderEnjoy(v) {
   });
   /** @param {string} id @param {number | null} n */
   const rate = (id, n) => {
-    const saved = saveProfile(withRating(loadProfile(), code, id, n));
+    const saved = saveProfile(withRating(loadProfile(), key, id, n));
     status.textContent = saved ? "" : t("profile_storage_full");
   };
   const clear = el("button", { type: "button", class: "button", onclick: () => {
