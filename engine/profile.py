@@ -132,13 +132,33 @@ def _play_row(play: dict, session, parts: dict, lang: str) -> dict:
             "minutes": round(secs / 60) if isinstance(secs, int) else None}
 
 
+def _what(session, lang: str):
+    """Where each piece of evidence was earned, in the student's words: (scene, skill) -> the
+    choice they took there or the task's prompt (None when it shows numbers from the play)."""
+    sim, out = session.sim, {}
+    for scene_id, entry in zip(session.scenes_at, session.state["log"]):
+        scene = sim.scene(scene_id)
+        if entry[0] == "c":
+            choice = next(c for c in scene.choices if c.id == entry[1])
+            found = [(s, choice.text.get(lang)) for s in choice.skills]
+        elif entry[0] == "a" and scene.activity is not None:
+            found = [(s, scene.activity.prompt.get(lang)) for s in scene.activity.skills]
+        else:
+            continue
+        for skill, words in found:
+            out.setdefault((scene_id, skill), None if "{" in words else words)
+    return out
+
+
 def _skills(checked, lang: str) -> list:
     found: dict = {}
     for _play, session, _parts in checked:
         title = session.sim.title.get(lang)
+        what = _what(session, lang)
         for e in session.state["evidence"]:
             found.setdefault(e["skill"], []).append({"sim": session.sim.id, "sim_title": title,
-                                                     "scene": e["scene"], "how": e["how"]})
+                                                     "scene": e["scene"], "how": e["how"],
+                                                     "what": what.get((e["scene"], e["skill"]))})
     out = []
     for sid, evidence in found.items():
         try:

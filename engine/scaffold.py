@@ -174,7 +174,7 @@ endings:                     # checked in order; the last one has no `if`
 enjoy:                       # 3-5 pieces of the work; each ending asks how much the student liked them
   - id: ask
     area: S                  # the kind of work: R I A S E C (docs/authoring.md)
-    text: {en: Ask a mentor good questions, es: Hacerle buenas preguntas a una guía o un guía}
+    text: {en: Ask a mentor good questions, es: Hacerle buenas preguntas a tu guía}
   - id: plan
     area: C
     text: {en: Plan the steps of a job in order, es: Planear en orden los pasos de un trabajo}

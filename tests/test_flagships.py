@@ -102,7 +102,21 @@ def test_unsafe_shortcuts_credit_no_skill_and_no_interest_type(flagship):
              "weld-test-day": ["big-fan", "hold-breath", "go-faster", "finish-bead", "quick-look",
                                "go-now", "k-fleece"],
              "solar-shelter": ["whole-bill", "design-first", "send-now", "open-now", "wait-dark",
-                               "show-best", "full-report", "k-rush", "k-comfort"]}[sim.id]
+                               "show-average", "full-report", "k-rush", "k-comfort"]}[sim.id]
     choices = {c.id: c for s in sim.scenes for c in s.choices}
     for cid in named:
         assert not choices[cid].skills and not choices[cid].riasec, cid
+
+
+def test_each_flagship_judges_its_work_and_asks_what_the_student_enjoyed(flagship):
+    """Issue 13: the meters that say how well the work goes judge it, so a skill is credited
+    only where it was used well; no skill or RIASEC tag sits on a choice that harms the work;
+    the ending asks about 3-5 pieces of the work, of at least 3 kinds."""
+    from engine.tagging import harmful_effects
+    sim, _ = flagship
+    variables = {v.id: v for v in sim.variables}
+    assert any(v.judges for v in sim.variables)
+    assert [(s.id, c.id) for s in sim.scenes for c in s.choices
+            if (c.skills or c.riasec) and harmful_effects(c, variables)] == []
+    assert 3 <= len(sim.enjoy) <= 5 and len({e.area for e in sim.enjoy}) >= 3
+    assert all(e.text.get("es") != e.text.get("en") for e in sim.enjoy)  # written in Spanish too

@@ -80,6 +80,10 @@ def test_skills_come_with_the_evidence_of_where_they_were_used_well(three):
         assert skill["name"] and skill["evidence"]
         for e in skill["evidence"]:
             assert e["how"] in ("good", "right", "partly") and e["sim"] in FLAGSHIPS and e["sim_title"]
+            scene = newest(e["sim"]).scene(e["scene"])
+            said = ([c.text.get("en") for c in scene.choices if skill["id"] in c.skills] if e["how"] == "good"
+                    else [scene.activity.prompt.get("en")])
+            assert e["what"] in said or (e["what"] is None and "{" in " ".join(said))  # in the student's words
     total = sum(len(skill["evidence"]) for skill in p["skills"])
     assert total == sum(len(s.result()["evidence"]) for s in three)
 

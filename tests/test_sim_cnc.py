@@ -128,6 +128,8 @@ def test_the_constants_the_student_reads(sim):
     # the tool maker's range for carbide in 6061 aluminum is 800-2200 SFM
     assert 800 <= SFM <= 2200
     assert {"milling-formulas", "cutting-data"} <= set(act_of(sim, "feed").source)
+    assert "rpm-constant" in act_of(sim, "speeds").source  # 3.82 is 12 ÷ π, rounded
+    assert "feed-too-high" in sim.scene("feed").source  # "past the top of the chart, the tool can break"
 
 
 @pytest.mark.parametrize("chip", [0.001, 0.002, 0.003, 0.0045, 0.006, 0.007])

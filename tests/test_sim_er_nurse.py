@@ -514,3 +514,12 @@ def test_the_model_fits_the_shift_clock_and_the_explorer_tries_its_grid(sim):
     s, scenes, _ = play(sim, BEST, seed=CALM_SEED, check_es=False)
     assert scenes.index("triage") < scenes.index("iv-drip") < scenes.index("family")
     assert s.state["outcomes"]["iv-drip"] == "correct"
+
+
+def test_the_teachers_answer_key_shows_a_drip_that_meets_the_goal(sim):
+    from engine.guides import guide_html
+    for lang, words in (("en", ("Live model", "Drops per minute: 31 drops/min", "Bag empty in: 8.1 h")),
+                        ("es", ("Modelo interactivo", "Gotas por minuto: 31 gotas/min", "La bolsa se vacía en: 8,1 h"))):
+        key = " ".join(re.sub("<[^>]+>", " ", guide_html(sim, lang).split("Answer key" if lang == "en" else "Respuestas")[-1]).split())
+        for w in words:
+            assert w in key, (lang, w)

@@ -337,3 +337,15 @@ def test_every_ending_asks_what_the_student_enjoyed(sim):
     s.set_language("es")
     assert all(e["text"] for e in s.view()["ending"]["enjoy"])
     assert s.view()["ending"]["enjoy"][1]["text"] == "Calcular el aporte de calor con una fórmula"
+
+
+def test_the_story_fits_a_morning_on_the_clock(sim):
+    """The clock starts at 07:00 and the longest day ends before noon, so nobody breaks
+    for lunch in the story."""
+    from engine.stats import student_texts
+    longest = max(play(sim, seed=seed, speed_choice="test-faster", door_draft="stop-screen")[0].state["time"]
+                  for seed in range(10))
+    assert sim.clock.start == 7 * 60  # minutes after midnight
+    assert sim.clock.start + longest < 12 * 60, longest  # the longest path: a second test plate and a fresh one after the wind
+    for where, t in student_texts(sim):
+        assert "lunch" not in (t.get("en") or "").lower(), where

@@ -53,7 +53,7 @@ def test_bundle_holds_engine_compiled_simulations_and_pyc(site):
     assert not [n for n in names if n.startswith("sims/") and n.endswith(".yaml")]
     assert "engine/session.pyc" in names and "engine/web/glue.pyc" in names
     assert not [n for n in names if n.startswith("engine/") and n.endswith(".py")], ".pyc replaces sources"
-    assert "content/careers.json" in names and "content/ui.json" in names
+    assert "content/careers.json" in names and "content/ui.json" in names and "content/interests.json" in names
     assert not [n for n in names if "desktop" in n or n.endswith("cli.pyc")]
     # .pyc compiled by Pyodide's Python, not the host's: the magic number differs.
     import importlib.util

@@ -117,7 +117,7 @@ def test_the_control_chart_plots_each_bore_measured(chart_page):
     assert page.locator(".model-control circle").count() == 1
     assert page.locator(".model-control-table tbody tr").count() == 1
     assert "Every sample so far is inside" in page.inner_text(".model-control-note")
-    field = page.locator("form.activity input[type=number]")
+    field = page.locator("form.activity input[inputmode=decimal]")
     field.fill("9")
     field.dispatch_event("input")
     page.wait_for_function("() => document.querySelectorAll('.model-control-table tbody tr').length === 9")
@@ -138,8 +138,8 @@ def test_the_cnc_model_screens_have_no_wcag_violations(which, lang, contrast):
     require_browser()
     with page_at("cnc-first-run", code_at(which), FEED) as page:
         if which == "chart":
-            page.fill("form.activity input[type=number]", "10")
-            page.locator("form.activity input[type=number]").dispatch_event("input")
+            page.fill("form.activity input[inputmode=decimal]", "10")
+            page.locator("form.activity input[inputmode=decimal]").dispatch_event("input")
             page.wait_for_function("() => document.querySelectorAll('.model-control-table tbody tr').length === 10")
         page.click("#open-settings")
         page.check(f"#lang-{lang}")

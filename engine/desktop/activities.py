@@ -477,7 +477,7 @@ class AllocatePanel(Panel):
             iid = it["id"]
             cost = float(it["cost"])
             q = self.qty[iid]
-            label = f"{it['text']}   ({_n(cost)} {unit})"
+            label = f"{it['text']}   ({format_number(cost, self.s.lang, 2)} {unit})"
             self.buttons.append(Button(f"qty:{iid}", pygame.Rect(area.x, y, area.w - 250, rh),
                                        label, None, style="ghost", align="left",
                                        size=17, enabled=True, hint=f"× {q}"))
@@ -498,7 +498,9 @@ class AllocatePanel(Panel):
 
     def status(self):
         left = self.budget - self.spent()
-        return self.screen.tr("budget_left", left=_n(left), budget=_n(self.budget),
+        lang = self.s.lang  # numbers the engine's way: 1,200.5 in English, 1200,5 in Spanish
+        return self.screen.tr("budget_left", left=format_number(left, lang, 2),
+                              budget=format_number(self.budget, lang, 2),
                               unit=self.act["unit"])
 
     def draw_under(self, surf):
@@ -807,10 +809,6 @@ def _colour(hexcode):
     if not hexcode:
         return None
     return tuple(int(hexcode[n:n + 2], 16) for n in (1, 3, 5))
-
-
-def _n(v: float) -> str:
-    return str(int(v)) if float(v) == int(v) else f"{v:.2f}".rstrip("0")
 
 
 PANELS = {"order": OrderPanel, "sequence": OrderPanel, "numeric": NumericPanel,
