@@ -81,11 +81,6 @@ def _do(req: dict) -> dict:
 
 
 def handle(request_json: str) -> str:
-    try:
-        req = json.loads(request_json)
-        if not isinstance(req, dict):
-            raise ValueError("a request is a JSON object")
-        reply = _do(req)
-    except Exception as exc:  # reported to the page, which shows it kindly
-        reply = {"ok": False, "error": "internal", "message": str(exc) or type(exc).__name__}
-    return json.dumps(reply, ensure_ascii=False)
+    from engine.web.teacher_glue import answer
+
+    return answer(_do, request_json)
