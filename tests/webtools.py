@@ -459,8 +459,11 @@ def reach(sim, predicate, seed: int = 7, max_states: int = 4000):
         view = session.view()
         if predicate(view):
             return session
+        # the tries so far count too: after a wrong first try (attempts: 2) the activity is
+        # shown again with the same variables, and that state must not be taken for the first
         key = (view["scene"], view["phase"], tuple(sorted(session.state["vars"].items())),
-               tuple(sorted(session.state["fired"])) if isinstance(session.state.get("fired"), list) else ())
+               tuple(sorted(session.state["fired"])) if isinstance(session.state.get("fired"), list) else (),
+               tuple(sorted((session.state.get("tries") or {}).items())))
         if key in seen:
             continue
         seen.add(key)
