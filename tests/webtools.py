@@ -352,13 +352,24 @@ class Player:
             else:
                 field.fill("1")
         elif kind == "model":
+            # a slider if the model has one, else a spin button (a number field), else an option
             slider = form.locator("input[type=range]").first
-            if keys:
-                self.tab_to(slider)
-                page.keyboard.press("ArrowRight")
+            spin = form.locator("input[role=spinbutton]").first
+            if form.locator("input[type=range]").count():
+                if keys:
+                    self.tab_to(slider)
+                    page.keyboard.press("ArrowRight")
+                else:
+                    box = slider.bounding_box()
+                    page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] / 2)
+            elif form.locator("input[role=spinbutton]").count():
+                if keys:
+                    self.tab_to(spin)
+                else:
+                    spin.click()
+                page.keyboard.press("ArrowUp")
             else:
-                box = slider.bounding_box()
-                page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] / 2)
+                self.press_on(form.locator("input[type=radio]").last, "Space")
         else:
             raise AssertionError(f"unknown activity kind {kind!r}")
         self.press_on(form.locator("button[type=submit]"))

@@ -1,13 +1,14 @@
 // The ending: title and rating, the debrief, the career's facts, then either (at home)
-// reflection questions, a certificate and Play again (the play is kept for My
-// test-drives), or (at a kiosk) a take-home QR code, questions to think about and Done.
+// reflection questions, how much the student liked the work (kept in My test-drives),
+// a certificate and Play again, or (at a kiosk) a take-home QR code, questions to think
+// about and Done.
 import { el, paragraphs, actionButton, qrSvg } from "../dom.js";
 import { t } from "../i18n.js";
 import { settings } from "../settings.js";
 import { store } from "../store.js";
 import { config } from "../config.js";
 import { renderHandIn } from "./assignment.js";
-import { keepsProfile, recordPlay, resultCode } from "./enjoy.js";
+import { keepsProfile, recordPlay, renderEnjoy, resultCode } from "./enjoy.js";
 
 /** @typedef {import("./context.js").PlayContext} PlayContext */
 
@@ -47,11 +48,14 @@ export function renderEnding(box, v, ctx) {
   const handIn = renderHandIn(ctx); // an assignment's ending: the code to hand in
   if (handIn) box.append(handIn);
   if (e.career) box.append(renderCareer(e.career));
-  if (keepsProfile(ctx)) recordPlay(v);
   if (d.reflection.length) box.append(renderReflection(d.reflection, ctx.simId));
+  const keeps = keepsProfile(ctx) && recordPlay(v);
+  const enjoy = keeps ? renderEnjoy(v) : null;
+  if (enjoy) box.append(enjoy);
   box.append(renderCertificate(v));
   box.append(el("div", { class: "ending-actions" },
     actionButton(t("play_again"), () => ctx.playAgain()),
+    keeps ? el("a", { class: "button", href: config.base + "profile.html" }, t("profile_link")) : null,
     el("a", { class: "button", href: config.base + "index.html" }, t("all_sims"))));
 }
 
@@ -62,7 +66,8 @@ function renderQr(e, ctx) {
   const figure = el("figure", { class: "qr", id: "result-qr", "data-code": code },
     el("div", { class: "qr-code" }),
     el("figcaption", {}, el("strong", {}, t("scan_to_take_home")),
-      el("span", { class: "qr-text" }, t("results_qr") + ": ", el("code", {}, code))));
+      el("span", { class: "qr-text" }, t("results_qr") + ": ", el("code", {}, code)),
+      el("span", { class: "qr-text" }, t("kiosk_qr_profile"))));
   const section = el("section", { class: "take-home", "aria-labelledby": "qr-title" },
     el("h2", { id: "qr-title" }, t("results_qr")), figure);
   ctx.call({ op: "qr", text: code }).then((reply) => {
