@@ -36,7 +36,7 @@ LABELS = {
         "accepted": "Counted right from {lo} to {hi}.", "half": "Half credit from {lo} to {hi}.",
         "kinds": {"order": "Put in order", "sequence": "Steps in order", "numeric": "Number",
                   "multi": "Choose all that apply", "match": "Match", "hotspot": "Tap the picture",
-                  "allocate": "Plan a budget"},
+                  "allocate": "Plan a budget", "model": "Live model"},
     },
     "es": {
         "guide": "Guía docente", "lang_name": "Español", "overview": "Resumen", "career": "Profesión",
@@ -60,7 +60,7 @@ LABELS = {
         "accepted": "Cuenta como correcta de {lo} a {hi}.", "half": "Vale la mitad de {lo} a {hi}.",
         "kinds": {"order": "Ordenar", "sequence": "Pasos en orden", "numeric": "Número",
                   "multi": "Elige todas las correctas", "match": "Emparejar", "hotspot": "Toca la imagen",
-                  "allocate": "Planear un presupuesto"},
+                  "allocate": "Planear un presupuesto", "model": "Modelo interactivo"},
     },
 }
 FIELD_NAMES = {
@@ -158,7 +158,11 @@ def _right_lines(act, lang: str, L: dict) -> list[str]:
         lines = [L["allocate_goal"].format(budget=format_number(act.budget, lang, 2), unit=unit).replace(" :", ":")]
         lines += [f"{_t(g.label, lang)} ≥ {format_number(g.min, lang, 2)}" for g in act.goals]
         return lines
-    lines = list(kind_of(act).right_answer(act, lang)["display"])
+    kind = kind_of(act)
+    given = None
+    if act.kind == "model":  # a model has many answers: show one setting that meets the goal
+        given = dict(kind.candidates(act)).get("right")
+    lines = list(kind.right_answer(act, lang, given)["display"])
     if act.kind == "numeric":
         # what the engine accepts (engine/kinds/numeric.py): right within the tolerance, half within close
         def span(d):

@@ -15,7 +15,7 @@ from .errors import CatalogueError, LoadError
 from .kinds import BY_NAME as KIND_BY_NAME, NAMES as KIND_NAMES
 from .kinds.base import read_items
 from .model import (
-    EMPTY_TEXT, FORMAT_VERSION, SPECIAL_TARGETS, Activity,
+    EMPTY_TEXT, FORMAT_VERSION, SPECIAL_TARGETS,
     Character, Choice, Clock, Condition, DebriefItem, Effect, Ending, EnjoyStatement, Event, Scene,
     Simulation, Source, Text, Variable,
 )
@@ -28,10 +28,6 @@ from .teacher import check_teacher
 from .text import PLACEHOLDER_RE
 from .yamlsafe import YList, YMap, read_yaml
 
-# an activity's kind-specific fields when its kind does not set them
-ACTIVITY_DEFAULTS = {"items": (), "answer": None, "unit": EMPTY_TEXT, "tolerance": 0.0, "close": 0.0,
-                     "decimals": 2, "image": None, "width": 0, "height": 0, "budget": 0.0, "goals": (),
-                     "spec": None, "diagnoses": ()}
 NUMERIC_TYPES = (int, float)
 
 
@@ -707,10 +703,10 @@ class _Builder:
         else:
             t = self.target(raw_next, npos, where)
             nxt = tuple((o, t) for o in OUTCOMES)
-        return Activity(
+        return activity_kind.activity_type(  # model.Activity plus the kind's own fields
             kind=kind, prompt=self.read(m, ACTIVITY, "prompt", where),
             time=self.read(m, ACTIVITY, "time", where),
-            **{**ACTIVITY_DEFAULTS, **kind_fields}, pass_score=float(pass_score), partial_score=float(partial_score),
+            **kind_fields, pass_score=float(pass_score), partial_score=float(partial_score),
             feedback=feedback, effects=effects, next=nxt,
             explain=self.read(m, ACTIVITY, "explain", where),
             skills=self._skills(m, where), riasec=self.riasec(m, where),

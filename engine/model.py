@@ -92,47 +92,23 @@ class Choice:
     source: tuple  # ids of the public sources cited
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Item:
-    """An entry of an activity: an item to order, an option, a pair, a spot, a budget line."""
+    """An entry of an activity: what every kind's entries have. A kind whose entries carry
+    more (an option's `correct`, a spot's rectangle) extends it in engine/kinds/<kind>.py."""
 
     id: str
     text: Text
-    correct: bool = False
-    why: Text = EMPTY_TEXT
-    right: Text = EMPTY_TEXT  # match: the right-hand side
-    x: float = 0
-    y: float = 0
-    w: float = 0
-    h: float = 0
-    cost: float = 0
-    max: int = 0
-    values: tuple = ()  # allocate: ((attr, n), ...)
 
 
-@dataclass(frozen=True)
-class Goal:
-    attr: str
-    min: float
-    label: Text
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Activity:
+    """What every activity has. Each kind extends it with its own fields (its `activity_type`
+    in engine/kinds/<kind>.py), so an activity holds only the fields its kind uses."""
+
     kind: str
     prompt: Text
     time: int
-    items: tuple  # of Item (order, sequence, multi options, match pairs, spots, budget lines)
-    answer: object  # order/sequence: tuple of ids; numeric: number; others: None
-    unit: Text  # mL, USD, in/min... (a word may need translating: {en: dollars, es: dólares})
-    tolerance: float
-    close: float  # numeric: partial credit within this absolute distance
-    decimals: int
-    image: Optional[str]
-    width: int
-    height: int
-    budget: float
-    goals: tuple
     pass_score: float
     partial_score: float
     feedback: tuple  # ((outcome, Text), ...)
@@ -142,10 +118,8 @@ class Activity:
     skills: tuple
     riasec: Optional[str]
     source: tuple
-    spec: object = None  # a kind's own data, for kinds whose fields the ones above do not cover
     attempts: int = 1  # tries before the answer is graded for good
     hints: tuple = ()  # of Text, shown one by one after each try that is not right
-    diagnoses: tuple = ()  # a kind's common wrong answers and what each means (kinds/numeric.py, model.py)
 
     def feedback_for(self, outcome: str) -> Text:
         return dict(self.feedback).get(outcome, EMPTY_TEXT)

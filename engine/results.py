@@ -158,7 +158,7 @@ def _empty_row(name: str) -> dict:
     return {"verified": False, "reason": "", "name": name, "bound_name": "", "assignment": "",
             "sim": "", "version": "", "title": "", "lang": "", "ending": "", "ending_title": "",
             "rating": None, "max_rating": 3, "score": None, "activities": [], "minutes": None,
-            "played_seconds": None, "too_fast": False, "skills": {}, "digest": ""}
+            "played_seconds": None, "too_fast": False, "skills": {}, "riasec": {}, "chances": {}, "digest": ""}
 
 
 def verify_code(code: str, name: str = "") -> dict:
@@ -224,7 +224,9 @@ def _replay_into(row: dict, parts: dict) -> None:
     result = session.result()
     ending = sim.ending(result["ending"])
     row.update(ending=ending.id, ending_title=ending.title.get("en"), rating=result["rating"],
-               max_rating=result["max_rating"], minutes=result["minutes"], skills=dict(result["skills"]))
+               max_rating=result["max_rating"], minutes=result["minutes"], skills=dict(result["skills"]),
+               # the kinds of work taken and on offer: the teacher page adds them up for the class only
+               riasec=dict(result.get("riasec") or {}), chances=dict(result.get("chances") or {}))
     activities, words = _walk(session)
     row["activities"] = activities
     row["score"] = score_of(activities, row["rating"], row["max_rating"])

@@ -553,10 +553,11 @@ class Session:
                             "feedback": self.fill(text.get(self.lang), {**self.state["vars"], **tried})
                             if text is not None else "",
                             "diagnosis": self._t(said) if said else "", "hint": self._t(hint) if hint else ""}
-        if act.kind == "model":  # what to draw before the student moves anything
+        start = kind.start(act)
+        if start is not None:  # what to draw before the student moves anything (a live model)
             # a second try starts where the last one left the controls: the diagnosis and the
             # hint talk about that setting, and one knob can be fixed without redoing the rest
-            given = out["retry"]["answer"] if "retry" in out else kind.start(act)
+            given = out["retry"]["answer"] if "retry" in out else start
             out["live"] = kind.live(act, given, self._model_vars(), self.lang, self.fill)
         return out
 
@@ -570,7 +571,7 @@ class Session:
                     "sources": self._sources(choice.source)}
         act = scene.activity
         text = self._t(act.feedback_for(fb["outcome"]))
-        if fb["outcome"] != "correct" and act.diagnoses:  # what this wrong answer means
+        if fb["outcome"] != "correct":  # what this wrong answer means, when the kind knows
             said = kind_of(act).diagnose(act, fb["answer"], self._model_vars())
             if said:
                 text = f"{self._t(said)}\n\n{text}" if text else self._t(said)

@@ -15,6 +15,7 @@ import sys
 
 from .explore import Explorer
 from .files import load_or_report, simulation_files
+from .kinds import kind_of
 from .model import Simulation, Text
 from .readability import Counts, grade_of, word_count
 
@@ -41,12 +42,7 @@ def student_texts(sim: Simulation) -> list[tuple[str, Text]]:
         if a is not None:
             w = f"activity in '{s.id}'"
             out.append((f"{w} prompt", a.prompt))
-            for it in a.items:
-                out.append((f"{w} item '{it.id}'", it.text))
-                out.append((f"{w} item '{it.id}' why", it.why))
-                out.append((f"{w} item '{it.id}' right", it.right))
-            for g in a.goals:
-                out.append((f"{w} goal '{g.attr}'", g.label))
+            out += [(f"{w} {what}", t) for what, t in kind_of(a).texts(a)]
             for outcome, t in a.feedback:
                 out.append((f"{w} feedback {outcome}", t))
             out.append((f"{w} explain", a.explain))

@@ -163,7 +163,7 @@ def _model_lines(player, a, live) -> list:
 
 def _control_lines(player, spec, d) -> list:
     """A control chart as the terminal shows it: its limits, then one row per sample."""
-    unit = f" {spec['unit']}" if spec.get("unit") else ""
+    unit = f" {spec['unit']}" if spec['unit'] else ""
     title = player.t("model_control", label=spec["label"], centre=d["centre_text"] + unit,
                      lower=d["lower_text"], upper=d["upper_text"] + unit)
     lines = [f"  {title}"]
@@ -252,15 +252,15 @@ class TextPlayer:
                 self.say(f"-> {self.t(word)} ({self.t('score', n=round(fb['score'] * 100))})")
             if fb["text"]:
                 self.say(fb["text"])
-            if fb.get("correct") and fb["correct"]["display"]:
+            if fb["correct"] and fb["correct"]["display"]:  # null after a choice
                 self.say(f"{self.t('the_right_answer')}:")
                 for line in fb["correct"]["display"]:
                     self.say(f"  {line}")
-            if fb.get("explain"):
+            if fb["explain"]:
                 self.say(fb["explain"])
         elif view["phase"] == "activity":
             a = view["activity"]
-            if a.get("retry"):  # the try before was not right: what it means, the next hint
+            if "retry" in a:  # the try before was not right: what it means, the next hint
                 r = a["retry"]
                 word = "partly_correct" if r["outcome"] == "partial" else "not_quite"
                 self.say(f"-> {self.t(word)}. {self.t('retry_tries', n=r['tried'] + 1, attempts=r['attempts'])}")
@@ -286,11 +286,11 @@ class TextPlayer:
                 self.say(f"{self.t(label)}:")
                 for line in e["debrief"][key]:
                     self.say(f"  - {line}")
-        if e.get("career"):
+        if e["career"]:  # null when content/ could not be read
             c = e["career"]
             self.say(f"{self.t('text_career')}: {c['title']} — {c['wage']['display']}")
             self.say(c["description"])
-            if c.get("attribution"):
+            if c["attribution"]:
                 self.say(c["attribution"])
         self.say(f"{self.t('cert_code')} {e['result_code']}")
 

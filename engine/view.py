@@ -10,13 +10,15 @@ wrapped in NotRequired, no other key is allowed, `X | None` means the key is the
 be null, Literal[...] is a closed list of values. A class's docstring becomes its
 description. Only the standard library's typing is used: this module runs in Pyodide.
 """
-from typing import Literal, NotRequired, TypedDict, Union
+from typing import Literal, NotRequired, TypedDict, Union, get_type_hints
+
+from .kinds import KINDS, NAMES
+from .kinds.base import Number
 
 Phase = Literal["scene", "activity", "feedback", "ending"]
 Outcome = Literal["correct", "partial", "wrong"]
 Field = Literal["healthcare", "engineering", "manufacturing", "other"]
-ActivityKind = Literal["order", "sequence", "numeric", "multi", "match", "hotspot", "allocate", "model"]
-Number = Union[int, float]
+ActivityKind = Literal[NAMES]  # the registered kinds (engine/kinds/__init__.py)
 
 
 class SimHeader(TypedDict):
@@ -68,41 +70,6 @@ class ChoiceView(TypedDict):
     locked: str | None
 
 
-class Entry(TypedDict):
-    """An entry the student orders, picks or pairs (an activity's items, a match's matches)."""
-
-    id: str
-    text: str
-
-
-class Spot(TypedDict):
-    """A place to pick on a hotspot image, in the image's pixels; `text` is its name."""
-
-    id: str
-    text: str
-    x: Number
-    y: Number
-    w: Number
-    h: Number
-
-
-class BudgetLine(TypedDict):
-    """Something to buy in an allocate activity: its cost and how many at most."""
-
-    id: str
-    text: str
-    cost: Number
-    max: int
-
-
-class Goal(TypedDict):
-    """A total an allocate answer should reach."""
-
-    attr: str
-    min: Number
-    label: str
-
-
 class Retry(TypedDict):
     """The try before this one was not right and tries are left (the activity's `attempts`):
     how it went, what the wrong answer means (diagnosis, or ""), and the next hint (or "")."""
@@ -117,218 +84,27 @@ class Retry(TypedDict):
     hint: str
 
 
-class OrderActivity(TypedDict):
-    """Put items in order (order: scored by pairs; sequence: by places). Items are shuffled."""
-
-    kind: Literal["order", "sequence"]
-    prompt: str
-    scene: str
-    items: list[Entry]
-    retry: NotRequired[Retry]
-
-
-class NumericActivity(TypedDict):
-    """Type a number."""
-
-    kind: Literal["numeric"]
-    prompt: str
-    scene: str
-    unit: str
-    decimals: int
-    retry: NotRequired[Retry]
+def _activity_types() -> tuple:
+    """One TypedDict per view part the registered kinds declare (kinds that share one, as
+    order and sequence do, share its entry): the keys every activity has around the kind's
+    own, named after it (OrderView -> OrderActivity) and described by its docstring."""
+    by_part: dict = {}
+    for kind in KINDS:
+        by_part.setdefault(kind.view_type, []).append(kind.name)
+    out = []
+    for part, names in by_part.items():
+        fields = {"kind": Literal[tuple(names)], "prompt": str, "scene": str,
+                  **get_type_hints(part, include_extras=True), "retry": NotRequired[Retry]}
+        td = TypedDict(part.__name__.removesuffix("View") + "Activity", fields)
+        td.__doc__ = part.__doc__
+        out.append(td)
+    return tuple(out)
 
 
-class MultiActivity(TypedDict):
-    """Pick every right option."""
-
-    kind: Literal["multi"]
-    prompt: str
-    scene: str
-    items: list[Entry]
-    retry: NotRequired[Retry]
-
-
-class MatchActivity(TypedDict):
-    """Pair each item with one of the matches; the matches are shuffled."""
-
-    kind: Literal["match"]
-    prompt: str
-    scene: str
-    items: list[Entry]
-    matches: list[Entry]
-    retry: NotRequired[Retry]
-
-
-class HotspotActivity(TypedDict):
-    """Pick the right places on an image."""
-
-    kind: Literal["hotspot"]
-    prompt: str
-    scene: str
-    image: str
-    width: int
-    height: int
-    items: list[Spot]
-    retry: NotRequired[Retry]
-
-
-class AllocateActivity(TypedDict):
-    """Spend a budget on items so the totals reach the goals."""
-
-    kind: Literal["allocate"]
-    prompt: str
-    scene: str
-    budget: Number
-    unit: str
-    items: list[BudgetLine]
-    goals: list[Goal]
-    retry: NotRequired[Retry]
-
-
-class ModelOption(TypedDict):
-    """A named option of a model input."""
-
-    id: str
-    text: str
-    value: Number
-
-
-class ModelInput(TypedDict):
-    """A knob of a live model: min, max and step (options: indexes 0 to n-1)."""
-
-    id: str
-    label: str
-    control: Literal["slider", "stepper", "number", "options"]
-    unit: str
-    decimals: int
-    start: Number | str
-    min: Number
-    max: Number
-    step: Number
-    options: list[ModelOption]
-
-
-class ModelOutput(TypedDict):
-    """A number a live model computes."""
-
-    id: str
-    label: str
-    unit: str
-    decimals: int
-
-
-class ModelDisplay(TypedDict):
-    """How outputs are shown: gauge and bar have min and max, scene has width and height,
-    control (a control chart) says what was measured and its unit."""
-
-    type: Literal["gauge", "bar", "readout", "chart", "control", "scene"]
-    output: str | None
-    input: str | None
-    min: NotRequired[Number]
-    max: NotRequired[Number]
-    width: NotRequired[int]
-    height: NotRequired[int]
-    label: NotRequired[str]
-    unit: NotRequired[str]
-
-
-class OutputValue(TypedDict):
-    """An output's value and its text in the student's language."""
-
-    id: str
-    value: Number
-    text: str
-
-
-class ModelGoalState(TypedDict):
-    """How the inputs shown would be graded ("hidden", score 0, where the author keeps that for the check)."""
-
-    state: Literal["met", "partly", "not_met", "hidden"]
-    score: Number
-
-
-class ChartPoint(TypedDict):
-    """A point of a chart (and a row of its data table); a control chart's points say
-    whether they are outside the control limits."""
-
-    x: Number
-    y: Number
-    x_text: str
-    y_text: str
-    out: NotRequired[bool]
-
-
-class Shape(TypedDict):
-    """A shape of a model's drawing, positioned by the engine."""
-
-    shape: Literal["rect", "circle", "line", "text"]
-    x: NotRequired[Number]
-    y: NotRequired[Number]
-    w: NotRequired[Number]
-    h: NotRequired[Number]
-    r: NotRequired[Number]
-    x2: NotRequired[Number]
-    y2: NotRequired[Number]
-    rotate: NotRequired[Number]
-    spin: NotRequired[Number]
-    fill: str | None
-    stroke: str | None
-    text: NotRequired[str]
-
-
-class LiveDisplay(TypedDict):
-    """One display's state: value/text (gauge, bar, readout), fraction/zone (gauge, bar),
-    points (chart, control), centre and limits (control), alt/shapes (scene)."""
-
-    type: Literal["gauge", "bar", "readout", "chart", "control", "scene"]
-    value: NotRequired[Number]
-    text: NotRequired[str]
-    fraction: NotRequired[Number]
-    zone: NotRequired[Literal["good", "bad", "none"]]
-    points: NotRequired[list[ChartPoint]]
-    current: NotRequired[Number]
-    y_min: NotRequired[Number]
-    y_max: NotRequired[Number]
-    count: NotRequired[int]
-    first_out: NotRequired[int | None]
-    centre: NotRequired[Number]
-    lower: NotRequired[Number]
-    upper: NotRequired[Number]
-    centre_text: NotRequired[str]
-    lower_text: NotRequired[str]
-    upper_text: NotRequired[str]
-    alt: NotRequired[str]
-    shapes: NotRequired[list[Shape]]
-
-
-class ModelLive(TypedDict):
-    """A live model computed for some inputs (Session.preview returns the same)."""
-
-    inputs: dict[str, Number | str]
-    outputs: list[OutputValue]
-    goal: ModelGoalState
-    displays: list[LiveDisplay]
-
-
-class ModelActivity(TypedDict):
-    """Turn a live model's knobs to reach a goal; `live` is the model at the inputs' start."""
-
-    kind: Literal["model"]
-    prompt: str
-    scene: str
-    inputs: list[ModelInput]
-    outputs: list[ModelOutput]
-    displays: list[ModelDisplay]
-    goal: str
-    live: ModelLive
-    retry: NotRequired[Retry]
-
-
-ActivityView = Union[OrderActivity, NumericActivity, MultiActivity, MatchActivity,
-                     HotspotActivity, AllocateActivity, ModelActivity]
+ActivityView = Union[_activity_types()]
 
 # An answer in the shape a student sends it: ids in order or picked, a number, pairs
-# (left id -> right id), quantities (item id -> how many) or a model's inputs (input id -> value).
+# (item id -> match id), quantities (item id -> how many) or a model's inputs (input id -> value).
 Answer = Union[list[str], int, float, dict[str, str], dict[str, int], dict[str, Number | str]]
 
 

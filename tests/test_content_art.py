@@ -22,7 +22,7 @@ def art_of(sim) -> dict:
     for scene in sim.scenes:
         if scene.background:
             uses[scene.background] = "background"
-        if scene.activity is not None and scene.activity.image:
+        if scene.activity is not None and scene.activity.kind == "hotspot":  # the kind with a picture
             uses[scene.activity.image] = "picture"
     for ch in sim.characters:
         if ch.portrait:
@@ -53,7 +53,8 @@ def test_every_picture_is_a_titled_svg_of_the_right_size(path):
         elif use == "portrait":
             assert box == "0 0 200 200", f"{art}: portraits are 200×200"
         elif use == "picture":
-            act = next(s.activity for s in sim.scenes if s.activity and s.activity.image == art)
+            act = next(s.activity for s in sim.scenes
+                       if s.activity and s.activity.kind == "hotspot" and s.activity.image == art)
             assert box == f"0 0 {act.width} {act.height}", f"{art}: viewBox must match the activity's size"
 
 

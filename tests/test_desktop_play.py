@@ -232,6 +232,16 @@ def test_allocate_never_goes_over_budget(entries):
         assert panel.qty[item] == q - 1
 
 
+def test_allocate_writes_its_numbers_the_languages_way(entries):
+    app, _d = find_activity(entries, "allocate")
+    panel = app.screen.panel
+    panel.budget = 1234.5  # a budget with thousands and a decimal, as a simulation could set
+    app.settings.lang = "en"
+    assert "1,234.5" in panel.status()
+    app.settings.lang = "es"
+    assert "1234,5" in panel.status()
+
+
 def test_multi_toggles(entries):
     app, d = find_activity(entries, "multi")
     panel = app.screen.panel

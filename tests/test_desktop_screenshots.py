@@ -108,9 +108,13 @@ ENDING = {
                 "part_of": "interpersonal", "count": 2}],
     "result": {"sim": "shot", "version": "1.0.0", "ending": "great", "title": "A shift to be proud of",
                "rating": 2, "max_rating": 3, "variables": {"safety": 72, "stress": 35, "seen": 4},
-               "skills": {"teamwork": 2}, "riasec": {"S": 2}, "minutes": 70, "steps": 4,
+               "skills": {"teamwork": 2}, "riasec": {"S": 2},
+               "evidence": [{"skill": "teamwork", "scene": "triage", "how": "good"},
+                            {"skill": "teamwork", "scene": "triage", "how": "right"}],
+               "chances": {"S": 2}, "minutes": 70, "steps": 4,
                "activities": [{"scene": "triage", "kind": "order", "score": 0.67, "outcome": "partial"}],
                "seed": 1},
+    "enjoy": [],  # no statements to rate: the screens stay as they were
     "result_code": "CTD1-shot-1.0.0-great-2-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
 }
 

@@ -514,3 +514,47 @@ def test_the_model_fits_the_shift_clock_and_the_explorer_tries_its_grid(sim):
     s, scenes, _ = play(sim, BEST, seed=CALM_SEED, check_es=False)
     assert scenes.index("triage") < scenes.index("iv-drip") < scenes.index("family")
     assert s.state["outcomes"]["iv-drip"] == "correct"
+
+
+def test_the_teachers_answer_key_shows_a_drip_that_meets_the_goal(sim):
+    from engine.guides import guide_html
+    for lang, words in (("en", ("Live model", "Drops per minute: 31 drops/min", "Bag empty in: 8.1 h")),
+                        ("es", ("Modelo interactivo", "Gotas por minuto: 31 gotas/min", "La bolsa se vacía en: 8,1 h"))):
+        key = " ".join(re.sub("<[^>]+>", " ", guide_html(sim, lang).split("Answer key" if lang == "en" else "Respuestas")[-1]).split())
+        for w in words:
+            assert w in key, (lang, w)
+
+
+@pytest.mark.parametrize("mode", ["keys", "mouse"])
+def test_the_desktop_player_moves_the_drip_by_keys_and_pointer(mode, tmp_path, monkeypatch):
+    """The canvas player's model panel on Dev's drip: Home then 30 steps right is 31 drops,
+    the goal is met and the drawing's counter turns; dragging the track to the right end
+    makes a bag that empties in under 2 hours."""
+    import os
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    pygame = pytest.importorskip("pygame")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from engine.desktop.app import App, load_entries
+    from engine.desktop.autoplay import Driver
+    [entry] = load_entries([SIM_PATH], [])
+    app = App(entries=[entry], seed=1)
+    app.resume(entry, Session(entry.sim, seed=1, start="iv-drip"))
+    app.frame()
+    d, panel = Driver(app, mode), app.screen.panel
+    if mode == "keys":
+        d.press("slider:rate")
+        d.key(pygame.K_HOME)
+        for _ in range(30):
+            d.key(pygame.K_RIGHT)
+        assert panel.values["rate"] == 31 and panel.live["goal"]["state"] == "met"
+        assert app.screen.button("slider:rate").label.startswith("Drops per minute: 31 drops/min")
+        d.press("submit")
+        assert app.story.session.state["outcomes"]["iv-drip"] == "correct"
+    else:
+        r = app.screen.button("slider:rate").rect
+        d.drag((r.x + 2, r.centery), (r.right - 1, r.centery))
+        assert panel.values["rate"] == 150
+        hours = next(o for o in panel.live["outputs"] if o["id"] == "hours")
+        assert hours["value"] < 2 and panel.live["displays"][0]["zone"] == "bad"
+    app.frame()  # drawn, the drop counter turning, without crashing

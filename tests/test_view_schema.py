@@ -236,6 +236,17 @@ def test_a_view_that_changes_shape_fails(name, validator):
     assert _errors(validator, _broken(view, change)) != [], f"the schema accepts {name}"
 
 
+def test_a_view_in_format_1_names_fails(validator):
+    """Format 1 named a kind's entries options, left/right or spots; format 2 names them
+    items in every kind. A view still in the old names (or saying format 1) is refused."""
+    listed = {k: v for k, v in VIEWS.items() if k.startswith("activity-") and "items" in v["activity"]}
+    assert listed
+    for name, view in listed.items():
+        old = _broken(view, lambda v: v["activity"].update(options=v["activity"].pop("items")))
+        assert _errors(validator, old) != [], name
+        assert _errors(validator, _broken(view, lambda v: v.update(format=1))) != [], name
+
+
 def test_an_ending_without_the_catalogue_is_still_a_valid_view(validator, monkeypatch):
     """When content/ cannot be read, the ending has no career facts and names skills by id."""
     from engine import session as session_module

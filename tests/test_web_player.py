@@ -226,6 +226,35 @@ def test_resume_after_reload(ctx):
     guard.check()
 
 
+@pytest.mark.parametrize("stored_format", [1, 2])
+def test_a_stored_view_is_drawn_early_only_in_this_players_view_format(ctx, stored_format):
+    """Until the engine is ready, the page draws the view this device stored with its save;
+    a view an older player stored in another view format is not drawn (its keys may have
+    other names), and the save itself still resumes."""
+    from engine import Session
+
+    context, guard = ctx
+    page = context.new_page()
+    session = Session(simulations()[EXAMPLE], seed=4)
+    session.act({"type": "choose", "choice": session.view()["choices"][0]["id"]})
+    stored = {**session.view(), "format": stored_format, "text": "The view this device stored."}
+    page.goto(site_url() + "index.html")
+    page.evaluate("([k, v, kv, vv]) => { localStorage.setItem(k, v); localStorage.setItem(kv, vv); }",
+                  ["ctd.save." + EXAMPLE, session.save(), "ctd.view." + EXAMPLE, json.dumps(stored)])
+    # every text the narration shows, from the first paint on
+    page.add_init_script("""window.ctdSeen = [];
+        new MutationObserver(() => {
+          const n = document.getElementById('narration');
+          if (n) window.ctdSeen.push(n.textContent);
+        }).observe(document, {subtree: true, childList: true, characterData: true});""")
+    player = Player(page, seed=1).open(EXAMPLE)
+    seen = page.evaluate("window.ctdSeen")
+    assert seen, "the observer saw the narration"
+    assert any("The view this device stored." in text for text in seen) == (stored_format == 2)
+    assert player.step() == 1 and "The view this device stored." not in player.narration()  # the engine's own
+    guard.check()
+
+
 def test_resume_code_in_a_fresh_browser_context(ctx, site):
     context, guard = ctx
     page = context.new_page()

@@ -352,13 +352,24 @@ class Player:
             else:
                 field.fill("1")
         elif kind == "model":
+            # a slider if the model has one, else a spin button (a number field), else an option
             slider = form.locator("input[type=range]").first
-            if keys:
-                self.tab_to(slider)
-                page.keyboard.press("ArrowRight")
+            spin = form.locator("input[role=spinbutton]").first
+            if form.locator("input[type=range]").count():
+                if keys:
+                    self.tab_to(slider)
+                    page.keyboard.press("ArrowRight")
+                else:
+                    box = slider.bounding_box()
+                    page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] / 2)
+            elif form.locator("input[role=spinbutton]").count():
+                if keys:
+                    self.tab_to(spin)
+                else:
+                    spin.click()
+                page.keyboard.press("ArrowUp")
             else:
-                box = slider.bounding_box()
-                page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] / 2)
+                self.press_on(form.locator("input[type=radio]").last, "Space")
         else:
             raise AssertionError(f"unknown activity kind {kind!r}")
         self.press_on(form.locator("button[type=submit]"))
@@ -459,8 +470,11 @@ def reach(sim, predicate, seed: int = 7, max_states: int = 4000):
         view = session.view()
         if predicate(view):
             return session
+        # the tries so far count too: after a wrong first try (attempts: 2) the activity is
+        # shown again with the same variables, and that state must not be taken for the first
         key = (view["scene"], view["phase"], tuple(sorted(session.state["vars"].items())),
-               tuple(sorted(session.state["fired"])) if isinstance(session.state.get("fired"), list) else ())
+               tuple(sorted(session.state["fired"])) if isinstance(session.state.get("fired"), list) else (),
+               tuple(sorted((session.state.get("tries") or {}).items())))
         if key in seen:
             continue
         seen.add(key)

@@ -1,10 +1,13 @@
-// Career Test-Drive — the teacher page's Web Worker. Boots Pyodide from this site (never a
-// CDN) like the player's worker, then verifies result codes by replaying them in the
-// engine (engine/web/teacher_glue.py) and draws QR codes (engine/web/glue.py's "qr" op,
-// segno's encoder). Nothing a teacher pastes leaves this browser.
+// Career Test-Drive — the Web Worker of the teacher page and of "My test-drives"
+// (profile.html). Boots Pyodide from this site (never a CDN) like the player's worker,
+// then verifies result codes by replaying them in the engine (engine/web/teacher_glue.py),
+// builds, exports and imports a student's profile (engine/web/profile_glue.py) and draws
+// QR codes (engine/web/glue.py's "qr" op, segno's encoder). Nothing leaves this browser.
 let teacherGlue = null;
 let playerGlue = null;
+let profileGlue = null;
 let booting = null;
+const PROFILE_OPS = new Set(["profile", "export", "import"]);
 
 async function boot(cfg) {
   const { loadPyodide } = await import(cfg.pyodide + "pyodide.mjs");
@@ -29,6 +32,7 @@ async function boot(cfg) {
   py.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')");
   teacherGlue = py.pyimport("engine.web.teacher_glue");
   playerGlue = py.pyimport("engine.web.glue");
+  profileGlue = py.pyimport("engine.web.profile_glue");
   teacherGlue.handle(JSON.stringify({ op: "ping" }));
 }
 
@@ -48,7 +52,8 @@ onmessage = async (event) => {
     let reply;
     try {
       await booting;
-      const glue = msg.request.op === "qr" ? playerGlue : teacherGlue;
+      const op = msg.request.op;
+      const glue = op === "qr" ? playerGlue : PROFILE_OPS.has(op) ? profileGlue : teacherGlue;
       reply = JSON.parse(glue.handle(JSON.stringify(msg.request)));
     } catch (err) {
       reply = { ok: false, error: "internal", message: String((err && err.message) || err) };

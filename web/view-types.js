@@ -146,13 +146,13 @@
  * @property {string} image
  * @property {number} width
  * @property {number} height
- * @property {Array<Spot>} items
+ * @property {Array<SpotView>} items
  * @property {Retry} [retry]
  */
 
 /**
  * A place to pick on a hotspot image, in the image's pixels; `text` is its name.
- * @typedef {Object} Spot
+ * @typedef {Object} SpotView
  * @property {string} id
  * @property {string} text
  * @property {number} x
@@ -169,14 +169,14 @@
  * @property {string} scene
  * @property {number} budget
  * @property {string} unit
- * @property {Array<BudgetLine>} items
- * @property {Array<Goal>} goals
+ * @property {Array<BudgetLineView>} items
+ * @property {Array<GoalView>} goals
  * @property {Retry} [retry]
  */
 
 /**
  * Something to buy in an allocate activity: its cost and how many at most.
- * @typedef {Object} BudgetLine
+ * @typedef {Object} BudgetLineView
  * @property {string} id
  * @property {string} text
  * @property {number} cost
@@ -185,7 +185,7 @@
 
 /**
  * A total an allocate answer should reach.
- * @typedef {Object} Goal
+ * @typedef {Object} GoalView
  * @property {string} attr
  * @property {number} min
  * @property {string} label

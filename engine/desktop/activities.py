@@ -477,7 +477,7 @@ class AllocatePanel(Panel):
             iid = it["id"]
             cost = float(it["cost"])
             q = self.qty[iid]
-            label = f"{it['text']}   ({_n(cost)} {unit})"
+            label = f"{it['text']}   ({format_number(cost, self.s.lang, 2)} {unit})"
             self.buttons.append(Button(f"qty:{iid}", pygame.Rect(area.x, y, area.w - 250, rh),
                                        label, None, style="ghost", align="left",
                                        size=17, enabled=True, hint=f"× {q}"))
@@ -498,7 +498,9 @@ class AllocatePanel(Panel):
 
     def status(self):
         left = self.budget - self.spent()
-        return self.screen.tr("budget_left", left=_n(left), budget=_n(self.budget),
+        lang = self.s.lang  # numbers the engine's way: 1,200.5 in English, 1200,5 in Spanish
+        return self.screen.tr("budget_left", left=format_number(left, lang, 2),
+                              budget=format_number(self.budget, lang, 2),
                               unit=self.act["unit"])
 
     def draw_under(self, surf):
@@ -530,8 +532,8 @@ class ModelPanel(Panel):
 
     def __init__(self, screen, act):
         super().__init__(screen, act)
-        self.inputs = list(act.get("inputs") or [])
-        self.live = act.get("live") or {"inputs": {}, "outputs": [], "goal": {"state": "not_met"}, "displays": []}
+        self.inputs = act["inputs"]
+        self.live = act["live"]
         self.values = dict(self.live["inputs"])
         self.drag: str | None = None
         self.tracks: dict = {}
@@ -561,7 +563,7 @@ class ModelPanel(Panel):
         if i["control"] == "options":
             return next((o["text"] for o in i["options"] if o["id"] == v), str(v))
         # the input's own decimals: a chip load of 0.002 must not read "0."
-        return f"{format_number(float(v), self.s.lang, i.get('decimals', 2))} {i['unit']}".strip()
+        return f"{format_number(float(v), self.s.lang, i['decimals'])} {i['unit']}".strip()
 
     def set_index(self, iid, k):
         i = next(x for x in self.inputs if x["id"] == iid)
@@ -606,17 +608,16 @@ class ModelPanel(Panel):
         return dict(self.values)
 
     def status(self):
-        goal = self.live.get("goal", {}).get("state", "not_met")
-        return f"{self.screen.tr('model_goal_' + goal)}: {self.act.get('goal') or ''}"
+        return f"{self.screen.tr('model_goal_' + self.live['goal']['state'])}: {self.act['goal']}"
 
     def describe(self):
         """A control chart's data table, row by row: the chart's twin for screen readers."""
         lines = []
-        for spec, d in zip(self.act.get("displays") or [], self.live.get("displays") or []):
+        for spec, d in zip(self.act["displays"], self.live["displays"]):
             if d["type"] != "control":
                 continue
-            unit = f" {spec.get('unit')}" if spec.get("unit") else ""
-            lines.append(self.screen.tr("model_control", label=spec.get("label", ""),
+            unit = f" {spec['unit']}" if spec["unit"] else ""
+            lines.append(self.screen.tr("model_control", label=spec["label"],
                                         centre=d["centre_text"] + unit, lower=d["lower_text"],
                                         upper=d["upper_text"] + unit))
             for p in d["points"]:
@@ -707,21 +708,21 @@ class ModelPanel(Panel):
     def _draw_outputs(self, surf, box):
         c, s = self.c, self.s
         y = box.y + 8
-        for o, v in zip(self.act.get("outputs") or [], self.live.get("outputs") or []):
+        for o, v in zip(self.act["outputs"], self.live["outputs"]):
             t = self.app.text.render(f"{o['label']}: {v['text']} {o['unit']}".strip(), s.ts(18), c["ink"], True)
             surf.blit(t, (box.x + 10, y))
             y += t.get_height() + 4
         zone_col = {"good": c["good"], "bad": c["bad"]}
-        for d in self.live.get("displays") or []:
+        for d in self.live["displays"]:
             if y > box.bottom - 20:
                 break
             if d["type"] in ("gauge", "bar"):
                 bar = pygame.Rect(box.x + 10, y + 4, box.w - 20, 12)
                 pygame.draw.rect(surf, c["track"], bar, border_radius=4)
-                pygame.draw.rect(surf, zone_col.get(d.get("zone"), c["mid"]),
-                                 (bar.x, bar.y, round(bar.w * d.get("fraction", 0)), bar.h), border_radius=4)
+                pygame.draw.rect(surf, zone_col.get(d["zone"], c["mid"]),
+                                 (bar.x, bar.y, round(bar.w * d["fraction"]), bar.h), border_radius=4)
                 y += 24
-            elif d["type"] == "chart" and d.get("points"):
+            elif d["type"] == "chart":
                 self._chart(surf, pygame.Rect(box.x + 10, y, box.w - 20, 60), d)
                 y += 68
             elif d["type"] == "control":
@@ -741,7 +742,7 @@ class ModelPanel(Panel):
         pygame.draw.rect(surf, self.c["track"], r, width=1)
         if len(line) > 1:
             pygame.draw.lines(surf, self.c["ink"], False, line, 2)
-        cx = r.x + (d.get("current", x0) - x0) * sx
+        cx = r.x + (d["current"] - x0) * sx
         pygame.draw.line(surf, self.c["selected"], (cx, r.y), (cx, r.bottom), 2)
 
     def _control(self, surf, r, d):
@@ -775,14 +776,14 @@ class ModelPanel(Panel):
         return r.bottom + 8 + t.get_height()
 
     def _scene(self, surf, r, d):
-        spec = next((x for x in self.act.get("displays") or [] if x["type"] == "scene"), {})
-        w, h = float(spec.get("width") or 400), float(spec.get("height") or 200)
+        spec = next(x for x in self.act["displays"] if x["type"] == "scene")
+        w, h = float(spec["width"]), float(spec["height"])
         k = min(r.w / w, r.h / h) if r.h > 0 else 0
         if k <= 0:
             return
-        for sh in d.get("shapes") or []:
-            fill = _colour(sh.get("fill")) or self.c["mid"]
-            stroke = _colour(sh.get("stroke"))
+        for sh in d["shapes"]:  # a number an author left out is 0 (docs/view.md)
+            fill = _colour(sh["fill"]) or self.c["mid"]
+            stroke = _colour(sh["stroke"])
             x, y = r.x + sh.get("x", 0) * k, r.y + sh.get("y", 0) * k
             if sh["shape"] == "rect":
                 pygame.draw.rect(surf, fill, (x, y, max(1, sh.get("w", 0) * k), max(1, sh.get("h", 0) * k)))
@@ -799,7 +800,7 @@ class ModelPanel(Panel):
                     pygame.draw.line(surf, line[6], (x, y), (x + dx, y + dy), 3)
             elif sh["shape"] == "text" and sh.get("text"):
                 # words without a colour take the ink, as the browser's take the text colour
-                t = self.app.text.render(sh["text"], self.s.ts(15), _colour(sh.get("fill")) or self.c["ink"])
+                t = self.app.text.render(sh["text"], self.s.ts(15), _colour(sh["fill"]) or self.c["ink"])
                 surf.blit(t, (x, y - t.get_height()))
 
 
@@ -809,17 +810,13 @@ def _colour(hexcode):
     return tuple(int(hexcode[n:n + 2], 16) for n in (1, 3, 5))
 
 
-def _n(v: float) -> str:
-    return str(int(v)) if float(v) == int(v) else f"{v:.2f}".rstrip("0")
-
-
 PANELS = {"order": OrderPanel, "sequence": OrderPanel, "numeric": NumericPanel,
           "multi": MultiPanel, "match": MatchPanel, "hotspot": HotspotPanel,
           "allocate": AllocatePanel, "model": ModelPanel}
 
 
 def make_panel(screen, act: dict) -> Panel:
-    cls = PANELS.get(act.get("kind"))
+    cls = PANELS.get(act["kind"])
     if cls is None:
-        raise ValueError(f"unknown activity kind {act.get('kind')!r}")
+        raise ValueError(f"unknown activity kind {act['kind']!r}")
     return cls(screen, act)

@@ -30,7 +30,7 @@ def snapshot(app) -> dict:
     scr = app.overlay or app.screen
     lang = app.settings.lang
     if app.story is not None:
-        lang = app.story.view.get("lang") or lang
+        lang = app.story.view["lang"]
     title = app.story.title if app.story is not None else app.strings.get("app_title", lang)
     text = ""
     if scr is not None and hasattr(scr, "mirror_text"):

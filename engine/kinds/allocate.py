@@ -3,12 +3,62 @@ from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import dataclass
+from typing import TypedDict
 
 from ..diagnostics import did_you_mean
 from ..errors import ActionError, SaveError
-from ..model import Goal
+from ..model import Text
 from ..text import format_number
-from .base import ActivityKind, Field, Section, decode_indexes, is_number, item_ids, read_items
+from .base import Activity, ActivityKind, Field, Item, Number, Section, decode_indexes, is_number, item_ids, read_items
+
+
+@dataclass(frozen=True, kw_only=True)
+class BudgetLine(Item):
+    cost: float
+    max: int
+    values: tuple  # ((attr, n), ...): what one adds to each goal's attribute
+
+
+@dataclass(frozen=True)
+class Goal:
+    attr: str
+    min: float
+    label: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class AllocateActivity(Activity):
+    budget: float
+    unit: Text
+    items: tuple  # of BudgetLine
+    goals: tuple  # of Goal
+
+
+class BudgetLineView(TypedDict):
+    """Something to buy in an allocate activity: its cost and how many at most."""
+
+    id: str
+    text: str
+    cost: Number
+    max: int
+
+
+class GoalView(TypedDict):
+    """A total an allocate answer should reach."""
+
+    attr: str
+    min: Number
+    label: str
+
+
+class AllocateView(TypedDict):
+    """Spend a budget on items so the totals reach the goals."""
+
+    budget: Number
+    unit: str
+    items: list[BudgetLineView]
+    goals: list[GoalView]
 
 
 GOAL = Section("allocate_goal", "A total the student's picks must reach.", {
@@ -30,6 +80,8 @@ def totals(act, answer: dict) -> tuple[float, dict]:
 
 class Allocate(ActivityKind):
     name = "allocate"
+    activity_type = AllocateActivity
+    view_type = AllocateView
     answer_doc = "{item id: quantity}"
     summary = "spends a budget on items; over budget scores 0, else the share of goals met"
     item = Section("allocate_item", "A budget line.", {
@@ -68,7 +120,7 @@ class Allocate(ActivityKind):
                         if not is_number(v):
                             b.r.error(b.vpos(vm, k), f"value '{k}' of {iwhere} must be a number")
             fields["values"] = vals
-        items = read_items(b, m, "items", where, self.item, read)
+        items = read_items(b, m, "items", where, self.item, read, BudgetLine)
         return {"budget": float(budget), "unit": unit, "items": items,
                 "goals": self._goals(b, m, where, items)}
 
@@ -92,11 +144,15 @@ class Allocate(ActivityKind):
             out.append(Goal(attr, float(b.read(gm, GOAL, "min", gwhere)), b.read(gm, GOAL, "label", gwhere)))
         return tuple(out)
 
-    def view(self, act, shown, t, lang):
+    def view(self, act, shown, t, lang) -> AllocateView:
         return {"budget": act.budget, "unit": act.unit.get(lang),
                 "items": [{"id": it.id, "text": t(it.text), "cost": it.cost, "max": it.max}
                           for it in act.items],
                 "goals": [{"attr": g.attr, "min": g.min, "label": g.label.get(lang)} for g in act.goals]}
+
+    def texts(self, act):
+        return [(f"item '{it.id}'", it.text) for it in act.items] + \
+               [(f"goal '{g.attr}'", g.label) for g in act.goals]
 
     def normalise(self, act, answer, lang="en"):
         if not isinstance(answer, dict):

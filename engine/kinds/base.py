@@ -6,20 +6,42 @@ resume code calls `encode`/`decode`, the explorer calls `candidates`. A kind nev
 imports the loader or the session: the loader hands `build` itself (the reader `b`, with
 the methods listed under "the loader's reader"), the session hands `view` a function that
 fills a text's placeholders.
+
+A kind also declares its own types: `activity_type`, the model dataclass of a loaded
+activity (model.Activity plus the kind's fields), and `view_type`, the TypedDict of its
+part of view()["activity"] (engine/view.py adds the keys every activity has and builds
+the view contract from the registry).
 """
 from __future__ import annotations
 
+from typing import TypedDict, Union
+
 from ..catalogue import ui_text
 from ..errors import ActionError, SaveError
-from ..model import EMPTY_TEXT, Item
+from ..model import EMPTY_TEXT, Activity, Item
 from ..spec import OUTCOMES, Field, Section
 from ..text import NumberEntryError, read_number
+
+Number = Union[int, float]
+
+
+class Entry(TypedDict):
+    """An entry the student orders, picks or pairs (an activity's items, a match's matches)."""
+
+    id: str
+    text: str
 
 
 class ActivityKind:
     """Base class of the kinds: the protocol, with the parts most kinds share."""
 
     name: str = ""
+    #: the model dataclass of a loaded activity of this kind: model.Activity plus the
+    #: fields `build` returns
+    activity_type: type = Activity
+    #: the TypedDict of the keys `view` returns (engine/view.py adds kind, prompt, scene
+    #: and retry); kinds that share one (order and sequence) share its contract entry
+    view_type: type | None = None
     #: what the student does, for the docs
     summary: str = ""
     #: the shape of the answer a front end sends, for the docs
@@ -79,6 +101,16 @@ class ActivityKind:
     def diagnose(self, act, answer, variables=None):
         """What a common wrong answer means (a Text from the activity's `diagnose` list),
         or None when the answer is none of them."""
+        return None
+
+    def texts(self, act) -> list:
+        """(what, Text) pairs of the student-facing words in this kind's own fields, for
+        `testdrive stats` (words, reading level, missing translations)."""
+        return []
+
+    def start(self, act):
+        """The answer a front end starts from, for kinds with something to draw before the
+        student acts (a live model's inputs at their start); None otherwise."""
         return None
 
     def sets(self, act, answer, variables) -> list:
@@ -162,9 +194,9 @@ def decode_indexes(ids: list, body: str, check_range: bool = True) -> list:
 
 
 def read_items(b, m, key: str, where: str, section: Section, read, make=Item) -> tuple:
-    """The list under `key` of mapping `m` as Items (or what `make` builds): each checked
-    against `section`'s keys and for a unique id, then `read(im, iwhere, fields)` adds the
-    kind's own fields."""
+    """The list under `key` of mapping `m` as `make` (model.Item or a kind's extension of
+    it): each checked against `section`'s keys and for a unique id, then
+    `read(im, iwhere, fields)` adds the entry's text and the kind's own fields."""
     if key not in m:
         b.r.error(b.mpos(m), f"{where} is missing '{key}'")
         return ()
@@ -221,5 +253,6 @@ def read_correct(b, im, iwhere, fields) -> None:
     fields["why"] = b.text(im, "why", iwhere, required=False)
 
 
-__all__ = ["ActivityKind", "DIAGNOSE", "EMPTY_TEXT", "Field", "OUTCOMES", "Section", "check_ids", "decode_indexes",
-           "encode_indexes", "is_number", "item_ids", "typed_number", "read_correct", "read_diagnoses", "read_items"]
+__all__ = ["Activity", "ActivityKind", "DIAGNOSE", "EMPTY_TEXT", "Entry", "Field", "Item", "Number", "OUTCOMES",
+           "Section", "check_ids", "decode_indexes", "encode_indexes", "is_number", "item_ids", "typed_number",
+           "read_correct", "read_diagnoses", "read_items"]

@@ -1,12 +1,56 @@
 """`hotspot`: pick every right spot on a picture; graded like `multi`."""
 from __future__ import annotations
 
-from .base import Field, Section
-from .multi import Multi
+from dataclasses import dataclass
+from typing import TypedDict
+
+from .base import Activity, Field, Number, Section
+from .multi import Multi, Option
+
+
+@dataclass(frozen=True, kw_only=True)
+class Spot(Option):
+    """A rectangle on the picture, in the picture's units; `text` is its label."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class HotspotActivity(Activity):
+    image: str | None
+    width: int
+    height: int
+    items: tuple  # of Spot
+
+
+class SpotView(TypedDict):
+    """A place to pick on a hotspot image, in the image's pixels; `text` is its name."""
+
+    id: str
+    text: str
+    x: Number
+    y: Number
+    w: Number
+    h: Number
+
+
+class HotspotView(TypedDict):
+    """Pick the right places on an image."""
+
+    image: str
+    width: int
+    height: int
+    items: list[SpotView]
 
 
 class Hotspot(Multi):
     name = "hotspot"
+    activity_type = HotspotActivity
+    view_type = HotspotView
+    entry_type = Spot
     answer_doc = "list of the spot ids picked (front ends hit-test clicks)"
     summary = "finds every right spot on a picture; scored like multi"
     item = Section("hotspot_spot", "A rectangle on the picture.", {
@@ -44,7 +88,7 @@ class Hotspot(Multi):
         fields["correct"] = b.boolean(im, "correct", iwhere)
         fields["why"] = b.text(im, "why", iwhere, required=False)
 
-    def view(self, act, shown, t, lang):
+    def view(self, act, shown, t, lang) -> HotspotView:
         return {"image": act.image, "width": act.width, "height": act.height,
                 "items": [{"id": it.id, "text": t(it.text), "x": it.x, "y": it.y, "w": it.w, "h": it.h}
                           for it in act.items]}

@@ -2,13 +2,37 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
+from typing import TypedDict
 
 from ..errors import ActionError, SaveError
-from .base import ActivityKind, Field, Section, decode_indexes, item_ids, read_items
+from ..model import Text
+from .base import Activity, ActivityKind, Entry, Field, Item, Section, decode_indexes, item_ids, read_items
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pair(Item):
+    """`text` is the left side, shown in file order; `right` its match, shown shuffled."""
+
+    right: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class MatchActivity(Activity):
+    items: tuple  # of Pair
+
+
+class MatchView(TypedDict):
+    """Pair each item with one of the matches; the matches are shuffled."""
+
+    items: list[Entry]
+    matches: list[Entry]
 
 
 class Match(ActivityKind):
     name = "match"
+    activity_type = MatchActivity
+    view_type = MatchView
     answer_doc = "{left id: right id}"
     summary = "pairs each left item with its right side; score = share matched"
     item = Section("match_pair", "A pair.", {
@@ -25,15 +49,19 @@ class Match(ActivityKind):
         def read(im, iwhere, fields):
             fields["text"] = b.text(im, "left", iwhere)
             fields["right"] = b.text(im, "right", iwhere)
-        return {"items": read_items(b, m, "pairs", where, self.item, read)}
+        return {"items": read_items(b, m, "pairs", where, self.item, read, Pair)}
 
     def shown(self, act, rng):
         return rng.shuffled(item_ids(act))  # the right-hand column, shuffled
 
-    def view(self, act, shown, t, lang):
+    def view(self, act, shown, t, lang) -> MatchView:
         items = {it.id: it for it in act.items}
         return {"items": [{"id": it.id, "text": t(it.text)} for it in act.items],
                 "matches": [{"id": i, "text": t(items[i].right)} for i in shown]}
+
+    def texts(self, act):
+        return [text for it in act.items
+                for text in ((f"item '{it.id}'", it.text), (f"item '{it.id}' right", it.right))]
 
     def normalise(self, act, answer, lang="en"):
         ids = item_ids(act)

@@ -21,7 +21,8 @@ from ..catalogue import ui_text
 from ..diagnostics import did_you_mean, kind_of
 from ..errors import ActionError, SaveError
 from ..text import DECIMAL_COMMA, format_number, template
-from .base import DIAGNOSE, ActivityKind, Field, Section, is_number, read_diagnoses, typed_number
+from .base import DIAGNOSE, Activity, ActivityKind, Field, Section, is_number, read_diagnoses, typed_number
+from .modelview import ModelView
 
 CONTROLS = ("slider", "stepper", "number", "options")
 DISPLAYS = ("gauge", "bar", "readout", "chart", "control", "scene")
@@ -186,6 +187,12 @@ class Spec:
         return next(i for i in self.inputs if i.id == iid)
 
 
+@dataclass(frozen=True, kw_only=True)
+class ModelActivity(Activity):
+    spec: Spec
+    diagnoses: tuple  # ((compiled condition, Text), ...): the first that holds is shown
+
+
 class _Names:
     """Compiles the kind's expressions, reporting unknown names at file:line:col."""
 
@@ -230,6 +237,8 @@ def _at(pos, offset):
 
 class Model(ActivityKind):
     name = "model"
+    activity_type = ModelActivity
+    view_type = ModelView
     summary = "turns the knobs of a live model (inputs → outputs, displays) to reach a goal over the outputs"
     answer_doc = "{input id: value} (an option's id for options); left-out inputs keep their start"
     sections = (INPUT, OPTION, OUTPUT, DISPLAY, SHAPE, GOAL, DIAGNOSE)

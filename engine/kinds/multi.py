@@ -2,12 +2,36 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
+from typing import TypedDict
 
-from .base import ActivityKind, Field, Section, check_ids, decode_indexes, encode_indexes, item_ids, read_correct, read_items
+from ..model import EMPTY_TEXT, Text
+from .base import (Activity, ActivityKind, Entry, Field, Item, Section, check_ids, decode_indexes, encode_indexes,
+                   item_ids, read_correct, read_items)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Option(Item):
+    correct: bool = False
+    why: Text = EMPTY_TEXT  # why it is (or is not) right, shown afterwards
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultiActivity(Activity):
+    items: tuple  # of Option
+
+
+class MultiView(TypedDict):
+    """Pick every right option."""
+
+    items: list[Entry]
 
 
 class Multi(ActivityKind):
     name = "multi"
+    activity_type = MultiActivity
+    view_type = MultiView
+    entry_type = Option  # what read_items makes of each entry
     answer_doc = "list of the option ids picked"
     summary = "picks every right option; score = (right picks − wrong picks) ÷ right options, at least 0"
     item = Section("multi_option", "An option.", {
@@ -35,14 +59,17 @@ class Multi(ActivityKind):
 
         def read(im, iwhere, fields):
             self.read_item(b, im, iwhere, fields, size)
-        items = read_items(b, m, self.list_key, where, self.item, read)
+        items = read_items(b, m, self.list_key, where, self.item, read, self.entry_type)
         if items and not any(it.correct for it in items):
             b.r.error(b.vpos(m, self.list_key), f"{where} has no {self.what} marked 'correct: true'")
         out["items"] = items
         return out
 
-    def view(self, act, shown, t, lang):
+    def view(self, act, shown, t, lang) -> MultiView:
         return {"items": [{"id": it.id, "text": t(it.text)} for it in act.items]}
+
+    def texts(self, act):
+        return [text for it in act.items for text in ((f"item '{it.id}'", it.text), (f"item '{it.id}' why", it.why))]
 
     def normalise(self, act, answer, lang="en"):
         ids = item_ids(act)

@@ -1,12 +1,35 @@
 """`numeric`: type a number; right within a tolerance, partly right when close."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TypedDict
+
+from ..model import Text
 from ..text import format_number
-from .base import DIAGNOSE, ActivityKind, Field, read_diagnoses, typed_number
+from .base import DIAGNOSE, Activity, ActivityKind, Field, read_diagnoses, typed_number
+
+
+@dataclass(frozen=True, kw_only=True)
+class NumericActivity(Activity):
+    answer: float
+    unit: Text  # mL, USD... (a word may need translating: {en: dollars, es: dólares})
+    tolerance: float
+    close: float  # partial credit within this absolute distance
+    decimals: int
+    diagnoses: tuple  # ((wrong number, Text), ...): common wrong answers and what each means
+
+
+class NumericView(TypedDict):
+    """Type a number."""
+
+    unit: str
+    decimals: int
 
 
 class Numeric(ActivityKind):
     name = "numeric"
+    activity_type = NumericActivity
+    view_type = NumericView
     typed = True
     answer_doc = ("a number, or the text the student typed (read the language's way: \"6,112\" and \"2.5\" "
                   "in English, \"6112\" and \"2,5\" in Spanish)")
@@ -47,7 +70,7 @@ class Numeric(ActivityKind):
                 return says
         return None
 
-    def view(self, act, shown, t, lang):
+    def view(self, act, shown, t, lang) -> NumericView:
         return {"unit": act.unit.get(lang), "decimals": act.decimals}
 
     def normalise(self, act, answer, lang="en"):

@@ -2,13 +2,30 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
+from typing import TypedDict
 
 from ..errors import ActionError
-from .base import ActivityKind, Field, Section, check_ids, decode_indexes, encode_indexes, item_ids, read_items
+from .base import (Activity, ActivityKind, Entry, Field, Section, check_ids, decode_indexes, encode_indexes, item_ids,
+                   read_items)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrderActivity(Activity):
+    items: tuple  # of model.Item
+    answer: tuple  # the item ids in the right order
+
+
+class OrderView(TypedDict):
+    """Put items in order (order: scored by pairs; sequence: by places). Items are shuffled."""
+
+    items: list[Entry]
 
 
 class Order(ActivityKind):
     name = "order"
+    activity_type = OrderActivity
+    view_type = OrderView
     answer_doc = "list of item ids, in the student's order"
     summary = "ranks items (triage); score = share of pairs in the right relative order"
     item = Section("order_item", "An item to put in order.", {
@@ -47,9 +64,12 @@ class Order(ActivityKind):
             shown = shown[1:] + shown[:1]  # never show the answer already in order
         return shown
 
-    def view(self, act, shown, t, lang):
+    def view(self, act, shown, t, lang) -> OrderView:
         items = {it.id: it for it in act.items}
         return {"items": [{"id": i, "text": t(items[i].text)} for i in shown]}
+
+    def texts(self, act):
+        return [(f"item '{it.id}'", it.text) for it in act.items]
 
     def normalise(self, act, answer, lang="en"):
         ids = item_ids(act)

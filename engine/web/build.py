@@ -176,6 +176,14 @@ def sim_art(compiled: dict) -> set:
     return found
 
 
+def interest_names() -> dict:
+    """{area: {lang: name}} of the six RIASEC areas (content/interests.yaml), for the
+    teacher sheet's class count of the kinds of work."""
+    from engine.catalogue import load_interests
+
+    return {area: dict(entry["name"]) for area, entry in load_interests()["areas"].items()}
+
+
 def ui_tables() -> dict:
     from engine.catalogue import load_ui
 
@@ -258,7 +266,7 @@ def engine_files() -> list[tuple[str, Path]]:
         if re.search(r"^\s*(import|from)\s+pygame", p.read_text(encoding="utf-8"), re.M):
             continue
         files.append((f"engine/{rel.as_posix()}", p))
-    for name in ("__init__.py", "glue.py", "teacher_glue.py"):  # the browser's side of engine/web/
+    for name in ("__init__.py", "glue.py", "teacher_glue.py", "profile_glue.py"):  # the browser's side of engine/web/
         files.append((f"engine/web/{name}", engine / "web" / name))
     return files
 
@@ -500,7 +508,9 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
     - kiosk.html, the career-fair kiosk (web/kiosk.html);
     - sims/<id>.html, one player page per simulation (web/play.html), its first scene
       already rendered (prerender_first);
-    - teacher.html, the teacher page (web/teacher.html; engine/web/teacher_page.py).
+    - teacher.html, the teacher page (web/teacher.html; engine/web/teacher_page.py);
+    - profile.html, "My test-drives" (web/profile.html), computed by engine/profile.py
+      in the teacher page's worker.
 
     Each template's <body data-page="…"> picks the page's module in web/src/main.js."""
     ui_en = ui["en"]
@@ -560,7 +570,15 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
         **common("", f"{_e(ui_en['teacher_title'])}"),
         "TEACHER_CSS": assets["teacher.css"],
         "CONFIG": config("", worker=assets["teacher-worker.js"], teacher=teacher_catalogue(sims, guides),
-                         releases=releases_url),
+                         releases=releases_url, interests=interest_names()),
+    }).encode()
+    profile_tpl = (WEB / "profile.html").read_text(encoding="utf-8")
+    pages["profile.html"] = fill(profile_tpl, {
+        **ui_placeholders(profile_tpl, ui_en),
+        **common("", f"{_e(ui_en['profile_title'])}"),
+        "PROFILE_CSS": assets["profile.css"],
+        "CONFIG": config("", worker=assets["teacher-worker.js"], releases=releases_url,
+                         catalog=[{k: entry[k] for k in ("id", "title", "field")} for entry in catalog]),
     }).encode()
     return pages
 
@@ -664,6 +682,7 @@ def build(out: Path, sim_dir: Path, pyc: bool = True, log=print, kiosk_pin: str 
     for name, data in (("worker.js", (WEB / "worker.js").read_bytes()),
                        ("teacher-worker.js", (WEB / "teacher-worker.js").read_bytes()),
                        ("teacher.css", (WEB / "src" / "teacher" / "teacher.css").read_bytes()),
+                       ("profile.css", (WEB / "src" / "profile" / "profile.css").read_bytes()),
                        ("style.css", css.encode())):
         stem, ext = name.rsplit(".", 1)
         url = f"assets/{stem}.{_hash(data)}.{ext}"

@@ -49,12 +49,18 @@ def _do(req: dict) -> dict:
     return {"ok": False, "error": "internal", "message": f"unknown request {op!r}"}
 
 
-def handle(request_json: str) -> str:
+def answer(do, request_json: str) -> str:
+    """One JSON request to `do(request) -> reply`, answered as JSON, never an exception
+    (profile_glue.py answers the same way)."""
     try:
         req = json.loads(request_json)
         if not isinstance(req, dict):
             raise ValueError("a request is a JSON object")
-        reply = _do(req)
+        reply = do(req)
     except Exception as exc:  # reported to the page, which shows it kindly
         reply = {"ok": False, "error": "internal", "message": str(exc) or type(exc).__name__}
     return json.dumps(reply, ensure_ascii=False)
+
+
+def handle(request_json: str) -> str:
+    return answer(_do, request_json)

@@ -9,15 +9,18 @@ import { KINDS, renderActivity } from "../../web/src/activities/index.js";
 const UI = { en: { choices: "What do you do?", continue: "Continue", clock: "Time", minutes_left: "{n} min left",
   check_answer: "Check", your_answer: "Your answer", need_number: "Type a number", pick_all: "Pick all" }, es: {} };
 
+// A whole view (docs/view.md): the player reads every key the contract guarantees directly.
 const scene = {
-  sim: { id: "s", title: "A <Test> & sim" }, lang: "en", phase: "scene", scene: "start", step: 0,
+  format: 2, sim: { id: "s", version: "1", title: "A <Test> & sim", field: "healthcare", career: "registered-nurse" },
+  lang: "en", languages: ["en"], phase: "scene", scene: "start", step: 0,
   text: "First paragraph.\n\nSecond <b>not bold</b>.",
-  speaker: { name: "Ana", role: "Nurse", portrait: "art/ana.svg" },
-  background: "art/missing.svg",
-  clock: { time: "7:00", left: 30 },
+  speaker: { id: "ana", name: "Ana", role: "Nurse", portrait: "art/ana.svg" },
+  background: "art/missing.svg", sound: null, notices: [],
+  clock: { time: "7:00", elapsed: 0, limit: 30, left: 30 },
   meters: [{ id: "trust", label: "Trust", show: "meter", min: 0, max: 10, value: 6, good: "high" }],
-  choices: [{ id: "a", text: "Ask", enabled: true }, { id: "b", text: "Wait", enabled: false, locked: "Not yet" }],
-  continue: false,
+  choices: [{ id: "a", text: "Ask", enabled: true, locked: null },
+    { id: "b", text: "Wait", enabled: false, locked: "Not yet" }],
+  continue: false, activity: null, feedback: null, ending: null,
 };
 
 test("the first scene: escaped narration, disabled choices, speaker, shipped art only, status bar", () => {
@@ -39,7 +42,7 @@ test("the first scene: escaped narration, disabled choices, speaker, shipped art
 
 test("an activity's form is in the page too, its controls disabled until the engine is ready", () => {
   const view = { ...scene, phase: "activity", speaker: null, meters: [], clock: null, choices: [],
-    activity: { kind: "numeric", prompt: "How many?", unit: "mL" } };
+    activity: { kind: "numeric", prompt: "How many?", scene: "start", unit: "mL", decimals: 1 } };
   const out = prerender({ base: "../", ui: UI, art: [], views: { s: view } }).s;
   assert.match(out.NARRATION, /<p class="prompt">How many\?<\/p>$/);
   assert.match(out.INTERACTION, /<form class="activity activity-numeric" data-kind="numeric" novalidate>/);
@@ -60,7 +63,7 @@ test("a widget's answer comes from its controls; an unknown kind says so and ans
   try {
     const box = document.createElement("div");
     const sent = [];
-    renderActivity(box, { kind: "multi", items: [{ id: "x", text: "X" }, { id: "y", text: "Y" }] }, (a) => sent.push(a));
+    renderActivity(box, { kind: "multi", prompt: "Pick", scene: "start", items: [{ id: "x", text: "X" }, { id: "y", text: "Y" }] }, (a) => sent.push(a));
     const boxes = box.querySelectorAll("input");
     assert.deepEqual(boxes.map((b) => b.value), ["x", "y"]);
     const other = document.createElement("div");

@@ -22,13 +22,26 @@ afterEach(() => { delete globalThis.localStorage; });
 test("the same game's ending shown again is one play, and keeps its ratings and first date", () => {
   let p = withPlay(emptyProfile(), play("T1a"));
   p = withRating(p, "T1a", "measure", 4);
-  p = withPlay(p, play("T1a", { lang: "es", at: "2026-12-03T00:00:00Z" }));
+  p = withPlay(p, play("T1a", { at: "2026-12-03T00:00:00Z", enjoyed: { other: 2 } }));
   assert.equal(p.plays.length, 1);
-  assert.deepEqual(p.plays[0].enjoyed, { measure: 4 });
+  assert.deepEqual(p.plays[0].enjoyed, { measure: 4, other: 2 });
   assert.equal(p.plays[0].at, "2026-12-02T10:00:00Z");
-  assert.equal(p.plays[0].lang, "es");
   p = withPlay(p, play("T1b"));
   assert.deepEqual(p.plays.map((x) => x.code), ["T1a", "T1b"]);
+});
+
+test("the same game in the other language (another code) is one play, found by its game", () => {
+  let p = withPlay(emptyProfile(), play("T2-en", { game: "cnc@1.0.0#42:17" }));
+  p = withRating(p, "cnc@1.0.0#42:17", "measure", 5);
+  p = withPlay(p, play("T2-es", { lang: "es", game: "cnc@1.0.0#42:17" }));
+  assert.equal(p.plays.length, 1);
+  assert.equal(p.plays[0].code, "T2-en");
+  assert.equal(p.plays[0].lang, "en");
+  assert.deepEqual(p.plays[0].enjoyed, { measure: 5 });
+  p = withRating(p, "T2-en", "measure", 1); // by its code too
+  assert.deepEqual(p.plays[0].enjoyed, { measure: 1 });
+  p = withPlay(p, play("T2-other", { game: "cnc@1.0.0#43:17" }));
+  assert.equal(p.plays.length, 2, "another seed is another game");
 });
 
 test("a rating can be changed and removed; other plays are untouched", () => {

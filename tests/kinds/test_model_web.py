@@ -69,3 +69,21 @@ def test_the_model_screen_has_no_wcag_violations(page, lang, contrast):
     Player(page).use_settings(lang, contrast)
     page.wait_for_selector("form.activity[data-kind='model']")
     assert run_axe(page) == []
+
+
+def test_a_number_field_is_a_spin_button_stepped_by_keys_and_typed_as_printed(page):
+    field = page.locator("form.activity input[role=spinbutton]").first
+    assert field.get_attribute("aria-valuetext") == "0.25 in" and field.input_value() == "0.25"
+    field.focus()
+    page.keyboard.press("ArrowUp")                       # one step, as a native spin button
+    assert field.input_value() == "0.375" and field.get_attribute("aria-valuenow") == "0.375"
+    page.wait_for_function("() => document.querySelector(\"dd[data-output='rpm']\").textContent === '3,056 RPM'")
+    page.keyboard.press("End")
+    page.wait_for_function("() => document.querySelector(\"dd[data-output='rpm']\").textContent === '1,146 RPM'")
+    field.fill("0,5")                                    # a decimal comma in English: refused with a reason
+    field.dispatch_event("input")
+    page.wait_for_function("() => document.querySelector('#activity-error').textContent.includes('point: 0.5')")
+    field.fill("0.5")
+    field.dispatch_event("input")
+    page.wait_for_function("() => document.querySelector(\"dd[data-output='rpm']\").textContent === '2,292 RPM'")
+    assert field.get_attribute("aria-valuetext") == "0.5 in"

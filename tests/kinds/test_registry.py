@@ -18,6 +18,28 @@ def test_every_kind_implements_the_one_protocol():
             assert getattr(type(kind), method) is not getattr(ActivityKind, method), (kind.name, method)
 
 
+def test_every_kind_declares_its_own_activity_and_view_types(example_sim):
+    """A loaded activity holds the common part plus its kind's fields only, and the kind's
+    view part is a TypedDict the view contract is built from (engine/view.py)."""
+    import dataclasses
+    import typing
+
+    from engine import view as contract
+    from engine.model import Activity
+    common = {f.name for f in dataclasses.fields(Activity)}
+    for kind in KINDS:
+        assert issubclass(kind.activity_type, Activity) and kind.activity_type is not Activity, kind.name
+        assert typing.is_typeddict(kind.view_type), kind.name
+        own = {f.name for f in dataclasses.fields(kind.activity_type)} - common
+        assert own, kind.name
+    parts = {td.__name__ for td in typing.get_args(contract.ActivityView)}
+    assert parts == {k.view_type.__name__.removesuffix("View") + "Activity" for k in KINDS}
+    loaded = [s.activity for s in example_sim.scenes if s.activity is not None]
+    assert {a.kind for a in loaded} == set(NAMES)  # the example has every kind
+    for act in loaded:
+        assert type(act) is BY_NAME[act.kind].activity_type
+
+
 def test_desktop_panels_name_exactly_the_registered_kinds():
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")

@@ -10,6 +10,7 @@ import { startPage } from "./pages/start.js";
 import { playPage } from "./pages/play.js";
 import { kioskPage } from "./pages/kiosk.js";
 import { teacherPage } from "./pages/teacher.js";
+import { profilePage } from "./pages/profile.js";
 import { lmsPage } from "./lms/tracker.js";
 
 /** @type {Record<string, () => void>} body[data-page] -> the page's set-up */
@@ -18,6 +19,7 @@ const PAGES = {
   play: playPage,
   kiosk: kioskPage,
   teacher: teacherPage,
+  profile: profilePage, // "My test-drives"
   lms: lmsPage, // a SCORM package's launch page (engine/web/scorm.py)
 };
 

@@ -22,7 +22,7 @@ function svg(tag, attrs = {}) {
 function valueText(inp, v) {
   if (inp.control === "options") return (inp.options.find((/** @type {any} */ o) => o.id === v) || {}).text || String(v);
   const lang = document.documentElement.lang || "en";
-  return `${formatNumber(Number(v), lang, inp.decimals)} ${inp.unit || ""}`.trim();
+  return `${formatNumber(Number(v), lang, inp.decimals)} ${inp.unit}`.trim();
 }
 
 /**
@@ -54,8 +54,11 @@ export function render(form, a, { error, preview }) {
     const control = slider
       ? el("input", { id, type: "range", min: inp.min, max: inp.max, step: inp.step, value: values[inp.id],
         "data-input": inp.id, "aria-valuetext": valueText(inp, values[inp.id]), "aria-describedby": `${id}-range` })
-      : el("input", { id, type: "text", inputmode: "decimal", autocomplete: "off", "data-input": inp.id,
-        value: formatNumber(values[inp.id], lang, inp.decimals), "aria-describedby": `${id}-range activity-error` });
+      // a spin button the student types in (sent as typed) or steps with the keys below
+      : el("input", { id, type: "text", role: "spinbutton", inputmode: "decimal", autocomplete: "off",
+        "data-input": inp.id, value: formatNumber(values[inp.id], lang, inp.decimals),
+        "aria-valuemin": inp.min, "aria-valuemax": inp.max, "aria-valuenow": values[inp.id],
+        "aria-valuetext": valueText(inp, values[inp.id]), "aria-describedby": `${id}-range activity-error` });
     const range = el("span", { class: "model-range", id: `${id}-range` },
       `${valueText(inp, inp.min)} – ${valueText(inp, inp.max)}`);
     inputs.append(el("div", { class: "model-input" },
@@ -82,11 +85,16 @@ export function render(form, a, { error, preview }) {
       if (inp.control !== "slider" && inp.control !== "options") {
         const out = form.querySelector(`[data-shows='${inp.id}']`);
         if (out) out.textContent = valueText(inp, live.inputs[inp.id]);
+        const field = form.querySelector(`input[data-input='${inp.id}']`);
+        if (field) {
+          field.setAttribute("aria-valuenow", String(live.inputs[inp.id]));
+          field.setAttribute("aria-valuetext", valueText(inp, live.inputs[inp.id]));
+        }
       }
     }
     for (const o of live.outputs) {
       const spec = a.outputs.find((/** @type {any} */ x) => x.id === o.id);
-      outText[o.id].textContent = `${o.text} ${spec.unit || ""}`.trim();
+      outText[o.id].textContent = `${o.text} ${spec.unit}`.trim();
     }
     goalState.textContent = t(`model_goal_${live.goal.state}`);
     goalState.dataset.state = live.goal.state;
@@ -101,7 +109,7 @@ export function render(form, a, { error, preview }) {
     quiet = window.setTimeout(() => {
       const parts = lastLive.outputs.map((/** @type {any} */ o) => {
         const spec = a.outputs.find((/** @type {any} */ x) => x.id === o.id);
-        return `${spec.label}: ${o.text} ${spec.unit || ""}`.trim();
+        return `${spec.label}: ${o.text} ${spec.unit}`.trim();
       });
       announce.textContent = [...parts, t(`model_goal_${lastLive.goal.state}`)].join(". ");
     }, QUIET_MS);
@@ -128,6 +136,27 @@ export function render(form, a, { error, preview }) {
     }
     sayLater();
   };
+
+  // a spin button steps by keys as a native one would: arrows one step, Page Up/Down a
+  // tenth of the range, Home/End the ends; the field then shows the number the engine's way
+  inputs.addEventListener("keydown", (/** @type {KeyboardEvent} */ e) => {
+    const c = /** @type {HTMLInputElement} */ (e.target);
+    const inp = a.inputs.find((/** @type {any} */ x) => x.id === c.dataset.input);
+    if (!inp || c.getAttribute("role") !== "spinbutton") return;
+    const steps = Math.round((inp.max - inp.min) / inp.step);
+    const now = Number(c.getAttribute("aria-valuenow"));
+    const k = Math.round((now - inp.min) / inp.step);
+    const big = Math.max(1, Math.round(steps / 10));
+    const to = { ArrowUp: k + 1, ArrowDown: k - 1, PageUp: k + big, PageDown: k - big, Home: 0, End: steps }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const v = Math.round((inp.min + Math.max(0, Math.min(steps, to)) * inp.step) * 1e9) / 1e9;
+    values[inp.id] = v;
+    c.value = formatNumber(v, document.documentElement.lang || "en", inp.decimals);
+    c.setAttribute("aria-valuenow", String(v));
+    c.setAttribute("aria-valuetext", valueText(inp, v));
+    ask();
+  });
 
   inputs.addEventListener("input", (/** @type {Event} */ e) => {
     const c = /** @type {HTMLInputElement} */ (e.target);
@@ -186,7 +215,7 @@ function makeDisplay(box, a, d, k) {
       fill.style.width = `${Math.round(s.fraction * 1000) / 10}%`;
       bar.dataset.zone = s.zone;
       const zone = s.zone === "none" ? "" : ` (${t("model_zone_" + s.zone)})`;
-      text.textContent = `${s.text} ${out.unit || ""}`.trim() + zone;
+      text.textContent = `${s.text} ${out.unit}`.trim() + zone;
       bar.setAttribute("aria-label", `${out.label}: ${text.textContent}`);
     };
   }

@@ -184,6 +184,7 @@ export function lmsPage() {
   document.body.dataset.lms = startAt ? "recording" : "standalone";
   if (startAt) player.startAt = startAt;
   // The ending's "All simulations" link leads nowhere in a package: it has one simulation.
+  // (The ending keeps no "My test-drives" there: web/src/play/enjoy.js.)
   player.on("view", () => {
     for (const a of document.querySelectorAll('.ending-actions a[href$="index.html"]')) a.remove();
   });

@@ -112,7 +112,9 @@ export class Player {
     // already in the HTML in English) with its controls disabled.
     const lastView = store.get(this.saveKey) != null ? store.json(this.viewKey, null) : null;
     const firstView = config.first && (config.first[settings.lang] || config.first.en);
-    const early = lastView || (settings.lang !== "en" ? firstView : null);
+    // a view an older player stored in another view format is not drawn: the engine's comes soon
+    const fresh = lastView && firstView && lastView.format === firstView.format ? lastView : null;
+    const early = fresh || (settings.lang !== "en" ? firstView : null);
     if (early && early.sim) {
       try {
         renderView(early, true, this.ctx);

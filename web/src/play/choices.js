@@ -4,7 +4,7 @@ import { t } from "../i18n.js";
 
 /** @param {HTMLElement} box @param {any} v @param {import("./context.js").PlayContext} ctx */
 export function renderChoices(box, v, ctx) {
-  const choices = v.choices || [];
+  const choices = v.choices;
   if (choices.length) {
     const list = el("ul", { class: "choices", "aria-label": t("choices") });
     for (const c of choices) {

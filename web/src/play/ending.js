@@ -1,13 +1,14 @@
 // The ending: title and rating, the debrief, the career's facts, then either (at home)
-// reflection questions, a certificate and Play again (the play is kept for My
-// test-drives), or (at a kiosk) a take-home QR code, questions to think about and Done.
+// reflection questions, how much the student liked the work (kept in My test-drives),
+// a certificate and Play again, or (at a kiosk) a take-home QR code, questions to think
+// about and Done.
 import { el, paragraphs, actionButton, qrSvg } from "../dom.js";
 import { t } from "../i18n.js";
 import { settings } from "../settings.js";
 import { store } from "../store.js";
 import { config } from "../config.js";
 import { renderHandIn } from "./assignment.js";
-import { keepsProfile, recordPlay, resultCode } from "./enjoy.js";
+import { keepsProfile, recordPlay, renderEnjoy, resultCode } from "./enjoy.js";
 
 /** @typedef {import("./context.js").PlayContext} PlayContext */
 
@@ -16,17 +17,17 @@ const DEBRIEF = { went_well: "what_went_well", try_next: "try_next", professiona
 /** @param {HTMLElement} box @param {any} v @param {PlayContext} ctx */
 export function renderEnding(box, v, ctx) {
   const e = v.ending;
-  const stars = "★".repeat(e.rating || 0) + "☆".repeat(Math.max(0, (e.max_rating || 3) - (e.rating || 0)));
+  const stars = "★".repeat(e.rating) + "☆".repeat(Math.max(0, e.max_rating - e.rating));
   box.append(el("section", { class: "ending", "aria-labelledby": "ending-title" },
     el("h2", { id: "ending-title" }, e.title),
     el("p", { class: "stars" }, el("span", { "aria-hidden": "true" }, stars + " "),
-      t("rating_n", { n: e.rating, max: e.max_rating || 3 })),
+      t("rating_n", { n: e.rating, max: e.max_rating })),
     ...(e.text && e.text !== v.text ? paragraphs(e.text) : [])));
-  const d = e.debrief || {};
+  const d = e.debrief;
   const debrief = el("section", { class: "debrief", "aria-labelledby": "debrief-title" },
     el("h2", { id: "debrief-title" }, t("debrief")));
   for (const [part, head] of Object.entries(DEBRIEF)) {
-    if (d[part] && d[part].length) debrief.append(el("h3", {}, t(head)), el("ul", {}, ...d[part].map((/** @type {string} */ x) => el("li", {}, x))));
+    if (d[part].length) debrief.append(el("h3", {}, t(head)), el("ul", {}, ...d[part].map((/** @type {string} */ x) => el("li", {}, x))));
   }
   box.append(debrief);
   if (ctx.kiosk) {
@@ -35,7 +36,7 @@ export function renderEnding(box, v, ctx) {
     // about (no answer boxes: a kiosk keeps nothing), then Done.
     box.insertBefore(renderQr(e, ctx), debrief);
     if (e.career) box.append(renderCareer(e.career));
-    if (d.reflection && d.reflection.length) {
+    if (d.reflection.length) {
       box.append(el("section", { class: "reflection", "aria-labelledby": "reflection-title" },
         el("h2", { id: "reflection-title" }, t("reflection")), el("p", { class: "hint" }, t("kiosk_think")),
         el("ul", {}, ...d.reflection.map((/** @type {string} */ q) => el("li", {}, q)))));
@@ -47,25 +48,28 @@ export function renderEnding(box, v, ctx) {
   const handIn = renderHandIn(ctx); // an assignment's ending: the code to hand in
   if (handIn) box.append(handIn);
   if (e.career) box.append(renderCareer(e.career));
-  if (keepsProfile(ctx)) recordPlay(v);
-  if (d.reflection && d.reflection.length) box.append(renderReflection(d.reflection, ctx.simId));
+  if (d.reflection.length) box.append(renderReflection(d.reflection, ctx.simId));
+  const keeps = keepsProfile(ctx) && recordPlay(v);
+  const enjoy = keeps ? renderEnjoy(v) : null;
+  if (enjoy) box.append(enjoy);
   box.append(renderCertificate(v));
   box.append(el("div", { class: "ending-actions" },
     actionButton(t("play_again"), () => ctx.playAgain()),
+    keeps ? el("a", { class: "button", href: config.base + "profile.html" }, t("profile_link")) : null,
     el("a", { class: "button", href: config.base + "index.html" }, t("all_sims"))));
 }
 
 /** @param {any} e @param {PlayContext} ctx */
 function renderQr(e, ctx) {
   // The QR code is made by segno in the worker (glue "qr" op): no network, no library here.
-  const code = resultCode(e);
+  const code = e.result_code;
   const figure = el("figure", { class: "qr", id: "result-qr", "data-code": code },
     el("div", { class: "qr-code" }),
     el("figcaption", {}, el("strong", {}, t("scan_to_take_home")),
-      el("span", { class: "qr-text" }, t("results_qr") + ": ", el("code", {}, code))));
+      el("span", { class: "qr-text" }, t("results_qr") + ": ", el("code", {}, code)),
+      el("span", { class: "qr-text" }, t("kiosk_qr_profile"))));
   const section = el("section", { class: "take-home", "aria-labelledby": "qr-title" },
     el("h2", { id: "qr-title" }, t("results_qr")), figure);
-  if (!code) return section;
   ctx.call({ op: "qr", text: code }).then((reply) => {
     if (!reply.ok || !figure.isConnected) return;
     figure.querySelector(".qr-code").replaceChildren(qrSvg(reply, t("kiosk_qr_label")));
@@ -78,25 +82,25 @@ function renderQr(e, ctx) {
 /** @param {any} c the career */
 function renderCareer(c) {
   const section = el("section", { class: "career", "aria-labelledby": "career-title" },
-    el("h2", { id: "career-title" }, `${t("career_facts")}: ${c.title || ""}`));
+    el("h2", { id: "career-title" }, `${t("career_facts")}: ${c.title}`));
   if (c.description) section.append(el("p", {}, c.description));
   const dl = el("dl");
   /** @param {string} key @param {any} value */
   const row = (key, value) => {
     if (value == null || value === "" || (Array.isArray(value) && !value.length)) return;
     dl.append(el("dt", {}, t(key)), el("dd", {}, Array.isArray(value)
-      ? el("ul", {}, ...value.map((x) => el("li", {}, typeof x === "string" ? x : x.title || x.name || x.id)))
+      ? el("ul", {}, ...value.map((x) => el("li", {}, typeof x === "string" ? x : x.title)))
       : String(value)));
   };
   row("career_day", c.day);
-  row("median_wage", c.wage && c.wage.display);
+  row("median_wage", c.wage.display);
   row("education", c.education);
   row("training", c.training);
   row("certifications", c.certifications);
   row("courses", c.courses);
   row("related_careers", c.related);
-  row("career_onet", c.onet && c.onet.code ? `${c.onet.code} ${c.onet.title || ""}`.trim() : "");
-  row("source", c.wage && c.wage.source);
+  row("career_onet", c.onet.code ? `${c.onet.code} ${c.onet.title}`.trim() : "");
+  row("source", c.wage.source);
   section.append(dl);
   if (c.attribution) section.append(el("p", { class: "attribution" }, c.attribution));
   return section;
@@ -126,8 +130,8 @@ function renderCertificate(v) {
     store.set(nameKey, nameInput.value);
     nameOut.textContent = nameInput.value || t("cert_student");
   });
-  const skills = (e.skills || []).map((/** @type {any} */ s) => (typeof s === "string" ? s : s.label || s.name || s.id));
-  const code = resultCode(e);
+  const skills = e.skills.map((/** @type {any} */ s) => s.name);
+  const code = e.result_code;
   const date = new Date().toLocaleDateString(settings.lang === "es" ? "es" : "en", { dateStyle: "long" });
   return el("section", { class: "certificate-area", "aria-labelledby": "cert-heading" },
     el("h2", { id: "cert-heading" }, t("certificate")),

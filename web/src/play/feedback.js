@@ -9,14 +9,14 @@ const HEADINGS = { correct: "correct", partial: "partly_correct", wrong: "not_qu
 export function renderFeedback(box, v, ctx) {
   const f = v.feedback;
   const heading = f.outcome
-    ? el("h2", { id: "feedback-title" }, t(/** @type {any} */ (HEADINGS)[f.outcome] || "not_quite") +
-      (f.score != null ? ` — ${t("score", { n: Math.round(f.score * 100) })}` : ""))
+    ? el("h2", { id: "feedback-title" }, t(/** @type {any} */ (HEADINGS)[f.outcome]) +
+      ` — ${t("score", { n: Math.round(f.score * 100) })}`)
     : null;
   const section = el("section", { class: `feedback outcome-${f.outcome || "none"}`, "aria-labelledby": heading ? "feedback-title" : null },
     heading,
     ...paragraphs(f.text),
     f.explain ? el("p", { class: "explain" }, f.explain) : null);
-  if (f.correct && f.correct.display && f.correct.display.length) {
+  if (f.correct && f.correct.display.length) { // null after a choice
     section.append(el("h3", {}, t("the_right_answer")),
       el("ul", { class: "correct" }, ...f.correct.display.map((/** @type {string} */ line) => el("li", {}, line))));
   }

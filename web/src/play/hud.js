@@ -12,7 +12,7 @@ export function renderHud(v) {
       el("strong", {}, v.clock.time),
       v.clock.left != null ? el("span", { class: "left" }, " · " + t("minutes_left", { n: v.clock.left })) : null));
   }
-  for (const m of v.meters || []) items.push(m.show === "meter" ? meter(m) : counter(m));
+  for (const m of v.meters) items.push(m.show === "meter" ? meter(m) : counter(m));
   hud.replaceChildren(...items);
   hud.hidden = items.length === 0;
 }

@@ -23,7 +23,7 @@ export function renderStage(v) {
       img.hidden = false;
     } else img.hidden = true;
     $("#speaker-name").textContent = v.speaker.name;
-    $("#speaker-role").textContent = v.speaker.role || "";
+    $("#speaker-role").textContent = v.speaker.role;
   } else sp.hidden = true;
 }
 

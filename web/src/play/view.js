@@ -4,7 +4,6 @@
 // the page's HTML (web/prerender/), so the story is readable before any script runs.
 import { $, el, paragraphs } from "../dom.js";
 import { t } from "../i18n.js";
-import { settings } from "../settings.js";
 import { speak } from "../speech.js";
 import { renderStage } from "./stage.js";
 import { renderHud } from "./hud.js";
@@ -21,21 +20,21 @@ import { renderActivity } from "../activities/index.js";
 export function renderView(v, quiet, ctx) {
   document.title = `${v.sim.title} — ${t("app_title")}`;
   $("#sim-title").textContent = v.sim.title;
-  document.documentElement.lang = v.lang || settings.lang;
+  document.documentElement.lang = v.lang;
   renderStage(v);
   renderHud(v);
-  $("#notices").replaceChildren(...(v.notices || []).map((/** @type {string} */ n) => el("p", { class: "notice" }, n)));
+  $("#notices").replaceChildren(...v.notices.map((/** @type {string} */ n) => el("p", { class: "notice" }, n)));
   const narration = $("#narration");
   narration.replaceChildren(...paragraphs(v.text));
-  if (v.phase === "activity" && v.activity && v.activity.prompt) {
+  if (v.phase === "activity" && v.activity.prompt) {
     narration.append(el("p", { class: "prompt" }, v.activity.prompt));
   }
   const box = $("#interaction");
   box.replaceChildren();
   box.dataset.phase = v.phase;
-  if (v.phase === "ending" && v.ending) renderEnding(box, v, ctx);
-  else if (v.phase === "feedback" && v.feedback) renderFeedback(box, v, ctx);
-  else if (v.phase === "activity" && v.activity) renderActivity(box, v.activity, ctx.act, ctx.call);
+  if (v.phase === "ending") renderEnding(box, v, ctx);
+  else if (v.phase === "feedback") renderFeedback(box, v, ctx);
+  else if (v.phase === "activity") renderActivity(box, v.activity, ctx.act, ctx.call);
   else renderChoices(box, v, ctx);
   if (!quiet) {
     // At a kiosk's ending the story's top (with the QR code near it) keeps the focus.
@@ -52,6 +51,6 @@ export function freezeControls() {
 
 /** Read the view aloud (when the setting is on). @param {any} v */
 export function readAloud(v) {
-  speak([...(v.notices || []), v.text, v.activity && v.activity.prompt,
-    ...(v.phase === "scene" ? (v.choices || []).filter((/** @type {any} */ c) => c.enabled).map((/** @type {any} */ c) => c.text) : [])]);
+  speak([...v.notices, v.text, v.activity && v.activity.prompt,
+    ...(v.phase === "scene" ? v.choices.filter((/** @type {any} */ c) => c.enabled).map((/** @type {any} */ c) => c.text) : [])]);
 }

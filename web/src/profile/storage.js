@@ -1,6 +1,8 @@
 // "My test-drives" on this device: localStorage["ctd.profile"] =
-//   {v: 1, plays: [{sim, version, lang, code, at, enjoyed: {statement id: 1..5}}]}
-// (the contract with engine/profile.py, which checks every code by replaying it). The
+//   {v: 1, plays: [{sim, version, lang, code, at, enjoyed: {statement id: 1..5}, game}]}
+// (the contract with engine/profile.py, which checks every code by replaying it). `game`
+// names one game (simulation, version, seed, steps): its result code changes with the
+// language it is shown in, so the same ending shown in Spanish is still the same play. The
 // functions that shape a profile are pure, so tests run them under Node; only
 // loadProfile/saveProfile touch storage. Who may write it is decided by the caller
 // (web/src/play/enjoy.js: a simulation's own page, never a kiosk, an LMS package or a
@@ -12,7 +14,7 @@ export const PROFILE_KEY = "ctd.profile";
 export const MAX_PLAYS = 300;
 const MAX_CODE = 8192;
 
-/** @typedef {{sim: string, version: string, lang: string, code: string, at: string, enjoyed: Record<string, number>}} Play */
+/** @typedef {{sim: string, version: string, lang: string, code: string, at: string, enjoyed: Record<string, number>, game?: string}} Play */
 /** @typedef {{v: 1, plays: Play[]}} Profile */
 
 /** @returns {Profile} */
@@ -35,8 +37,9 @@ export function cleanPlay(raw) {
       if (id.length <= 80 && Number.isInteger(n) && n >= 1 && n <= 5) enjoyed[id] = n;
     }
   }
+  const game = text(raw.game, 200);
   return { sim, version: text(raw.version, 40) || "", lang: text(raw.lang, 10) || "en", code,
-    at: text(raw.at, 40) || "", enjoyed };
+    at: text(raw.at, 40) || "", enjoyed, ...(game ? { game } : {}) };
 }
 
 /** A profile as stored (or imported), with anything malformed left out; null when it is not a profile at all. @param {any} raw @returns {Profile | null} */
@@ -51,25 +54,33 @@ export function cleanProfile(raw) {
   return profile;
 }
 
+/** Whether a kept play is the one `key` names: its game, or its code. @param {Play} p @param {string} key */
+export function isPlay(p, key) {
+  return !!key && (p.code === key || p.game === key);
+}
+
 /**
- * The profile with `play` added; a play with the same code (the same game, its ending
- * shown again or in the other language) is replaced, keeping the ratings already given.
+ * The profile with `play` added. The same game already kept (its ending shown again, or
+ * in the other language) stays one play: its first code, date and language stay, the
+ * ratings already given win, and the new one's fill the gaps.
  * @param {Profile} profile @param {Play} play @returns {Profile}
  */
 export function withPlay(profile, play) {
-  const old = profile.plays.find((p) => p.code === play.code);
+  const old = profile.plays.find((p) => isPlay(p, play.code) || isPlay(p, play.game || ""));
   if (!old) return { v: 1, plays: [...profile.plays, play].slice(-MAX_PLAYS) };
-  const merged = { ...play, at: old.at || play.at, enjoyed: { ...play.enjoyed, ...old.enjoyed } };
+  const game = old.game || play.game;
+  const merged = { ...old, enjoyed: { ...play.enjoyed, ...old.enjoyed }, ...(game ? { game } : {}) };
   return { v: 1, plays: profile.plays.map((p) => (p === old ? merged : p)) };
 }
 
 /**
- * The profile with one statement of a play rated 1..5, or its rating removed (n = null).
- * @param {Profile} profile @param {string} code @param {string} id @param {number | null} n @returns {Profile}
+ * The profile with one statement of a play (named by its game or code) rated 1..5, or
+ * its rating removed (n = null).
+ * @param {Profile} profile @param {string} key @param {string} id @param {number | null} n @returns {Profile}
  */
-export function withRating(profile, code, id, n) {
+export function withRating(profile, key, id, n) {
   return { v: 1, plays: profile.plays.map((p) => {
-    if (p.code !== code) return p;
+    if (!isPlay(p, key)) return p;
     const enjoyed = { ...p.enjoyed };
     if (n == null) delete enjoyed[id];
     else enjoyed[id] = n;

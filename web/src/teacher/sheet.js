@@ -178,7 +178,35 @@ function renderSummary() {
       el("p", {}, secs.length ? t("sheet_time_text", { median: mins(secs[Math.floor((secs.length - 1) / 2)]),
         low: mins(secs[0]), high: mins(secs[secs.length - 1]), n: secs.length }) : t("sheet_time_unknown"))));
   }
-  box.replaceChildren(...parts);
+  const interests = interestCounts(good);
+  box.replaceChildren(...(interests ? [interests] : []), ...parts);
+}
+
+// Kinds of work (RIASEC) the class chose, summed over every checked code: counts for the
+// class as a whole, never a student's type and never a ranking (issue 13).
+function interestCounts(/** @type {any[]} */ good) {
+  const areas = Object.keys(config.interests || {});
+  const chose = new Map(areas.map((a) => [a, 0]));
+  const offered = new Map(areas.map((a) => [a, 0]));
+  let counted = 0;
+  for (const r of good) {
+    if (!r.riasec || !r.chances) continue;
+    counted += 1;
+    for (const a of areas) {
+      chose.set(a, chose.get(a) + (Number(r.riasec[a]) || 0));
+      offered.set(a, offered.get(a) + (Number(r.chances[a]) || 0));
+    }
+  }
+  if (!counted || !areas.length) return null;
+  return el("section", { class: "class-interests", "aria-labelledby": "class-interests-title" },
+    el("h4", { id: "class-interests-title" }, t("sheet_interests")),
+    el("p", { class: "hint" }, t("sheet_interests_hint", { n: counted })),
+    el("table", { class: "items" },
+      el("thead", {}, el("tr", {}, ...["profile_area", "sheet_interests_chose", "sheet_interests_offered"]
+        .map((k) => el("th", { scope: "col" }, t(k))))),
+      el("tbody", {}, ...areas.map((a) => el("tr", { "data-area": a },
+        el("th", { scope: "row" }, pick(config.interests[a])),
+        el("td", {}, String(chose.get(a))), el("td", {}, String(offered.get(a))))))));
 }
 
 function render() {
