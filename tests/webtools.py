@@ -360,14 +360,14 @@ class Player:
                     self.tab_to(slider)
                     page.keyboard.press("ArrowRight")
                 else:
-                    box = slider.bounding_box()
-                    page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] / 2)
+                    box = slider.bounding_box()  # a locator's click: works in a frame (an LMS) too
+                    slider.click(position={"x": box["width"] * 0.8, "y": box["height"] / 2})
             elif form.locator("input[role=spinbutton]").count():
                 if keys:
                     self.tab_to(spin)
                 else:
                     spin.click()
-                page.keyboard.press("ArrowUp")
+                spin.press("ArrowUp")  # the locator's own press: a frame (an LMS) has no keyboard
             else:
                 self.press_on(form.locator("input[type=radio]").last, "Space")
         else:
