@@ -53,7 +53,7 @@ def _files_that_name_tests() -> list[Path]:
     files = [ROOT / "Makefile", ROOT / "README.md", ROOT / "pyproject.toml"]
     for folder, pattern in [("scripts", "*.sh"), ("scripts", "*.mjs"), (".ci", "*"),
                             ("docs", "*.md"), ("benchmarks", "*.py"), ("engine", "**/*.py"),
-                            ("tests", "**/*.py")]:
+                            ("tests", "**/*.py"), ("simulations", "**/*.yaml")]:
         files += (ROOT / folder).glob(pattern)
     return sorted(p for p in files if p.is_file())
 
