@@ -1,6 +1,6 @@
 """Scripted play for a simulation's own tests: a plan per scene, played through the Session.
 
-The new simulations' tests share it (tests/test_sim_weld.py); the flagships' older tests
+The new simulations' tests share it (tests/content/test_sim_weld.py); the flagships' older tests
 keep their own copies for now.
 """
 from __future__ import annotations

@@ -327,7 +327,7 @@ def test_the_browser_workers_preview_request(beam, monkeypatch):
 
 
 def test_sets_naming_a_list_instead_of_an_output_is_an_error_not_a_traceback(tmp_path):
-    # found by tests/test_properties.py's mutations: a list where an output id belongs
+    # found by tests/engine/test_properties.py's mutations: a list where an output id belongs
     from pathlib import Path
     from engine import check_source
     text = (Path(__file__).resolve().parents[2] / "simulations/examples/every-feature.yaml").read_text(encoding="utf-8")
