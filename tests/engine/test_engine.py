@@ -46,9 +46,54 @@ def test_first_view_has_everything_to_draw(example_sim, new_session):
     json.dumps(v)  # plain data only
 
 
-def test_locked_choice_cannot_be_taken_and_changes_nothing(example_sim, new_session):
-    s = new_session(example_sim, seed=1)
+# A first scene with a choice that pays off, one that is locked, and a numeric activity after it.
+WORKSHOP = """
+start: welcome
+languages: [en, es]
+variables:
+  quality: {type: int, start: 60, min: 0, max: 100, show: meter, label: {en: Quality, es: Calidad}}
+  safety: {type: int, start: 70, min: 0, max: 100, show: meter, label: {en: Safety, es: Seguridad}}
+scenes:
+  welcome:
+    text: {en: Where do you want to start?, es: ¿Por dónde quieres empezar?}
+    choices:
+      - id: ask-plan
+        text: {en: Ask about the plan, es: Pregunta por el plan}
+        effects: [quality += 5]
+        feedback: {en: Asking first saves time later., es: Preguntar primero ahorra tiempo.}
+        skills: [communication]
+        riasec: S
+        next: takt
+      - id: expert-tip
+        text: {en: Use the expert shortcut, es: Usa el atajo de experto}
+        if: quality >= 90
+        show_locked: true
+        locked: {en: You need 90 quality first., es: Primero necesitas 90 de calidad.}
+        next: END
+  takt:
+    text: {en: 480 minutes of work and 240 brackets., es: 480 minutos de trabajo y 240 soportes.}
+    activity:
+      kind: numeric
+      prompt: {en: How many minutes per bracket?, es: ¿Cuántos minutos por soporte?}
+      answer: 2
+      unit: min
+      tolerance: 0.01
+      close_pct: 25
+      explain: {en: 480 minutes ÷ 240 brackets = 2 minutes., es: 480 minutos ÷ 240 soportes = 2 minutos.}
+      effects:
+        correct: [quality += 10]
+        wrong: [quality -= 5]
+    next: END
+endings:
+  - {id: done, title: {en: Done, es: Listo}, rating: 1, text: {en: Done., es: Listo.}}
+"""
+
+
+def test_locked_choice_cannot_be_taken_and_changes_nothing(sim_from, new_session):
+    s = new_session(sim_from(WORKSHOP), seed=1)
     before = s.view()
+    assert [(c["id"], c["enabled"]) for c in before["choices"]] == [("ask-plan", True), ("expert-tip", False)]
+    assert before["choices"][1]["locked"] == "You need 90 quality first."
     with pytest.raises(ActionError):
         s.choose("expert-tip")
     with pytest.raises(ActionError):
@@ -60,8 +105,8 @@ def test_locked_choice_cannot_be_taken_and_changes_nothing(example_sim, new_sess
     assert s.view() == before
 
 
-def test_choice_effects_feedback_and_tallies(example_sim, new_session):
-    s = new_session(example_sim, seed=1)
+def test_choice_effects_feedback_and_tallies(sim_from, new_session):
+    s = new_session(sim_from(WORKSHOP), seed=1)
     s.choose("ask-plan")
     v = s.view()
     assert v["phase"] == "feedback" and v["continue"]
@@ -77,8 +122,8 @@ def test_choice_effects_feedback_and_tallies(example_sim, new_session):
 
 @pytest.mark.parametrize("given,outcome,quality", [(2, "correct", 75), ("2.0", "correct", 75),
                                                    (2.4, "partial", 65), (7, "wrong", 60)])
-def test_numeric_activity(example_sim, new_session, given, outcome, quality):
-    s = new_session(example_sim, seed=1)
+def test_numeric_activity(sim_from, new_session, given, outcome, quality):
+    s = new_session(sim_from(WORKSHOP), seed=1)
     s.choose("ask-plan")
     s.continue_()
     s.answer(given)
@@ -89,8 +134,8 @@ def test_numeric_activity(example_sim, new_session, given, outcome, quality):
     assert s.view()["meters"][0]["value"] == quality
 
 
-def test_bad_answers_are_refused(example_sim, new_session):
-    s = new_session(example_sim, seed=1)
+def test_bad_answers_are_refused(sim_from, new_session):
+    s = new_session(sim_from(WORKSHOP), seed=1)
     s.choose("ask-plan")
     s.continue_()
     for bad in ["two", None, [2], {"a": 1}, True, "1e400"]:
@@ -99,51 +144,96 @@ def test_bad_answers_are_refused(example_sim, new_session):
     assert s.view()["phase"] == "activity"
 
 
-def test_multi_branches_on_outcome(example_sim, new_session):
-    s = new_session(example_sim, seed=1)
-    s.choose("jump-in")
-    s.answer(2)
+def test_language_switch_mid_play_keeps_the_story(sim_from, new_session):
+    s = new_session(sim_from(WORKSHOP), seed=1)
+    s.choose("ask-plan")
+    s.set_language("es")
+    v = s.view()
+    assert v["lang"] == "es" and v["feedback"]["text"] == "Preguntar primero ahorra tiempo."
     s.continue_()
-    s.answer(["necktie"])
-    assert s.view()["feedback"]["outcome"] == "wrong"
-    assert s.view()["meters"][1]["value"] == 55
-    s.continue_()
-    assert s.view()["scene"] == "safety-talk"
+    v = s.view()
+    assert v["activity"]["prompt"] == "¿Cuántos minutos por soporte?" and v["meters"][0]["label"] == "Calidad"
+    assert v["meters"][0]["value"] == 65  # the story so far is kept
+    with pytest.raises(ActionError):
+        s.set_language("fr")
 
 
-def test_multi_partial_credit(example_sim, new_session):
-    s = new_session(example_sim, seed=1)
-    s.choose("jump-in")
-    s.answer(2)
-    s.continue_()
+PPE = """
+start: ppe
+variables:
+  safety: {type: int, start: 70, min: 0, max: 100, show: meter, label: Safety}
+scenes:
+  ppe:
+    text: The press is loud and throws small chips of metal.
+    activity:
+      kind: multi
+      prompt: Pick all the safety gear you need.
+      options:
+        - {id: glasses, text: Safety glasses, correct: true}
+        - {id: earplugs, text: Hearing protection, correct: true}
+        - {id: necktie, text: A necktie}
+      effects:
+        wrong: [safety -= 15]
+      next: {correct: work, partial: work, wrong: safety-talk}
+  safety-talk:
+    text: Glasses and ear protection, every time.
+    next: work
+  work:
+    text: Back to work.
+    next: END
+endings:
+  - {id: done, title: Done, rating: 1, text: Done.}
+"""
+
+
+def test_activity_next_branches_on_outcome(sim_from, new_session):
+    sim = sim_from(PPE)
+    for answer, outcome, scene, safety in [(["necktie"], "wrong", "safety-talk", 55),
+                                           (["glasses"], "partial", "work", 70),
+                                           (["glasses", "earplugs"], "correct", "work", 70)]:
+        s = new_session(sim, seed=1)
+        s.answer(answer)
+        assert s.view()["feedback"]["outcome"] == outcome
+        assert s.view()["meters"][0]["value"] == safety
+        s.continue_()
+        assert s.view()["scene"] == scene
+
+
+def test_multi_partial_credit(sim_from, new_session):
+    s = new_session(sim_from(PPE), seed=1)
     s.answer(["glasses"])
     fb = s.view()["feedback"]
     assert fb["outcome"] == "partial" and fb["score"] == 0.5
     assert fb["correct"]["answer"] == ["glasses", "earplugs"]
 
 
-def test_sequence_is_shuffled_the_same_for_a_seed(example_sim):
-    orders = []
-    for _ in range(2):
-        s = Session(example_sim, seed=seed_where(example_sim, jam=False))
-        play_to_five_s(s)
-        orders.append([i["id"] for i in s.view()["activity"]["items"]])
-    assert orders[0] == orders[1]
-    assert orders[0] != ["sort", "set", "shine", "standardize", "sustain"]
-    assert sorted(orders[0]) == sorted(["sort", "set", "shine", "standardize", "sustain"])
-
-
-def test_random_event_interrupts_and_returns(example_sim, new_session):
-    seed = seed_where(example_sim, jam=True)
-    s = new_session(example_sim, seed=seed)
-    play_to_five_s(s)
-    s.answer(["sort", "set", "shine", "standardize", "sustain"])
-    s.continue_()
-    v = s.view()
-    assert v["scene"] == "jam" and v["notices"] == ["A loud clunk comes from the press."]
-    s.continue_()  # next: BACK
-    v = s.view()
-    assert v["scene"] == "jobs" and v["phase"] == "activity" and v["notices"] == []
+def test_allocate_feedback_shows_budget_and_goals(sim_from, new_session):
+    sim = sim_from("""
+        start: budget
+        scenes:
+          budget:
+            text: "Order material for next week. You have $300."
+            activity:
+              kind: allocate
+              prompt: Buy enough steel and bolts without going over budget.
+              budget: 300
+              unit: USD
+              items:
+                - {id: steel, text: Steel bar (makes 20 brackets), cost: 40, max: 10, values: {brackets: 20}}
+                - {id: bolts, text: Box of 50 bolts, cost: 15, max: 10, values: {bolts: 50}}
+              goals:
+                - {attr: brackets, min: 100, label: Steel for 100 brackets}
+                - {attr: bolts, min: 100, label: 100 bolts}
+            next: END
+        endings:
+          - {id: done, title: Done, rating: 1, text: Done.}
+        """)
+    s = new_session(sim, seed=1)
+    s.answer({"steel": 5, "bolts": 1})
+    fb = s.view()["feedback"]
+    assert fb["outcome"] == "partial" and fb["score"] == 0.5
+    assert fb["correct"]["display"] == ["215 / 300 USD", "✓ Steel for 100 brackets: 100 / 100",
+                                        "✗ 100 bolts: 50 / 100"]
 
 
 def cont(s):
@@ -215,74 +305,6 @@ def test_poor_run_reaches_learning_ending(example_sim, new_session):
     assert e["result"]["activities"][-1]["tries"] == 2  # the model's two tries
 
 
-def test_allocate_feedback_shows_budget_and_goals(example_sim):
-    s = Session(example_sim, seed=seed_where(example_sim, jam=False))
-    s.choose("jump-in")
-    s.answer(2)
-    cont(s)
-    s.answer(["glasses", "earplugs"])
-    cont(s)
-    s.answer(["sort", "set", "shine", "standardize", "sustain"])
-    cont(s)
-    s.answer(["line-down", "tomorrow", "next-week"])
-    cont(s)
-    s.answer({"caliper": "caliper", "deburr": "deburr", "torque": "torque"})
-    cont(s)
-    s.answer(["crack"])
-    assert s.view()["feedback"]["outcome"] == "partial"
-    cont(s)
-    s.answer({"steel": 5, "bolts": 1})
-    fb = s.view()["feedback"]
-    assert fb["outcome"] == "partial" and fb["score"] == 0.5
-    assert fb["correct"]["display"] == ["215 / 300 USD", "✓ Steel for 100 brackets: 100 / 100",
-                                        "✗ 100 bolts: 50 / 100"]
-
-
-def test_language_switch_mid_play_keeps_the_story(example_sim, new_session):
-    s = new_session(example_sim, seed=1)
-    s.choose("ask-plan")
-    s.set_language("es")
-    v = s.view()
-    assert v["lang"] == "es" and v["feedback"]["text"].startswith("Sam sonríe")
-    s.continue_()
-    v = s.view()
-    assert v["activity"]["prompt"].startswith("Tiempo takt") and v["meters"][0]["label"] == "Calidad"
-    with pytest.raises(ActionError):
-        s.set_language("fr")
-
-
-def test_time_event_ends_the_shift(example_sim, new_session):
-    s = new_session(example_sim, seed=seed_where(example_sim, jam=False))
-    full_run(s, good=True)
-    assert s.view()["ending"]["id"] != "out-of-time"
-    src = (EXAMPLE_TEXT()).replace("limit: 45", "limit: 12").replace("time >= 45", "time >= 12")
-    sim = load_source(src, "short.yaml")
-    s = new_session(sim, seed=1)
-    s.choose("ask-plan")
-    s.continue_()
-    s.answer(2)  # 5 + 5 + 5 minutes: past the limit of 12
-    assert s.view()["phase"] == "feedback"
-    s.continue_()
-    v = s.view()
-    assert v["notices"] == ["Time is up for this morning."]
-    assert v["phase"] == "ending" and v["ending"]["id"] == "out-of-time"
-
-
-def EXAMPLE_TEXT():
-    from conftest import EXAMPLE
-    return EXAMPLE.read_text(encoding="utf-8")
-
-
-def test_kiosk_cut_starts_at_its_scene(example_sim, new_session):
-    s = new_session(example_sim, seed=3, start=example_sim.kiosk_start)
-    assert s.view()["scene"] == "kiosk-welcome"
-    assert [m["id"] for m in s.view()["meters"]] == ["quality"]  # kiosk.meters
-    s.continue_()
-    assert s.view()["activity"]["kind"] == "hotspot"
-    spots = s.view()["activity"]["items"]
-    assert {sp["id"] for sp in spots} == {"crack", "burr", "left-hole"} and all(sp["text"] for sp in spots)
-
-
 def test_same_seed_and_actions_give_the_same_state(example_sim):
     a, b = Session(example_sim, seed=11), Session(example_sim, seed=11)
     full_run(a, good=True)
@@ -352,3 +374,191 @@ def test_numbers_follow_the_language():
     assert format_number(1234.5, "en", 2) == "1,234.5" and format_number(1234.5, "es", 2) == "1234,5"
     assert format_number(12345.5, "es", 2) == "12\u00a0345,5"  # Spanish groups from five digits on
     assert format_number(2.0, "es", 2) == "2" and format_number(0.125, "en", 2) == "0.12"
+
+
+def test_sequence_is_shuffled_the_same_for_a_seed(sim_from):
+    sim = sim_from("""
+        start: five-s
+        scenes:
+          five-s:
+            text: The tool shelf is a mess.
+            activity:
+              kind: sequence
+              prompt: Put the 5S steps in order.
+              items:
+                - {id: sort, text: Sort}
+                - {id: set, text: Set in order}
+                - {id: shine, text: Shine}
+                - {id: standardize, text: Standardize}
+                - {id: sustain, text: Sustain}
+              answer: [sort, set, shine, standardize, sustain]
+            next: END
+        endings:
+          - {id: done, title: Done, rating: 1, text: Done.}
+        """)
+    authored = ["sort", "set", "shine", "standardize", "sustain"]
+    orders = [[i["id"] for i in Session(sim, seed=7).view()["activity"]["items"]] for _ in range(2)]
+    assert orders[0] == orders[1]
+    assert orders[0] != authored
+    assert sorted(orders[0]) == sorted(authored)
+    # the seed decides it: not every seed gives this order
+    assert any([i["id"] for i in Session(sim, seed=seed).view()["activity"]["items"]] != orders[0]
+               for seed in range(8, 20))
+
+
+JAM = """
+start: shelf
+variables:
+  stress: {type: number, start: 1.5, min: 0, max: 10, show: hidden, good: low}
+scenes:
+  shelf:
+    text: The shelf is tidy now.
+    next: jobs
+  jobs:
+    text: Three orders came in.
+    activity:
+      kind: order
+      prompt: Most urgent first.
+      items:
+        - {id: today, text: Due today}
+        - {id: tomorrow, text: Due tomorrow}
+      answer: [today, tomorrow]
+    next: END
+  jam:
+    text: The press jams! Sam shows you how to stop it safely.
+    next: BACK
+events:
+  - id: press-jam
+    when: visited("jobs") > 0 and not visited("jam")
+    chance: 0.5
+    text: A loud clunk comes from the press.
+    effects: [stress += 0.5]
+    goto: jam
+endings:
+  - {id: done, title: Done, rating: 1, text: Done.}
+"""
+
+
+def jam_seed(sim, jam: bool) -> int:
+    """A seed for which the press-jam event does (or does not) fire on the way to `jobs`."""
+    for seed in range(200):
+        s = Session(sim, seed=seed)
+        s.continue_()
+        if (s.view()["scene"] == "jam") == jam:
+            return seed
+    raise AssertionError("no such seed")
+
+
+def test_random_event_interrupts_and_returns(sim_from, new_session):
+    sim = sim_from(JAM)
+    s = new_session(sim, seed=jam_seed(sim, jam=True))
+    s.continue_()
+    v = s.view()
+    assert v["scene"] == "jam" and v["notices"] == ["A loud clunk comes from the press."]
+    assert s.state["vars"]["stress"] == 2.0
+    s.continue_()  # next: BACK
+    v = s.view()
+    assert v["scene"] == "jobs" and v["phase"] == "activity" and v["notices"] == []
+
+
+def test_random_event_that_does_not_fire_leaves_the_way_alone(sim_from, new_session):
+    sim = sim_from(JAM)
+    s = new_session(sim, seed=jam_seed(sim, jam=False))
+    s.continue_()
+    v = s.view()
+    assert v["scene"] == "jobs" and v["phase"] == "activity" and v["notices"] == []
+    assert s.state["vars"]["stress"] == 1.5
+
+
+SHIFT = """
+start: welcome
+clock: {start: "08:00", limit: 12, show: true}
+scenes:
+  welcome:
+    text: "It is {clock}."
+    time: 5
+    choices:
+      - {id: ask-plan, text: Ask about the plan, feedback: Good question., time: 5, next: takt}
+      - {id: skip, text: Skip the planning, next: wrap-up}
+  takt:
+    text: 480 minutes and 240 brackets.
+    activity:
+      kind: numeric
+      prompt: How many minutes per bracket?
+      answer: 2
+      time: 5
+    next: wrap-up
+  wrap-up:
+    text: "It is {clock}. Ready to finish?"
+    choices:
+      - {id: finish, text: Finish, next: END}
+events:
+  - id: shift-over
+    when: time >= 12
+    text: Time is up for this morning.
+    goto: out-of-time
+endings:
+  - {id: out-of-time, if: time >= 12, title: Out of time, rating: 1, text: The morning ran out.}
+  - {id: done, title: Done, rating: 2, text: Done.}
+"""
+
+
+def test_time_event_ends_the_shift(sim_from, new_session):
+    sim = sim_from(SHIFT)
+    s = new_session(sim, seed=1)
+    assert s.view()["clock"] == {"time": "08:05", "elapsed": 5, "limit": 12, "left": 7}
+    s.choose("ask-plan")
+    s.continue_()
+    s.answer(2)  # 5 + 5 + 5 minutes: past the limit of 12
+    assert s.view()["phase"] == "feedback"  # the student still sees how the answer went
+    s.continue_()
+    v = s.view()
+    assert v["notices"] == ["Time is up for this morning."]
+    assert v["phase"] == "ending" and v["ending"]["id"] == "out-of-time"
+
+
+def test_within_the_time_limit_the_shift_ends_as_played(sim_from, new_session):
+    s = new_session(sim_from(SHIFT), seed=1)
+    s.choose("skip")
+    v = s.view()
+    assert v["scene"] == "wrap-up" and v["notices"] == [] and v["clock"]["left"] == 7
+    s.choose("finish")
+    v = s.view()
+    assert v["notices"] == [] and v["phase"] == "ending" and v["ending"]["id"] == "done"
+
+
+def test_kiosk_cut_starts_at_its_scene(sim_from, new_session):
+    sim = sim_from("""
+        start: welcome
+        kiosk: {start: kiosk-welcome, meters: [quality]}
+        variables:
+          quality: {type: int, start: 60, min: 0, max: 100, show: meter, label: Quality}
+          safety: {type: int, start: 70, min: 0, max: 100, show: meter, label: Safety}
+        scenes:
+          welcome:
+            text: The whole morning.
+            next: inspect
+          kiosk-welcome:
+            text: Quick visit! Help Sam check one part.
+            next: inspect
+          inspect:
+            text: Look closely at this part.
+            activity:
+              kind: multi
+              prompt: Which flaws do you see?
+              options:
+                - {id: crack, text: A crack, correct: true}
+                - {id: burr, text: A sharp burr, correct: true}
+                - {id: left-hole, text: The left hole}
+            next: END
+        endings:
+          - {id: done, title: Done, rating: 1, text: Done.}
+        """)
+    assert [m["id"] for m in new_session(sim, seed=3).view()["meters"]] == ["quality", "safety"]
+    s = new_session(sim, seed=3, start=sim.kiosk_start)
+    assert s.view()["scene"] == "kiosk-welcome"
+    assert [m["id"] for m in s.view()["meters"]] == ["quality"]  # kiosk.meters
+    s.continue_()
+    assert s.view()["scene"] == "inspect" and s.view()["activity"]["kind"] == "multi"
+    items = s.view()["activity"]["items"]
+    assert {i["id"] for i in items} == {"crack", "burr", "left-hole"} and all(i["text"] for i in items)

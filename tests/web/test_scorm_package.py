@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.engine.test_saves import random_action
 from webtools import ROOT, require_node, simulation_files
 
 SIM = "cnc-first-run"
@@ -117,8 +118,6 @@ def test_unknown_simulation_is_an_error_not_a_traceback(capsys, tmp_path):
 def _long_action(v, rnd):
     """A student who makes the resume code long: every choice taken in turn, the most
     answer tokens an activity allows, random otherwise."""
-    from tests.engine.test_saves import random_action
-
     a = v["activity"] if v["phase"] == "activity" else None
     if a and a["kind"] in ("multi", "hotspot"):
         return {"type": "answer", "answer": [o["id"] for o in a["items"]]}
@@ -146,7 +145,7 @@ def test_resume_code_fits_scorm12_suspend_data(path):
             longest = max(longest, len(s.resume_code()))
             if v["phase"] == "ending":
                 break
-            s.act(_long_action(v, rnd) if seed % 2 else __import__("test_saves").random_action(v, rnd))
+            s.act(_long_action(v, rnd) if seed % 2 else random_action(v, rnd))
         else:
             pytest.fail(f"{sim.id}: seed {seed} found no ending in 400 actions")
     assert 0 < longest <= 4096, f"{sim.id}: a resume code of {longest} characters"
