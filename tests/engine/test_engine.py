@@ -158,33 +158,36 @@ def test_language_switch_mid_play_keeps_the_story(sim_from, new_session):
         s.set_language("fr")
 
 
+PPE = """
+start: ppe
+variables:
+  safety: {type: int, start: 70, min: 0, max: 100, show: meter, label: Safety}
+scenes:
+  ppe:
+    text: The press is loud and throws small chips of metal.
+    activity:
+      kind: multi
+      prompt: Pick all the safety gear you need.
+      options:
+        - {id: glasses, text: Safety glasses, correct: true}
+        - {id: earplugs, text: Hearing protection, correct: true}
+        - {id: necktie, text: A necktie}
+      effects:
+        wrong: [safety -= 15]
+      next: {correct: work, partial: work, wrong: safety-talk}
+  safety-talk:
+    text: Glasses and ear protection, every time.
+    next: work
+  work:
+    text: Back to work.
+    next: END
+endings:
+  - {id: done, title: Done, rating: 1, text: Done.}
+"""
+
+
 def test_activity_next_branches_on_outcome(sim_from, new_session):
-    sim = sim_from("""
-        start: ppe
-        variables:
-          safety: {type: int, start: 70, min: 0, max: 100, show: meter, label: Safety}
-        scenes:
-          ppe:
-            text: The press is loud.
-            activity:
-              kind: multi
-              prompt: Pick all the safety gear you need.
-              options:
-                - {id: glasses, text: Safety glasses, correct: true}
-                - {id: earplugs, text: Hearing protection, correct: true}
-                - {id: necktie, text: A necktie}
-              effects:
-                wrong: [safety -= 15]
-              next: {correct: work, partial: work, wrong: safety-talk}
-          safety-talk:
-            text: Glasses and ear protection, every time.
-            next: work
-          work:
-            text: Back to work.
-            next: END
-        endings:
-          - {id: done, title: Done, rating: 1, text: Done.}
-        """)
+    sim = sim_from(PPE)
     for answer, outcome, scene, safety in [(["necktie"], "wrong", "safety-talk", 55),
                                            (["glasses"], "partial", "work", 70),
                                            (["glasses", "earplugs"], "correct", "work", 70)]:
@@ -196,15 +199,41 @@ def test_activity_next_branches_on_outcome(sim_from, new_session):
         assert s.view()["scene"] == scene
 
 
-def test_multi_partial_credit(example_sim, new_session):
-    s = new_session(example_sim, seed=1)
-    s.choose("jump-in")
-    s.answer(2)
-    s.continue_()
+def test_multi_partial_credit(sim_from, new_session):
+    s = new_session(sim_from(PPE), seed=1)
     s.answer(["glasses"])
     fb = s.view()["feedback"]
     assert fb["outcome"] == "partial" and fb["score"] == 0.5
     assert fb["correct"]["answer"] == ["glasses", "earplugs"]
+
+
+def test_allocate_feedback_shows_budget_and_goals(sim_from, new_session):
+    sim = sim_from("""
+        start: budget
+        scenes:
+          budget:
+            text: "Order material for next week. You have $300."
+            activity:
+              kind: allocate
+              prompt: Buy enough steel and bolts without going over budget.
+              budget: 300
+              unit: USD
+              items:
+                - {id: steel, text: Steel bar (makes 20 brackets), cost: 40, max: 10, values: {brackets: 20}}
+                - {id: bolts, text: Box of 50 bolts, cost: 15, max: 10, values: {bolts: 50}}
+              goals:
+                - {attr: brackets, min: 100, label: Steel for 100 brackets}
+                - {attr: bolts, min: 100, label: 100 bolts}
+            next: END
+        endings:
+          - {id: done, title: Done, rating: 1, text: Done.}
+        """)
+    s = new_session(sim, seed=1)
+    s.answer({"steel": 5, "bolts": 1})
+    fb = s.view()["feedback"]
+    assert fb["outcome"] == "partial" and fb["score"] == 0.5
+    assert fb["correct"]["display"] == ["215 / 300 USD", "✓ Steel for 100 brackets: 100 / 100",
+                                        "✗ 100 bolts: 50 / 100"]
 
 
 def cont(s):
@@ -274,29 +303,6 @@ def test_poor_run_reaches_learning_ending(example_sim, new_session):
     assert e["id"] == "learning" and e["rating"] == 1
     assert e["result"]["activities"][-2]["score"] == 0  # over budget scores 0
     assert e["result"]["activities"][-1]["tries"] == 2  # the model's two tries
-
-
-def test_allocate_feedback_shows_budget_and_goals(example_sim):
-    s = Session(example_sim, seed=seed_where(example_sim, jam=False))
-    s.choose("jump-in")
-    s.answer(2)
-    cont(s)
-    s.answer(["glasses", "earplugs"])
-    cont(s)
-    s.answer(["sort", "set", "shine", "standardize", "sustain"])
-    cont(s)
-    s.answer(["line-down", "tomorrow", "next-week"])
-    cont(s)
-    s.answer({"caliper": "caliper", "deburr": "deburr", "torque": "torque"})
-    cont(s)
-    s.answer(["crack"])
-    assert s.view()["feedback"]["outcome"] == "partial"
-    cont(s)
-    s.answer({"steel": 5, "bolts": 1})
-    fb = s.view()["feedback"]
-    assert fb["outcome"] == "partial" and fb["score"] == 0.5
-    assert fb["correct"]["display"] == ["215 / 300 USD", "✓ Steel for 100 brackets: 100 / 100",
-                                        "✗ 100 bolts: 50 / 100"]
 
 
 def test_same_seed_and_actions_give_the_same_state(example_sim):
