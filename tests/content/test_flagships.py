@@ -102,7 +102,9 @@ def test_unsafe_shortcuts_credit_no_skill_and_no_interest_type(flagship):
              "weld-test-day": ["big-fan", "hold-breath", "go-faster", "finish-bead", "quick-look",
                                "go-now", "k-fleece"],
              "solar-shelter": ["whole-bill", "design-first", "send-now", "open-now", "wait-dark",
-                               "show-average", "full-report", "k-rush", "k-comfort"]}[sim.id]
+                               "show-average", "full-report", "k-rush", "k-comfort"],
+             "breathing-shift": ["be-brave", "only-dad", "wait-low", "more-better", "turn-off",
+                                 "all-fine", "k-room"]}[sim.id]
     choices = {c.id: c for s in sim.scenes for c in s.choices}
     for cid in named:
         assert not choices[cid].skills and not choices[cid].riasec, cid

@@ -15,7 +15,7 @@ from engine.loader import check_source
 ROOT = Path(__file__).resolve().parents[2]
 FLAGSHIPS = ["healthcare/er-nurse-shift.yaml", "engineering/footbridge-design.yaml",
              "manufacturing/cnc-first-run.yaml", "manufacturing/weld-test-day.yaml",
-             "engineering/solar-shelter.yaml"]
+             "engineering/solar-shelter.yaml", "healthcare/breathing-shift.yaml"]
 EXAMPLE = ROOT / "simulations" / "examples" / "every-feature.yaml"
 
 

@@ -11,7 +11,8 @@ import pytest
 import webtools as wt
 
 ROOT = Path(__file__).resolve().parents[2]
-FLAGSHIPS = ["er-nurse-shift", "footbridge-design", "cnc-first-run", "weld-test-day", "solar-shelter"]
+FLAGSHIPS = ["er-nurse-shift", "footbridge-design", "cnc-first-run", "weld-test-day", "solar-shelter",
+             "breathing-shift"]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
