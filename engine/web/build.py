@@ -471,6 +471,18 @@ def hashed_modules(src: Path, prefix: str) -> dict[str, tuple[str, bytes, list]]
     return done
 
 
+def page_scripts(modules: dict, entry: str, base: str) -> str:
+    """The page's entry module and a modulepreload of every module it imports (fetched at
+    once rather than import by import), for the end of <body>: in <head>, the preloads'
+    fetches and compiles held up the parsing of the story above them, so on a slow CPU
+    the prerendered first narration painted later than a plain inkjs page's text
+    (benchmarks/web_startup.py). A module script runs after parsing wherever it stands."""
+    tags = [f'<script type="module" src="{_e(base + modules[entry][0])}"></script>']
+    tags += [f'<link rel="modulepreload" href="{_e(base + modules[m][0])}">'
+             for m in module_closure(modules, entry) if m != entry]
+    return "\n".join(tags)
+
+
 def module_closure(modules: dict, entry: str) -> list[str]:
     """`entry` and every module it imports, directly or not (sorted)."""
     seen, todo = set(), [entry]
@@ -524,15 +536,12 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
     boot_html = fill(boot_tpl, ui_placeholders(boot_tpl, ui_en))
 
     def common(base: str, page_title: str = "", entry: str = "main.js") -> dict:
-        shared = {"BASE": base, "CSS": base + assets["style.css"], "JS": base + modules[entry][0],
+        shared = {"BASE": base, "CSS": base + assets["style.css"],
                   "CSP": CONTENT_SECURITY_POLICY,
                   "APP_TITLE": _e(ui_en["app_title"]), "APP_TAGLINE": _e(ui_en["app_tagline"])}
         title = f"{page_title} — {shared['APP_TITLE']}" if page_title else shared["APP_TITLE"]
-        # The modules the entry imports, fetched at once rather than import by import.
-        links = "\n".join(f'<link rel="modulepreload" href="{_e(base + modules[m][0])}">'
-                          for m in module_closure(modules, entry) if m != entry)
-        return {**shared, "HEAD": fill(head_tpl, {**shared, "PAGE_TITLE": title, "PRELOAD": links}),
-                "BOOT": boot_html, "SETTINGS": settings_html}
+        return {**shared, "HEAD": fill(head_tpl, {**shared, "PAGE_TITLE": title}),
+                "SCRIPTS": page_scripts(modules, entry, base), "BOOT": boot_html, "SETTINGS": settings_html}
 
     def config(base: str, **extra) -> str:
         return _json_for_html({"base": base, "ui": ui, "sw": base + "sw.js", "art": shipped,
