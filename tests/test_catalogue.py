@@ -600,3 +600,11 @@ def test_spanish_career_words_from_the_review():
         for field in ("education", "training"):
             es = entry[field]["es"]
             assert "diploma de secundaria" not in es and "programa de aprendiz " not in es + " ", cid
+
+
+def test_electrician_outlook_is_the_change_in_the_cited_employment():
+    # O*NET OnLine's Employment Trends for 47-2111.00 (BLS 2024-2034 projections): 818,700
+    # electricians in 2024 and 896,100 projected in 2034, which that page rounds to 10%
+    out = CAREERS["electrician"]["outlook"]
+    assert out["years"] == "2024-34"
+    assert out["growth_pct"] == round((896_100 - 818_700) / 818_700 * 100, 1) == 9.5

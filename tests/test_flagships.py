@@ -120,3 +120,17 @@ def test_each_flagship_judges_its_work_and_asks_what_the_student_enjoyed(flagshi
             if (c.skills or c.riasec) and harmful_effects(c, variables)] == []
     assert 3 <= len(sim.enjoy) <= 5 and len({e.area for e in sim.enjoy}) >= 3
     assert all(e.text.get("es") != e.text.get("en") for e in sim.enjoy)  # written in Spanish too
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_play_runs_past_the_clock_limit(flagship, lang):
+    """`clock.limit` is the shift the story describes: the longest play the explorer finds
+    (search and random players) must end inside it, in each language (issue 12)."""
+    from engine.explore import explore_all
+    sim, _ = flagship
+    if not sim.clock or not sim.clock.limit:
+        return
+    report = explore_all(sim, players=200, lang=lang)
+    longest = report["play"]["minutes"][1]
+    assert longest <= sim.clock.limit, (sim.id, lang, longest)
+    assert not [p for p in report["problems"] if p["kind"] == "clock-limit"]
