@@ -236,17 +236,9 @@ def read_items(b, m, key: str, where: str, section: Section, read, make=Item) ->
     lst = b.listing(m[key], b.vpos(m, key), f"'{key}' of {where}")
     if not lst:
         return ()
-    out, seen = [], set()
-    for i, it in enumerate(lst):
-        iwhere = f"{key} {i + 1} of {where}"
-        im = b.mapping(it, b.ipos(lst, i), iwhere)
-        if im is None:
-            continue
-        b.keys(im, iwhere, section.keys, section.required)
-        iid = b.ident(im, "id", iwhere) or f"item-{i + 1}"
-        if iid in seen:
-            b.r.error(b.vpos(im, "id"), f"id '{iid}' is used twice in {where}")
-        seen.add(iid)
+    out = []
+    for _i, im, iid, iwhere in b.entries(lst, section, key, where, lambda iid: f"id '{iid}' is used twice in {where}",
+                                         unnamed="item"):
         fields = {"id": iid}
         read(im, iwhere, fields)
         out.append(make(**fields))

@@ -12,17 +12,9 @@ def read_choices(b, m, where) -> tuple:
         if lst is not None:
             b.r.error(b.vpos(m, "choices"), f"{where} has an empty list of choices")
         return ()
-    out, seen = [], set()
-    for i, c in enumerate(lst):
-        cwhere = f"choice {i + 1} of {where}"
-        cm = b.mapping(c, b.ipos(lst, i), cwhere)
-        if cm is None:
-            continue
-        b.keys(cm, cwhere, CHOICE.keys, CHOICE.required)
-        cid = b.ident(cm, "id", cwhere) or f"choice-{i + 1}"
-        if cid in seen:
-            b.r.error(b.vpos(cm, "id"), f"choice id '{cid}' is used twice in {where}")
-        seen.add(cid)
+    out = []
+    twice = lambda cid: f"choice id '{cid}' is used twice in {where}"  # noqa: E731
+    for _i, cm, cid, _cwhere in b.entries(lst, CHOICE, "choice", where, twice):
         b.choice_ids.add(cid)
         cwhere = f"choice '{cid}' of {where}"
         out.append(Choice(

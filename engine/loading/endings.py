@@ -12,17 +12,8 @@ def read_endings(b, top) -> tuple:
         if lst is not None:
             b.r.error(b.vpos(top, "endings"), "the simulation has no endings")
         return ()
-    out, seen = [], set()
-    for i, e in enumerate(lst):
-        where = f"ending {i + 1}"
-        em = b.mapping(e, b.ipos(lst, i), where)
-        if em is None:
-            continue
-        b.keys(em, where, ENDING.keys, ENDING.required)
-        eid = b.ident(em, "id", where) or f"ending-{i + 1}"
-        if eid in seen:
-            b.r.error(b.vpos(em, "id"), f"ending id '{eid}' is used twice")
-        seen.add(eid)
+    out = []
+    for _i, em, eid, where in b.entries(lst, ENDING, "ending"):
         b.ending_pos[eid] = b.mpos(em)
         where = f"ending '{eid}'"
         debrief = {k: () for k in DEBRIEF.keys}

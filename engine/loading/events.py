@@ -10,17 +10,8 @@ def read_events(b, top) -> tuple:
     if "events" not in top or top["events"] is None:
         return ()
     lst = b.listing(top["events"], b.vpos(top, "events"), "'events'")
-    out, seen = [], set()
-    for i, e in enumerate(lst or ()):
-        where = f"event {i + 1}"
-        em = b.mapping(e, b.ipos(lst, i), where)
-        if em is None:
-            continue
-        b.keys(em, where, EVENT.keys, EVENT.required)
-        eid = b.ident(em, "id", where) or f"event-{i + 1}"
-        if eid in seen:
-            b.r.error(b.vpos(em, "id"), f"event id '{eid}' is used twice")
-        seen.add(eid)
+    out = []
+    for _i, em, eid, _where in b.entries(lst, EVENT, "event"):
         where = f"event '{eid}'"
         when = read_condition(b, em, "when", where) or Condition("false", lambda env: False)
         chance = b.read(em, EVENT, "chance", where)

@@ -53,20 +53,12 @@ def read_sources(b, top) -> tuple:
     if "sources" not in top:
         return ()
     lst = b.listing(top["sources"], b.vpos(top, "sources"), "'sources'")
-    out, seen = [], set()
-    for i, s in enumerate(lst or ()):
-        sm = b.mapping(s, b.ipos(lst, i), f"source {i + 1}")
-        if sm is None:
-            continue
-        b.keys(sm, f"source {i + 1}", SOURCE.keys, SOURCE.required)
-        sid = b.ident(sm, "id", f"source {i + 1}") or f"source-{i + 1}"
-        if sid in seen:
-            b.r.error(b.vpos(sm, "id"), f"source id '{sid}' is used twice")
-        seen.add(sid)
-        url = b.string(sm, "url", f"source {i + 1}", default="")
+    out = []
+    for _i, sm, sid, where in b.entries(lst, SOURCE, "source"):
+        url = b.string(sm, "url", where, default="")
         if url and not url.startswith(("https://", "http://")):
             b.r.error(b.vpos(sm, "url"), "a source url must start with https://")
-        out.append(Source(sid, b.string(sm, "title", f"source {i + 1}", default=""), url))
+        out.append(Source(sid, b.string(sm, "title", where, default=""), url))
     return tuple(out)
 
 

@@ -206,6 +206,24 @@ class Reader:
         for match in PLACEHOLDER_RE.finditer(s):
             self.placeholders.append((match.group(1), pos))
 
+    def entries(self, lst, section: Section, noun: str, of: str = "", twice=None, unnamed: str = ""):
+        """(index, mapping, id, where) of each mapping in list `lst` (None reads as empty):
+        its keys checked against `section`, its id read and checked as not used before in
+        the list. `where` is "<noun> <n>" (+ " of <of>"); an entry with no id is called
+        "<unnamed or noun>-<n>"; `twice(id)` words a repeated id."""
+        seen = set()
+        for i, e in enumerate(lst or ()):
+            where = f"{noun} {i + 1}" + (f" of {of}" if of else "")
+            em = self.mapping(e, self.ipos(lst, i), where)
+            if em is None:
+                continue
+            self.keys(em, where, section.keys, section.required)
+            eid = self.ident(em, "id", where) or f"{unnamed or noun}-{i + 1}"
+            if eid in seen:
+                self.r.error(self.vpos(em, "id"), twice(eid) if twice else f"{noun} id '{eid}' is used twice")
+            seen.add(eid)
+            yield i, em, eid, where
+
     def id_list(self, m, key, where) -> tuple:
         if key not in m or m[key] is None:
             return ()
