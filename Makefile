@@ -40,7 +40,7 @@ pygbag: setup
 
 ## Refresh the reference screenshots after an intended layout change.
 screenshots: setup-test
-	UPDATE_SCREENSHOTS=1 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest -q tests/test_desktop_screenshots.py
+	UPDATE_SCREENSHOTS=1 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest -q tests/desktop/test_desktop_screenshots.py
 
 ## Re-make the sound effects (needs Debian's vorbis-tools).
 audio:

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from engine import check_source  # noqa: E402
 from engine.expressions import ExprError, parse  # noqa: E402
-from test_hostile import BILLION_LAUGHS  # noqa: E402
+from tests.engine.test_hostile import BILLION_LAUGHS  # noqa: E402
 
 EXAMPLE = (ROOT / "simulations" / "examples" / "every-feature.yaml").read_text(encoding="utf-8")
 

@@ -7,7 +7,7 @@ Builds the plain web build (`testdrive build web`) and one simulation's SCORM 1.
         simulation; no .gz twins) — and the bytes a first visit downloads from each;
   time to the first clickable choice or Continue (median of N cold runs, interleaved): the plain
         build's sims/<id>.html opened directly, and the package's index.html inside the
-        stand-in LMS of tests/test_scorm_lms.py (scorm-again on the top page, the
+        stand-in LMS of tests/web/test_scorm_lms.py (scorm-again on the top page, the
         package in an iframe), both from one plain static server (no compression), so
         the only difference is the package itself and the LMS frame around it.
 
@@ -39,7 +39,7 @@ def main(argv=None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    import test_scorm_lms as lmsside
+    from tests.web import test_scorm_lms as lmsside
     from engine.web.build import build
     from engine.web.scorm import build_packages, resolve
     from webtools import CHROMIUM, CHROMIUM_ARGS

@@ -4,7 +4,7 @@ A result code names its simulation's id and version and holds only the seed and 
 actions; replaying it needs exactly that version's content. Each released version's
 compiled form (engine/compile.py) is kept in `simulations/releases/<id>/<version>.json`
 and never changes afterwards; content changes get a new version and a new file
-(`testdrive release FILE`). tests/test_results_releases.py fails when a simulation's file
+(`testdrive release FILE`). tests/tools/test_results_releases.py fails when a simulation's file
 differs from its released form without a new version.
 """
 from __future__ import annotations

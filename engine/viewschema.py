@@ -4,7 +4,7 @@
     testdrive schema --view --jsdoc     JSDoc @typedef comments on stdout
     testdrive schema --view --write     rewrite docs/view.schema.json and web/view-types.js
 
-Both are generated from the TypedDicts, never written by hand; tests/test_view_schema.py
+Both are generated from the TypedDicts, never written by hand; tests/engine/test_view_schema.py
 fails when the committed files are out of date.
 """
 from __future__ import annotations

@@ -14,8 +14,8 @@ if [ ! -x .venv312/bin/python ]; then
 fi
 .venv312/bin/pip install -q --upgrade pip
 .venv312/bin/pip install -q -e '.' pytest hypothesis
-.venv312/bin/python -m pytest -q -p no:cacheprovider tests/test_engine.py tests/test_loader.py \
-  tests/test_saves.py tests/test_expressions.py tests/test_hostile.py tests/test_catalogue.py \
-  tests/kinds tests/test_layers.py \
+.venv312/bin/python -m pytest -q -p no:cacheprovider tests/engine/test_engine.py tests/engine/test_loader.py \
+  tests/engine/test_saves.py tests/engine/test_expressions.py tests/engine/test_hostile.py tests/content/test_catalogue.py \
+  tests/kinds tests/engine/test_layers.py \
   --ignore-glob='tests/kinds/*_web.py' --ignore-glob='tests/kinds/*_desktop.py'
 # (a kind's browser and desktop tests run in the main run, which has Playwright and pygame-ce)

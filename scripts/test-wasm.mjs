@@ -9,9 +9,9 @@
 // PyYAML's pure-Python files from the virtualenv. The repository is mounted read-write at
 // /repo (no bytecode or cache files are written into it).
 //
-// Default tests: tests/test_{engine,expressions,saves,loader,catalogue,compile,hostile}*.py,
-// tests/kinds/test_*.py and tests/test_layers.py, minus any file that needs pygame, a
-// browser or subprocesses.
+// Default tests: tests/engine/test_{engine,expressions,saves,loader,compile,hostile}*.py,
+// tests/content/test_catalogue*.py, tests/kinds/test_*.py and tests/engine/test_layers.py,
+// minus any file that needs pygame, a browser or subprocesses.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,8 +19,12 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PYODIDE = path.join(ROOT, "node_modules", "pyodide") + "/";
 const WHEELS = path.join(ROOT, "node_modules", ".cache", "wasm-wheels");
-const PATTERNS = [/^test_engine.*\.py$/, /^test_expressions.*\.py$/, /^test_saves.*\.py$/,
-  /^test_loader.*\.py$/, /^test_catalogue.*\.py$/, /^test_compile.*\.py$/, /^test_hostile.*\.py$/];
+// the engine's own tests, by folder of tests/ (the folders are the subsystems)
+const PATTERNS = {
+  engine: [/^test_engine.*\.py$/, /^test_expressions.*\.py$/, /^test_saves.*\.py$/,
+    /^test_loader.*\.py$/, /^test_compile.*\.py$/, /^test_hostile.*\.py$/],
+  content: [/^test_catalogue.*\.py$/],
+};
 const NEEDS_HOST = /\b(import|from)\s+(pygame|playwright|webtools|subprocess)\b|engine\.desktop|sys\.executable/;
 
 function fail(message) {
@@ -42,7 +46,8 @@ if (!venvYaml) fail("PyYAML not found in .venv (make setup-test)");
 let args = process.argv.slice(2);
 const skipped = [];
 if (!args.length) {
-  const files = readdirSync(path.join(ROOT, "tests")).filter((f) => PATTERNS.some((p) => p.test(f))).sort();
+  const files = Object.entries(PATTERNS).flatMap(([dir, patterns]) => readdirSync(path.join(ROOT, "tests", dir))
+    .filter((f) => patterns.some((p) => p.test(f))).map((f) => `${dir}/${f}`)).sort();
   for (const f of files) {
     const src = readFileSync(path.join(ROOT, "tests", f), "utf8");
     if (NEEDS_HOST.test(src)) skipped.push(f);
@@ -54,7 +59,7 @@ if (!args.length) {
     if (NEEDS_HOST.test(src)) skipped.push(`kinds/${f}`);
     else args.push(`tests/kinds/${f}`);
   }
-  args.push("tests/test_layers.py");
+  args.push("tests/engine/test_layers.py");
   if (!args.length) fail("no engine tests found under tests/");
   args = ["-q", ...args];
 }

@@ -1,6 +1,6 @@
 """Scripted play for a simulation's own tests: a plan per scene, played through the Session.
 
-The new simulations' tests share it (tests/test_sim_weld.py); the flagships' older tests
+The new simulations' tests share it (tests/content/test_sim_weld.py); the flagships' older tests
 keep their own copies for now.
 """
 from __future__ import annotations
@@ -41,6 +41,24 @@ def play(sim, answers: dict, choices: dict, *, seed=1, start=None, lang="en", ma
             want = choices.get(v["scene"])
             s.choose(want if want in enabled else enabled[0])
     raise AssertionError(f"no ending after {max_steps} steps: {seen[-5:]}")
+
+
+def play_plan(sim, answers: dict, choices: dict, plan: dict, **kw):
+    """play() with a file's right answers and good choices, changed by `plan`: each key
+    (underscores for dashes) names a scene and gives its answer or its choice."""
+    answers, choices = dict(answers), dict(choices)
+    for key, value in plan.items():
+        key = key.replace("_", "-")
+        (answers if key in answers else choices)[key] = value
+    return play(sim, answers, choices, **kw)
+
+
+def kiosk_minutes(sim, lang: str) -> tuple:
+    """The explorer's reading-time estimate of the kiosk cut (random players' median, and
+    the 3-4 minute target): (median, (low, high), the whole estimate)."""
+    from engine.explore import KIOSK_MINUTES, explore
+    real = explore(sim, sim.kiosk_start, players=200, lang=lang)["play"]["real_minutes"]
+    return real["median"], KIOSK_MINUTES, real
 
 
 def debrief_gaps(sim) -> list:

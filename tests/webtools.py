@@ -1,4 +1,4 @@
-"""Shared browser fixtures and helpers for the web player's tests (tests/test_web_*.py).
+"""Shared browser fixtures and helpers for the web player's tests (tests/web/, tests/kinds/*_web.py).
 
 One site is built per test run (into a temporary folder), served by `testdrive serve`'s
 server in a thread, and driven by one headless Debian Chromium. Each test gets its own
@@ -155,7 +155,7 @@ class Guard:
 def new_context(**kwargs):
     # `testdrive serve` sends a Content-Security-Policy without 'unsafe-eval', and Playwright
     # evaluates string predicates (wait_for_function("a === b")) with eval inside the page.
-    # The player itself runs under the policy in tests/test_security_csp.py.
+    # The player itself runs under the policy in tests/web/test_security_csp.py.
     kwargs.setdefault("bypass_csp", True)
     ctx = browser().new_context(**kwargs)
     ctx.set_default_timeout(STEP_TIMEOUT)

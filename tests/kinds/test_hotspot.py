@@ -63,6 +63,14 @@ def test_right_answer_and_feedback(sim_from, play):
     assert fb["correct"] == {"answer": ["bore"], "display": ["Bore ±0.01"]}
 
 
+def test_half_the_right_spots_is_partly_right(sim_from, play):
+    both = SIM.replace('label: "Edge ±0.5", why: Loose fit.}', 'label: "Edge ±0.5", correct: true}')
+    assert both != SIM
+    fb = play(sim_from(both), ["bore"])
+    assert (fb["outcome"], fb["score"]) == ("partial", 0.5)
+    assert fb["correct"]["answer"] == ["bore", "edge"]
+
+
 def test_resume_code_tokens(act):
     assert KIND.encode(act, ["bore", "edge"]) == "0.1" and KIND.decode(act, "1") == ["edge"]
     with pytest.raises(ValueError):

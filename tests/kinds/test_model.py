@@ -326,13 +326,9 @@ def test_the_browser_workers_preview_request(beam, monkeypatch):
     assert glue._state["session"].state["log"] == []  # previews are never logged
 
 
-def test_sets_naming_a_list_instead_of_an_output_is_an_error_not_a_traceback(tmp_path):
-    # found by tests/test_properties.py's mutations: a list where an output id belongs
-    from pathlib import Path
-    from engine import check_source
-    text = (Path(__file__).resolve().parents[2] / "simulations/examples/every-feature.yaml").read_text(encoding="utf-8")
-    assert text.count("sets: {spindle_rpm: rpm}") == 1
-    broken = text.replace("sets: {spindle_rpm: rpm}", "sets: {spindle_rpm: [rpm]}")
-    sim, diags, _ = check_source(broken, "ex.yaml")
-    assert sim is None
-    assert any("'sets' of 'spindle_rpm' must name an output" in d.message for d in diags)
+def test_sets_naming_a_list_instead_of_an_output_is_an_error_not_a_traceback(problems_from):
+    # found by tests/engine/test_properties.py's mutations: a list where an output id belongs
+    assert BEAM.count("sets: {beam_fos: fos}") == 1
+    diags = problems_from(BEAM.replace("sets: {beam_fos: fos}", "sets: {beam_fos: [fos]}"))
+    errors = [d for d in diags if d.severity == "error"]
+    assert errors and any("'sets' of 'beam_fos' must name an output" in d.message for d in errors)

@@ -222,7 +222,7 @@ def test_the_canvas_shows_small_steps_with_their_decimals(tmp_path, monkeypatch)
     from engine import load_simulation
     from engine.desktop.app import App, Entry
     from engine.desktop.autoplay import Driver
-    from tests.test_sim_cnc import SIM_PATH
+    from tests.content.test_sim_cnc import SIM_PATH
     sim = load_simulation(SIM_PATH)
     for lang, start, after in (("en", "Chip load: 0.001 in", "Chip load: 0.0015 in"),
                                ("es", "Carga de viruta: 0,001 in", "Carga de viruta: 0,0015 in")):

@@ -158,13 +158,42 @@ def test_the_teachers_rows_keep_the_first_and_the_last_try(dose):
         ("correct", "wrong", 2, "10 mL")
 
 
-def test_a_models_retry_feedback_speaks_of_the_try_not_of_the_start():
+SPINDLE = """
+start: spindle
+variables:
+  spindle_rpm: {type: int, start: 0, min: 0, max: 20000}
+scenes:
+  spindle:
+    text: The chart says 800 feet per minute for our 1/2-inch tool.
+    activity:
+      kind: model
+      prompt: Set the surface speed and the tool size.
+      inputs:
+        - {id: sfm, label: Surface speed, min: 100, max: 1000, step: 50, start: 300}
+        - {id: diameter, label: Tool diameter, min: 0.125, max: 1, step: 0.125, start: 0.25, decimals: 3}
+      outputs:
+        - {id: rpm, label: Spindle speed, value: "round(sfm * 3.82 / diameter)", unit: RPM, decimals: 0}
+      goal: {text: About 6100 RPM, met: "rpm >= 6000 and rpm <= 6200", partly: "rpm >= 5500 and rpm <= 6700"}
+      sets: {spindle_rpm: rpm}
+      attempts: 2
+      feedback:
+        correct: "Spot on: {spindle_rpm} RPM."
+        partial: "Close: {spindle_rpm} RPM."
+        wrong: "{spindle_rpm} RPM is far off."
+      next: END
+endings:
+  - {id: done, title: Done, rating: 1, text: "{spindle_rpm} RPM."}
+"""
+
+
+def test_a_models_retry_feedback_speaks_of_the_try_not_of_the_start(sim_from, new_session):
     """A model's feedback may name what it sets ({spindle_rpm}); on a try that is not right
     nothing is set yet, and the feedback still gives that try's number, not the start's."""
-    from engine import load_simulation
-    from tests.conftest import EXAMPLE
-    s = Session(load_simulation(EXAMPLE), seed=1, start="spindle")
+    s = new_session(sim_from(SPINDLE), seed=1)
     s.answer({"sfm": 300, "diameter": 0.5})            # 300 x 3.82 / 0.5 = 2292 RPM: far off
     retry = s.view()["activity"]["retry"]
     assert retry["feedback"].startswith("2292 RPM is far off")
     assert s.state["vars"]["spindle_rpm"] == 0          # and nothing is set before the last try
+    s.answer({"sfm": 800, "diameter": 0.5})            # 6112 RPM: right, and now it is set
+    assert s.view()["feedback"]["text"] == "Spot on: 6112 RPM."
+    assert s.state["vars"]["spindle_rpm"] == 6112
