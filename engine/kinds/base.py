@@ -237,8 +237,8 @@ def read_items(b, m, key: str, where: str, section: Section, read, make=Item) ->
     if not lst:
         return ()
     out = []
-    for _i, im, iid, iwhere in b.entries(lst, section, key, where, lambda iid: f"id '{iid}' is used twice in {where}",
-                                         unnamed="item"):
+    for im, iid, iwhere in b.entries(lst, section, key, where, lambda iid: f"id '{iid}' is used twice in {where}",
+                                     unnamed="item"):
         fields = {"id": iid}
         read(im, iwhere, fields)
         out.append(make(**fields))

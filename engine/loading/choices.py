@@ -14,7 +14,7 @@ def read_choices(b, m, where) -> tuple:
         return ()
     out = []
     twice = lambda cid: f"choice id '{cid}' is used twice in {where}"  # noqa: E731
-    for _i, cm, cid, _cwhere in b.entries(lst, CHOICE, "choice", where, twice):
+    for cm, cid, _cwhere in b.entries(lst, CHOICE, "choice", where, twice):
         b.choice_ids.add(cid)
         cwhere = f"choice '{cid}' of {where}"
         out.append(Choice(

@@ -13,7 +13,7 @@ def read_endings(b, top) -> tuple:
             b.r.error(b.vpos(top, "endings"), "the simulation has no endings")
         return ()
     out = []
-    for _i, em, eid, where in b.entries(lst, ENDING, "ending"):
+    for em, eid, where in b.entries(lst, ENDING, "ending"):
         b.ending_pos[eid] = b.mpos(em)
         where = f"ending '{eid}'"
         debrief = {k: () for k in DEBRIEF.keys}

@@ -11,7 +11,7 @@ def read_events(b, top) -> tuple:
         return ()
     lst = b.listing(top["events"], b.vpos(top, "events"), "'events'")
     out = []
-    for _i, em, eid, _where in b.entries(lst, EVENT, "event"):
+    for em, eid, _where in b.entries(lst, EVENT, "event"):
         where = f"event '{eid}'"
         when = read_condition(b, em, "when", where) or Condition("false", lambda env: False)
         chance = b.read(em, EVENT, "chance", where)

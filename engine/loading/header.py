@@ -19,7 +19,7 @@ def read_header(b, top) -> dict:
         b.r.error(b.vpos(top, "format"), f"format {fmt!r} is not supported",
                   f"this engine reads format {FORMAT_VERSION}")
     langs = b.id_list(top, "languages", "the simulation") or ("en",)
-    for i, lang in enumerate(langs):
+    for lang in langs:
         if not LANG_RE.match(lang):
             b.r.error(b.vpos(top, "languages"), f"'{lang}' is not a language code")
     if "en" not in langs:
@@ -54,7 +54,7 @@ def read_sources(b, top) -> tuple:
         return ()
     lst = b.listing(top["sources"], b.vpos(top, "sources"), "'sources'")
     out = []
-    for _i, sm, sid, where in b.entries(lst, SOURCE, "source"):
+    for sm, sid, where in b.entries(lst, SOURCE, "source"):
         url = b.string(sm, "url", where, default="")
         if url and not url.startswith(("https://", "http://")):
             b.r.error(b.vpos(sm, "url"), "a source url must start with https://")

@@ -207,7 +207,7 @@ class Reader:
             self.placeholders.append((match.group(1), pos))
 
     def entries(self, lst, section: Section, noun: str, of: str = "", twice=None, unnamed: str = ""):
-        """(index, mapping, id, where) of each mapping in list `lst` (None reads as empty):
+        """(mapping, id, where) of each mapping in list `lst` (None reads as empty):
         its keys checked against `section`, its id read and checked as not used before in
         the list. `where` is "<noun> <n>" (+ " of <of>"); an entry with no id is called
         "<unnamed or noun>-<n>"; `twice(id)` words a repeated id."""
@@ -222,7 +222,7 @@ class Reader:
             if eid in seen:
                 self.r.error(self.vpos(em, "id"), twice(eid) if twice else f"{noun} id '{eid}' is used twice")
             seen.add(eid)
-            yield i, em, eid, where
+            yield em, eid, where
 
     def id_list(self, m, key, where) -> tuple:
         if key not in m or m[key] is None:
