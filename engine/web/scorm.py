@@ -27,7 +27,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape as _xml
 
-from engine.web.sitebuild.assets import FONT_FILES, hashed_modules, module_closure
+from engine.web.sitebuild.assets import FONT_FILES, hashed_modules, module_closure, page_scripts
 from engine.web.sitebuild.bundle import make_bundle
 from engine.web.sitebuild.common import CONTENT, ROOT, WEB, BuildError
 from engine.web.sitebuild.content import (
@@ -227,11 +227,8 @@ def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str,
     head_tpl = re.sub(r'<link rel="manifest"[^>]*>\n?', "", _shared_html("head.html")).rstrip("\n")
     boot_tpl = _shared_html("boot.html").rstrip("\n")
     settings_tpl = (WEB / "settings.html").read_text(encoding="utf-8")
-    main_url = shared.modules["main.js"][0]
-    links = "\n".join(f'<link rel="modulepreload" href="{_esc(shared.modules[m][0])}">'
-                      for m in module_closure(shared.modules, "main.js") if m != "main.js")
     title = _esc(_text(sim.title))
-    common = {"BASE": "", "CSS": "assets/style.css", "JS": main_url, "CSP": CONTENT_SECURITY_POLICY,
+    common = {"BASE": "", "CSS": "assets/style.css", "CSP": CONTENT_SECURITY_POLICY,
               "APP_TITLE": _esc(ui_en["app_title"]), "APP_TAGLINE": _esc(ui_en["app_tagline"])}
     first_en = firsts.get("en") or next(iter(firsts.values()))
     rendered = prerender_first({sim.id: first_en}, ui, shipped, "")[sim.id]
@@ -242,7 +239,8 @@ def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str,
               "lms": {"version": version}}
     page = fill(tpl, {
         **ui_placeholders(tpl, ui_en), **common,
-        "HEAD": fill(head_tpl, {**common, "PAGE_TITLE": f"{title} — {common['APP_TITLE']}", "PRELOAD": links}),
+        "HEAD": fill(head_tpl, {**common, "PAGE_TITLE": f"{title} — {common['APP_TITLE']}"}),
+        "SCRIPTS": page_scripts(shared.modules, "main.js", ""),
         "BOOT": fill(boot_tpl, ui_placeholders(boot_tpl, ui_en)),
         "SETTINGS": fill(settings_tpl, ui_placeholders(settings_tpl, ui_en)),
         "SIM_TITLE": title, **rendered,

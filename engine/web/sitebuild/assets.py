@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from .common import WEB, BuildError, content_hash
+from .common import WEB, BuildError, content_hash, escape
 
 
 FONT_FILES = (
@@ -55,6 +55,18 @@ def hashed_modules(src: Path, prefix: str) -> dict[str, tuple[str, bytes, list]]
     for name in sources:
         visit(name, ())
     return done
+
+
+def page_scripts(modules: dict, entry: str, base: str) -> str:
+    """The page's entry module and a modulepreload of every module it imports (fetched at
+    once rather than import by import), for the end of <body>: in <head>, the preloads'
+    fetches and compiles held up the parsing of the story above them, so on a slow CPU
+    the prerendered first narration painted later than a plain inkjs page's text
+    (benchmarks/web_startup.py). A module script runs after parsing wherever it stands."""
+    tags = [f'<script type="module" src="{escape(base + modules[entry][0])}"></script>']
+    tags += [f'<link rel="modulepreload" href="{escape(base + modules[m][0])}">'
+             for m in module_closure(modules, entry) if m != entry]
+    return "\n".join(tags)
 
 
 def module_closure(modules: dict, entry: str) -> list[str]:

@@ -9,7 +9,7 @@ import subprocess
 
 from engine.web.serve import CONTENT_SECURITY_POLICY
 
-from .assets import module_closure
+from .assets import page_scripts
 from .common import WEB, BuildError, escape, json_for_html
 from .content import has_art, interest_names
 
@@ -93,15 +93,12 @@ def make_pages(sims: list, catalog: list, firsts: dict, ui: dict, shipped: list,
     boot_html = fill(boot_tpl, ui_placeholders(boot_tpl, ui_en))
 
     def common(base: str, page_title: str = "", entry: str = "main.js") -> dict:
-        shared = {"BASE": base, "CSS": base + assets["style.css"], "JS": base + modules[entry][0],
+        shared = {"BASE": base, "CSS": base + assets["style.css"],
                   "CSP": CONTENT_SECURITY_POLICY,
                   "APP_TITLE": escape(ui_en["app_title"]), "APP_TAGLINE": escape(ui_en["app_tagline"])}
         title = f"{page_title} — {shared['APP_TITLE']}" if page_title else shared["APP_TITLE"]
-        # The modules the entry imports, fetched at once rather than import by import.
-        links = "\n".join(f'<link rel="modulepreload" href="{escape(base + modules[m][0])}">'
-                          for m in module_closure(modules, entry) if m != entry)
-        return {**shared, "HEAD": fill(head_tpl, {**shared, "PAGE_TITLE": title, "PRELOAD": links}),
-                "BOOT": boot_html, "SETTINGS": settings_html}
+        return {**shared, "HEAD": fill(head_tpl, {**shared, "PAGE_TITLE": title}),
+                "SCRIPTS": page_scripts(modules, entry, base), "BOOT": boot_html, "SETTINGS": settings_html}
 
     def config(base: str, **extra) -> str:
         return json_for_html({"base": base, "ui": ui, "sw": base + "sw.js", "art": shipped,
