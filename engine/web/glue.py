@@ -11,7 +11,10 @@ Kiosk mode (web/kiosk.html) adds: `new` with `kiosk: true` (start at the simulat
 kiosk cut, `sim.kiosk_start`, when it has one), `drop` (forget the visitor's session) and
 `qr` (a QR code of a text as SVG, made with segno's encoder, which the bundle ships).
 A live model (web/src/activities/model.js) asks for `preview` with the inputs the student
-is moving: {"ok": true, "live": ...}, computed by the engine and never logged.
+is moving: {"ok": true, "live": ...}, computed by the engine and never logged; and
+`previews` with several answers at once (the values the control can reach next, worked
+out ahead by web/src/activities/model-ahead.js): {"ok": true, "lives": [live or null]},
+null where the engine refuses that answer.
 An assignment's ending (web/src/play/assignment.js) asks for `result_code`: the session's
 result code with the student's name, the class label and the seconds played bound in.
 """
@@ -27,6 +30,7 @@ from engine.compile import load_compiled
 APP_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIMS_DIR = os.path.join(APP_DIR, "sims")
 
+MAX_PREVIEWS = 16  # one `previews` request stays short: a request the student waits on queues behind it
 _sims: dict = {}
 _state: dict = {"session": None, "sim": None}
 
@@ -92,6 +96,11 @@ def _do(req: dict) -> dict:
         return _reply(session)
     if op == "preview":  # a live model while the student drags: computed, never logged
         return {"ok": True, "live": session.preview(req["answer"])}
+    if op == "previews":
+        answers = req["answers"]
+        if not isinstance(answers, list) or len(answers) > MAX_PREVIEWS:
+            return {"ok": False, "error": "internal", "message": f"previews takes a list of at most {MAX_PREVIEWS}"}
+        return {"ok": True, "lives": [_preview_or_none(session, answer) for answer in answers]}
     if op == "lang":
         if req["lang"] in session.sim.languages:  # else the story stays in its language
             session.set_language(req["lang"])
@@ -104,6 +113,13 @@ def _do(req: dict) -> dict:
             name=str(req.get("name") or ""), assignment=str(req.get("assignment") or ""),
             played_seconds=int(secs) if isinstance(secs, (int, float)) and secs >= 0 else None)}
     return {"ok": False, "error": "internal", "message": f"unknown request {op!r}"}
+
+
+def _preview_or_none(session, answer):
+    try:
+        return session.preview(answer)
+    except ActionError:
+        return None
 
 
 def qr_svg(text: str, border: int = 4) -> dict:

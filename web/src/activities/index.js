@@ -21,7 +21,8 @@ import * as allocate from "./allocate.js";
 import * as model from "./model.js";
 
 /**
- * @typedef {{error: HTMLElement, preview?: (answer: any) => Promise<any>}} WidgetContext
+ * @typedef {{error: HTMLElement, preview?: (answer: any) => Promise<any>,
+ *            previews?: (answers: any[]) => Promise<any>}} WidgetContext
  * @typedef {{getAnswer(): any, refused?: () => void}} Widget
  * @typedef {{render(form: HTMLFormElement, activity: any, ctx: WidgetContext): Widget}} ActivityModule
  */
@@ -66,7 +67,9 @@ export function renderActivity(box, a, act, call) {
   }
   const error = el("p", { class: "form-error", id: "activity-error", role: "alert" });
   const widget = (Object.hasOwn(KINDS, a.kind) ? KINDS[a.kind] : unknown).render(form, a, {
-    error, preview: call ? (/** @type {any} */ answer) => call({ op: "preview", answer }) : undefined });
+    error,
+    preview: call ? (/** @type {any} */ answer) => call({ op: "preview", answer }) : undefined,
+    previews: call ? (/** @type {any[]} */ answers) => call({ op: "previews", answers }) : undefined });
   form.append(error, el("button", { type: "submit", class: "button primary" }, t("check_answer")));
   form.addEventListener("submit", (/** @type {Event} */ e) => {
     e.preventDefault();

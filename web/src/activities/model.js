@@ -1,12 +1,14 @@
 // model: a live model the student turns the knobs of. Every input is a native control
 // (a range slider, a number field, or radio buttons for named options) with the unit in
 // its aria-valuetext; the engine's worker computes the outputs and every display
-// (ctx.preview) — this widget only shows what it answers. The outputs are announced
+// (ctx.preview), and works out ahead the values a control can reach next (model-ahead.js,
+// ctx.previews) — this widget only shows what it answers. The outputs are announced
 // politely once the student stops moving a control, not on every step. A number field
 // sends what was typed: the engine reads it the language's way ("6,112" in English).
 import { el } from "../dom.js";
 import { t } from "../i18n.js";
 import { formatNumber } from "../numbers.js";
+import { LiveAhead } from "./model-ahead.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const QUIET_MS = 700; // stop moving this long, and the outputs are read out
@@ -27,11 +29,16 @@ function valueText(inp, v) {
 
 /**
  * @param {HTMLFormElement} form @param {any} a the view's activity
- * @param {{error: HTMLElement, preview?: (answer: any) => Promise<any>}} ctx
+ * @param {{error: HTMLElement, preview?: (answer: any) => Promise<any>,
+ *          previews?: (answers: any[]) => Promise<any>}} ctx
  */
-export function render(form, a, { error, preview }) {
+export function render(form, a, { error, preview, previews }) {
   /** @type {Record<string, any>} */
   const values = { ...a.live.inputs };
+  const ahead = new LiveAhead(a.inputs, previews || (async () => null), () => form.isConnected);
+  ahead.remember(values, a.live);
+  /** @type {string | null} the input the student is on: its next values are worked out ahead */
+  let active = null;
   const goal = el("p", { class: "model-goal" }, el("strong", {}, t("goal") + ": "), a.goal);
   const inputs = el("div", { class: "model-inputs" });
   a.inputs.forEach((/** @type {any} */ inp, /** @type {number} */ i) => {
@@ -115,27 +122,56 @@ export function render(form, a, { error, preview }) {
     }, QUIET_MS);
   };
 
-  // one request in flight at a time; the newest inputs are sent when it returns
+  /** @param {any} live */
+  const show = (live) => {
+    error.textContent = "";
+    paint(live);
+  };
+  const workAhead = () => { if (active) ahead.around(active, values); };
+
+  // A model worked out ahead is shown at once, in the input event. Else the worker is
+  // asked: one request in flight at a time; when it answers, the newest inputs are shown
+  // (worked out meanwhile) or asked for, so a stale answer is never painted over them.
   let busy = false;
-  let again = false;
   const ask = async () => {
-    if (!preview) return;
-    if (busy) { again = true; return; }
+    const ready = ahead.get(values);
+    if (ready) {
+      show(ready);
+      sayLater();
+      workAhead();
+      return;
+    }
+    if (!preview || busy) return;
     busy = true;
     try {
-      do {
-        again = false;
-        const reply = await preview({ ...values });
-        if (reply && reply.ok) {
-          error.textContent = "";
-          paint(reply.live);
-        } else if (reply && reply.error === "action") error.textContent = reply.message;
-      } while (again);
+      for (;;) {
+        const sent = { ...values };
+        const reply = await preview(sent);
+        if (reply && reply.ok) ahead.remember(sent, reply.live);
+        if (ahead.key(sent) === ahead.key(values)) {
+          if (reply && reply.ok) show(reply.live);
+          else if (reply && reply.error === "action") error.textContent = reply.message;
+          break;
+        }
+        const known = ahead.get(values);
+        if (known) {
+          show(known);
+          break;
+        }
+      }
     } finally {
       busy = false;
     }
     sayLater();
+    workAhead();
   };
+  inputs.addEventListener("focusin", (/** @type {FocusEvent} */ e) => {
+    const c = /** @type {HTMLElement} */ (e.target);
+    if (c.dataset.input) {
+      active = c.dataset.input;
+      workAhead();
+    }
+  });
 
   // a spin button steps by keys as a native one would: arrows one step, Page Up/Down a
   // tenth of the range, Home/End the ends; the field then shows the number the engine's way
@@ -162,6 +198,7 @@ export function render(form, a, { error, preview }) {
     const c = /** @type {HTMLInputElement} */ (e.target);
     const inp = a.inputs.find((/** @type {any} */ x) => x.id === c.dataset.input);
     if (!inp) return;
+    active = inp.id;
     if (inp.control === "options") values[inp.id] = c.value;
     else if (c.type === "range") {
       values[inp.id] = Number(c.value);
