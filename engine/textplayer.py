@@ -105,10 +105,10 @@ def parse_match(player, a, line):
 
 
 def show_allocate(player, a):
-    unit = a["unit"]
-    player.say(f"{player.t('budget')}: {a['budget']:g} {unit}")
+    unit, lang = a["unit"], player.session.lang
+    player.say(f"{player.t('budget')}: {format_number(a['budget'], lang, 2)} {unit}")
     for n, it in enumerate(a["items"], 1):
-        player.say(f"  {n}. {it['text']} — {it['cost']:g} {unit} {player.t('text_each')} "
+        player.say(f"  {n}. {it['text']} — {format_number(it['cost'], lang, 2)} {unit} {player.t('text_each')} "
                    f"{player.t('max_n', n=it['max'])}")
     for g in a["goals"]:
         player.say(f"  {player.t('goal')}: {g['label']}")
@@ -177,15 +177,18 @@ def _control_lines(player, spec, d) -> list:
     return lines
 
 
-def _model_example(a) -> str:
+def _model_example(a, lang: str) -> str:
+    """`set <input> <value>` for the first input, its value typed the way the language writes it."""
     first = a["inputs"][0]
-    return f"{first['id']} {first['options'][-1]['id'] if first['options'] else format(first['max'], 'g')}"
+    if first["options"]:
+        return f"{first['id']} {first['options'][-1]['id']}"
+    return f"{first['id']} {format_number(first['max'], lang, first['decimals'])}"
 
 
 def show_model(player, a):
     for line in _model_lines(player, a, player.session.preview(_model_inputs(player, a))):
         player.say(line)
-    player.say(player.t("text_model_hint", example=_model_example(a)))
+    player.say(player.t("text_model_hint", example=_model_example(a, player.session.lang)))
 
 
 def parse_model(player, a, line):
@@ -194,7 +197,7 @@ def parse_model(player, a, line):
     if words and words[0].lower() in ("done", "ok"):
         return dict(inputs)
     if len(words) < 3 or words[0].lower() != "set" or words[1] not in inputs:
-        raise Refused(player.t("text_model_set", example=_model_example(a)))
+        raise Refused(player.t("text_model_set", example=_model_example(a, player.session.lang)))
     trial = {**inputs, words[1]: " ".join(words[2:])}  # "set rpm 6 112": the engine reads the number
     live = player.session.preview(trial)  # ActionError (out of range...) is said as a refusal
     inputs.update(live["inputs"])  # kept on the input's steps, as the engine keeps them
@@ -235,7 +238,9 @@ class TextPlayer:
         if view["clock"]:
             self.say(f"[{view['clock']['time']}]")
         if view["meters"]:
-            self.say("  ".join(f"{m['label']}: {m['value']}" + (f"/{m['max']}" if m["show"] == "meter" else "")
+            lang = self.session.lang
+            self.say("  ".join(f"{m['label']}: {format_number(m['value'], lang)}"
+                               + (f"/{format_number(m['max'], lang)}" if m["show"] == "meter" else "")
                                for m in view["meters"]))
         for notice in view["notices"]:
             self.say(f"! {notice}")

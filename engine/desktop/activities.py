@@ -713,16 +713,20 @@ class ModelPanel(Panel):
             surf.blit(t, (box.x + 10, y))
             y += t.get_height() + 4
         zone_col = {"good": c["good"], "bad": c["bad"]}
-        for d in self.live["displays"]:
-            if y > box.bottom - 20:
-                break
-            if d["type"] in ("gauge", "bar"):
-                bar = pygame.Rect(box.x + 10, y + 4, box.w - 20, 12)
+        # gauges and bars side by side in one row, so a drawing below them keeps its room
+        bars = [d for d in self.live["displays"] if d["type"] in ("gauge", "bar")]
+        if bars and y <= box.bottom - 20:
+            w = (box.w - 20 - 8 * (len(bars) - 1)) / len(bars)
+            for k, d in enumerate(bars):
+                bar = pygame.Rect(round(box.x + 10 + k * (w + 8)), y + 4, round(w), 12)
                 pygame.draw.rect(surf, c["track"], bar, border_radius=4)
                 pygame.draw.rect(surf, zone_col.get(d["zone"], c["mid"]),
                                  (bar.x, bar.y, round(bar.w * d["fraction"]), bar.h), border_radius=4)
-                y += 24
-            elif d["type"] == "chart":
+            y += 24
+        for d in self.live["displays"]:
+            if y > box.bottom - 20:
+                break
+            if d["type"] == "chart":
                 self._chart(surf, pygame.Rect(box.x + 10, y, box.w - 20, 60), d)
                 y += 68
             elif d["type"] == "control":

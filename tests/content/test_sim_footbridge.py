@@ -151,19 +151,30 @@ COST = {"wood": (60, 100), "steel": (70, 170), "concrete": (50, 120)}   # k$: ba
 DAYS = {"wood": 45, "steel": 40, "concrete": 60}
 SAG_LIMIT_MM = SPAN_M * 1000 / 360
 MAX_COST = 250
+# the supports: the banks only (one 30 m span) or a pier in the creek (two simple 15 m spans);
+# the pier's price and days are the game's table
+SPANS = {"banks": 30, "pier": 15}
+PIER_COST, PIER_DAYS = 80, 10
 
 
-def beams(material: str, depth: float, people: float = 258) -> dict:
+def beams(material: str, depth: float, people: float = 258, span: str = "banks") -> dict:
+    """The beams worked out again: a simple beam under a spread load (source beam-formulas)
+    breaks at a moment M = w L^2 / 8 and sags 5 w L^4 / (384 E I), so the same beams over a
+    span L hold (30 / L)^2 times the load and sag (L / 30)^4 times as much as over 30 m."""
+    length = SPANS[span]
     own = round(SPAN_M * depth * WIDTH_M[material] * UNIT_KN_M3[material])
     working = people + own
-    fails = round(FAILS_PER_M2[material] * depth ** 2)
+    fails = round(FAILS_PER_M2[material] * depth ** 2 * (SPAN_M / length) ** 2)
+    pier = length < SPAN_M
     return {"self_weight": own, "work_load": working, "fails_at": fails,
-            "factor": round(fails / working, 2), "sag": SAG_AT_1M[material] / depth ** 3,
-            "cost": COST[material][0] + COST[material][1] * depth, "build": DAYS[material]}
+            "factor": round(fails / working, 2), "sag": SAG_AT_1M[material] / depth ** 3 * (length / SPAN_M) ** 4,
+            "limit": round(length * 1000 / 360, 1),
+            "cost": COST[material][0] + COST[material][1] * depth + PIER_COST * pier,
+            "build": DAYS[material] + PIER_DAYS * pier}
 
 
 def grade(b: dict) -> str:
-    if b["factor"] >= 2 and b["sag"] <= round(SAG_LIMIT_MM, 1) and b["cost"] <= MAX_COST:
+    if b["factor"] >= 2 and b["sag"] <= b["limit"] and b["cost"] <= MAX_COST:
         return "correct"
     return "partial" if b["factor"] >= 2 else "wrong"
 
@@ -191,7 +202,13 @@ def test_the_model_states_the_cited_weights_and_its_simplifications(sim):
     assert "1604.3" in titles["sag-limit"] and "360" in titles["sag-limit"]
     assert set(scene.source) >= {"weights", "steel-weight", "sag-limit"}
     goal = en(scene.activity.spec.goal_text)
-    assert f"{SAG_LIMIT_MM:.0f} mm" in goal and f"{SPAN_M} m ÷ 360" in goal and f"${MAX_COST}k" in goal
+    assert f"span ÷ 360 ({SAG_LIMIT_MM:.0f} mm for {SPAN_M} m, {SPAN_M * 500 / 360:.0f} mm for {SPAN_M // 2} m)" in goal
+    assert f"${MAX_COST}k" in goal
+    # the pier's effect comes from the cited beam formulas, and its risk from the cited scour fact
+    assert "w·L²/8" in titles["beam-formulas"] and "5·w·L⁴" in titles["beam-formulas"]
+    assert "most common cause of highway bridge failures" in titles["scour"]
+    assert set(scene.source) >= {"beam-formulas", "scour"}
+    assert "pier in the creek halves the span" in text and "floods dig at piers" in text
     assert "Factor of safety (FoS) 2 or more" in goal
 
 
@@ -199,13 +216,42 @@ def test_the_model_recomputes_from_the_cited_constants(sim):
     act = act_of(sim, "choose-structure")
     assert act.kind == "model" and depths(act)[0] == 0.6 and depths(act)[-1] == 2
     people = act_of(sim, "load-calc").answer
+    span = next(i for i in act.spec.inputs if i.id == "span")
+    assert {o: v for o, _text, v in span.options} == SPANS   # an option's value is its span
+    for material, depth, support in itertools.product(UNIT_KN_M3, depths(act), SPANS):
+        want = beams(material, depth, people, support)
+        answer = {"material": material, "depth": depth, "span": support}
+        got = {o["id"]: o["value"] for o in preview(sim, answer)["outputs"]}
+        assert set(got) == set(want)
+        for key, v in want.items():
+            assert got[key] == pytest.approx(v, abs=1e-6), (material, depth, support, key)
+        state = {"correct": "met", "partial": "partly", "wrong": "not_met"}[grade(want)]
+        assert preview(sim, answer)["goal"]["state"] == state, answer
+
+
+def test_a_pier_holds_four_times_the_load_and_sags_a_sixteenth(sim):
     for material in UNIT_KN_M3:
-        for depth in depths(act):
-            want = beams(material, depth, people)
-            got = {o["id"]: o["value"] for o in preview(sim, {"material": material, "depth": depth})["outputs"]}
-            assert set(got) == set(want)
-            for key, v in want.items():
-                assert got[key] == pytest.approx(v, abs=1e-6), (material, depth, key)
+        banks, pier = beams(material, 1.0), beams(material, 1.0, span="pier")
+        assert pier["fails_at"] == 4 * banks["fails_at"] and pier["sag"] == pytest.approx(banks["sag"] / 16)
+        assert pier["limit"] == pytest.approx(41.7) and banks["limit"] == pytest.approx(83.3)
+        assert pier["cost"] - banks["cost"] == PIER_COST and pier["build"] - banks["build"] == PIER_DAYS
+    # the least depth that meets the goal with a pier: shallower, but steel is over budget
+    act = act_of(sim, "choose-structure")
+    least = {m: next((d for d in depths(act) if grade(beams(m, d, span="pier")) == "correct"), None)
+             for m in UNIT_KN_M3}
+    assert least == {"wood": 0.7, "steel": None, "concrete": 0.6}
+    assert beams("steel", 0.6, span="pier")["cost"] > MAX_COST
+    # wood 0.6 m on a pier is strong enough and only the shorter span's stricter limit fails it
+    w = beams("wood", 0.6, span="pier")
+    assert w["factor"] >= 2 and w["limit"] < w["sag"] < SAG_LIMIT_MM
+    s = Session(sim, seed=1, start="choose-structure")
+    s.answer({"material": "wood", "depth": 0.6, "span": "pier"})
+    assert "more than the span ÷ 360" in s.view()["activity"]["retry"]["diagnosis"]
+    s.answer({"material": "concrete", "depth": 0.6, "span": "pier"})
+    v = s.state["vars"]
+    c = beams("concrete", 0.6, span="pier")
+    assert (v["capacity"], v["fos"], v["beam_cost"], v["build_days"]) == (c["fails_at"], c["factor"],
+                                                                          round(c["cost"]), c["build"])
 
 
 def test_self_weight_depends_on_the_material(sim):
@@ -263,11 +309,16 @@ def test_the_teachers_guide_lists_the_beams_that_meet_the_goal(sim):
     act = act_of(sim, "choose-structure")
     from engine.teacher import teacher_part
     note = next(w["en"] for w in teacher_part(sim)["watch_for"] if "beam model" in w["en"])
+    banks, pier = note.split("with a pier")
     for material in UNIT_KN_M3:
-        met = [d for d in depths(act) if grade(beams(material, d)) == "correct"]
-        assert met == [round(met[0] + 0.1 * k, 1) for k in range(len(met))]     # one run of depths
-        stated = re.search(material + r" " + NUM + r" to " + NUM + " m", note)
-        assert stated and tuple(map(num, stated.groups())) == (met[0], met[-1]), material
+        for support, said in (("banks", banks), ("pier", pier)):
+            met = [d for d in depths(act) if grade(beams(material, d, span=support)) == "correct"]
+            if not met:
+                assert f"{material} none" in said, (material, support)
+                continue
+            assert met == [round(met[0] + 0.1 * k, 1) for k in range(len(met))]     # one run of depths
+            stated = re.search(material + r" " + NUM + r" to " + NUM + " m", said)
+            assert stated and tuple(map(num, stated.groups())) == (met[0], met[-1]), (material, support)
 
 
 def test_committed_beams_set_the_variables_used_later(sim):
@@ -307,8 +358,39 @@ def test_the_drawing_sags_and_turns_red_past_the_limit(sim):
     assert mark["y"] == pytest.approx(66 + SAG_LIMIT_MM * 0.3, abs=0.2)
     es = Session(sim, seed=1, start="choose-structure", lang="es").preview({"material": "wood", "depth": 0.8})
     scene_es = next(d for d in es["displays"] if d["type"] == "scene")
-    assert "293 mm" in scene_es["alt"] and "límite es 83 mm" in scene_es["alt"] and "0,99" in scene_es["alt"]
+    assert "293 mm" in scene_es["alt"] and "tramo es 83 mm" in scene_es["alt"] and "0,99" in scene_es["alt"]
     assert "Se dobla 293 mm (límite 83 mm)" in [sh.get("text") for sh in scene_es["shapes"]]
+
+
+def test_the_drawing_shows_the_pier_and_two_sagging_spans(sim):
+    def drawn(answer):
+        scene = next(d for d in preview(sim, answer)["displays"] if d["type"] == "scene")
+        piers = [sh for sh in scene["shapes"] if sh["shape"] == "rect" and sh["x"] == 192]
+        beam = [sh for sh in scene["shapes"] if sh["shape"] == "line" and sh["fill"]]
+        mark = next(sh for sh in scene["shapes"] if sh["shape"] == "line" and sh["stroke"] == "#b3261e")
+        return scene, piers, beam, mark
+
+    answer = {"material": "wood", "depth": 0.6}
+    _s, no_pier, beam_b, mark_b = drawn({**answer, "span": "banks"})
+    scene, piers, beam_p, mark_p = drawn({**answer, "span": "pier"})
+    assert no_pier == [] and len(piers) == 1                       # the pier is drawn only when chosen
+    sag_b, sag_p = beams("wood", 0.6)["sag"], beams("wood", 0.6, span="pier")["sag"]
+
+    def y_at(lines, x):  # where the top line of the beam passes x
+        return next(sh["y2"] for sh in lines if sh["x2"] == x and sh["y"] == min(t["y"] for t in lines if t["x2"] == x))
+
+    # one span bends most at the middle; over a pier the middle stays up and each span bends
+    assert y_at(beam_b, 200) == pytest.approx(66 + min(sag_b * 0.3, 60), abs=0.01)
+    assert y_at(beam_p, 200) == 66
+    assert y_at(beam_p, 147) == pytest.approx(66 + 0.889 * sag_p * 0.3, abs=0.01)
+    assert y_at(beam_p, 147) < y_at(beam_b, 147)                   # it sags far less
+    # the limit mark moves to the middle of the left 15 m span, at 15,000 / 360 = 42 mm
+    assert (mark_b["x"], mark_p["x"]) == (176, 96)
+    assert mark_p["y"] == pytest.approx(66 + 41.7 * 0.3, abs=0.01)
+    assert {sh["fill"] for sh in beam_p} == {"#b3261e"}             # 43 mm is past the 42 mm limit
+    assert "limit for their span is 42 mm" in scene["alt"]
+    _s, _p, ok, _m = drawn({"material": "wood", "depth": 0.7, "span": "pier"})
+    assert {sh["fill"] for sh in ok} == {"#4a5a6a"}
 
 
 def test_the_model_gives_a_second_try_with_a_hint(sim):
@@ -343,6 +425,26 @@ def test_a_scale_model_is_tested_with_scaled_loads(sim):
         for lang, word in (("en", "matches"), ("es", "equivale")):
             assert word in sim.scene(scene_id).text.get(lang), (scene_id, lang)
     assert "matches 2 × the working load" in en(sim.scene("kiosk-test").text)
+
+
+def test_the_kiosk_cut_uses_the_main_storys_steel_beams(sim):
+    # the kiosk once kept an old steel truss (142 kN, FoS 2.75) that the main story no longer
+    # has: its numbers are now the main model's steel I-beams 1 m deep, worked out again here
+    b = beams("steel", 1.0)
+    assert grade(b) == "correct"
+    start, fos, test = (en(sim.scene(k).text) for k in ("kiosk-start", "kiosk-fos", "kiosk-test"))
+    assert "steel I-beams, 1 m deep" in start and "truss" not in start + fos + test
+    m = re.search(r"own weight \(" + NUM + r" kN\) make the working load: " + NUM + r" kN.*fail at " + NUM + " kN",
+                  " ".join(fos.split()))
+    assert m and tuple(map(num, m.groups())) == (b["self_weight"], b["work_load"], b["fails_at"])
+    assert act_of(sim, "kiosk-fos").answer == b["factor"]
+    assert f"2 × the working load: {2 * b['work_load']} kN" in " ".join(test.split())
+    es = " ".join(sim.scene("kiosk-fos").text.get("es").split())
+    assert f"({b['self_weight']} kN)" in es and f"{b['work_load']} kN" in es and "armadura" not in es
+    kiosk_effects = {e.source.split("=")[0].strip(): e.source.split("=")[1].strip()
+                     for e in sim.scene("kiosk-start").effects}
+    assert float(kiosk_effects["fos"]) == b["factor"] and int(kiosk_effects["build_days"]) == b["build"]
+    assert int(kiosk_effects["capacity"]) == b["fails_at"]
 
 
 def test_deck_package_cheapest_plan_fits_and_the_art_panel_does_not(sim):
@@ -465,7 +567,7 @@ BEST = {
     "opening": ("continue", None),
     "kiosk-start": ("continue", None),
     "kiosk-load": ("answer", 258),
-    "kiosk-fos": ("answer", 2.75),
+    "kiosk-fos": ("answer", 2.77),
     "kiosk-test": ("choose", "kiosk-check"),
     "kiosk-meeting": ("choose", "kiosk-plain"),
 }

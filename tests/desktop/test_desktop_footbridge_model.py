@@ -64,9 +64,20 @@ def test_pointer_picks_steel_and_commits_beams_that_meet_the_goal(mode, tmp_path
                       str(tmp_path / "beam.png"))
     d.press("submit")
     session = app.story.session
-    assert session.state["answers"][-1]["answer"] == {"material": "steel", "depth": 0.9}
+    assert session.state["answers"][-1]["answer"] == {"material": "steel", "depth": 0.9, "span": "banks"}
     assert session.state["outcomes"]["choose-structure"] == "correct"
     assert session.state["vars"]["capacity"] == 891
+
+
+def test_a_pier_in_the_creek_by_key_holds_four_times_the_load():
+    app, d = at_model("keys")
+    assert out(app, "fails_at") == "500" and out(app, "limit") == "83"
+    d.press("more:span")                                   # the banks only -> a pier
+    assert app.screen.panel.values["span"] == "pier"
+    assert out(app, "fails_at") == "2,000" and out(app, "sag") == "9" and out(app, "limit") == "42"
+    scene = next(x for x in app.screen.panel.live["displays"] if x["type"] == "scene")
+    assert [sh for sh in scene["shapes"] if sh["shape"] == "rect" and sh["x"] == 192]   # the pier is drawn
+    app.frame()
 
 
 def test_the_drawings_words_are_drawn_in_ink(monkeypatch):

@@ -47,6 +47,8 @@ def test_first_view_has_everything_to_draw(example_sim, new_session):
 
 
 # A first scene with a choice that pays off, one that is locked, and a numeric activity after it.
+# Text with '?' in a {flow: map} is quoted: libyaml (CPython) reads it bare, PyYAML's pure-Python
+# parser (Pyodide, scripts/test-wasm.mjs) does not.
 WORKSHOP = """
 start: welcome
 languages: [en, es]
@@ -55,7 +57,7 @@ variables:
   safety: {type: int, start: 70, min: 0, max: 100, show: meter, label: {en: Safety, es: Seguridad}}
 scenes:
   welcome:
-    text: {en: Where do you want to start?, es: ¿Por dónde quieres empezar?}
+    text: {en: "Where do you want to start?", es: "¿Por dónde quieres empezar?"}
     choices:
       - id: ask-plan
         text: {en: Ask about the plan, es: Pregunta por el plan}
@@ -74,7 +76,7 @@ scenes:
     text: {en: 480 minutes of work and 240 brackets., es: 480 minutos de trabajo y 240 soportes.}
     activity:
       kind: numeric
-      prompt: {en: How many minutes per bracket?, es: ¿Cuántos minutos por soporte?}
+      prompt: {en: "How many minutes per bracket?", es: "¿Cuántos minutos por soporte?"}
       answer: 2
       unit: min
       tolerance: 0.01

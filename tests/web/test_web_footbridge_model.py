@@ -91,6 +91,52 @@ def test_pointer_picks_concrete_and_steel_and_commits_beams_that_meet_the_goal(p
     assert "pass all three checks" in page.inner_text("#main")
 
 
+def pier_drawn(page) -> int:
+    return page.locator(".model-scene rect[x='192']").count()
+
+
+def beam_middle(page) -> float:
+    """How far down the top line of the beam is drawn at the middle of the creek."""
+    return min(page.eval_on_selector_all(
+        ".model-scene line[x2='200']", "ls => ls.map(l => Number(l.getAttribute('y2')))"))
+
+
+def test_pointer_and_keys_put_a_pier_in_the_creek_and_the_drawing_follows(page):
+    # wood 1 m over one 30 m span: fails at 500 kN, sags 150 mm, limit 83 mm, no pier
+    assert output(page, "fails_at") == "500 kN" and output(page, "limit") == "83 mm"
+    assert pier_drawn(page) == 0 and beam_middle(page) > 66
+    page.click("form.activity label[for='model-in-2-1']")  # a pier, by pointer
+    wait_output(page, "fails_at", "2,000 kN")               # two 15 m spans: 4 x 500
+    assert output(page, "sag") == "9 mm" and output(page, "limit") == "42 mm"   # 150 / 16; 15,000 / 360
+    assert output(page, "cost") == "240 thousand dollars"   # 60 + 100 + the pier's 80
+    page.wait_for_function("() => document.querySelectorAll(\".model-scene rect[x='192']\").length === 1")
+    assert beam_middle(page) == 66                          # the pier holds the middle up
+    page.wait_for_function("() => document.querySelector('.model-goal-state').dataset.state === 'met'")
+    pier = page.locator("#model-in-2-1")
+    pier.focus()
+    page.keyboard.press("ArrowUp")                          # back to the banks only, by keyboard
+    wait_output(page, "fails_at", "500 kN")
+    assert page.locator("#model-in-2-0").is_checked() and output(page, "limit") == "83 mm"
+    page.wait_for_function("() => document.querySelectorAll(\".model-scene rect[x='192']\").length === 0")
+    page.keyboard.press("ArrowDown")                        # and the pier again
+    wait_output(page, "fails_at", "2,000 kN")
+    page.click("form.activity button[type=submit]")
+    page.wait_for_selector("#main[data-phase='feedback']")
+    assert "pass all three checks" in page.inner_text("#main")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_model_with_a_pier_has_no_wcag_violations(page, lang):
+    Player(page).use_settings(lang, False)
+    page.wait_for_selector("form.activity[data-kind='model']")
+    page.click("form.activity label[for='model-in-2-1']")
+    page.wait_for_function("() => document.querySelectorAll(\".model-scene rect[x='192']\").length === 1")
+    if lang == "es":
+        assert "Un pilar (dos tramos de 15 m)" in page.inner_text("form.activity")
+        wait_output(page, "limit", "42 mm")
+    assert run_axe(page) == []
+
+
 @pytest.mark.parametrize("lang,contrast", [("en", False), ("es", False), ("en", True), ("es", True)])
 def test_the_beam_model_screen_has_no_wcag_violations(page, lang, contrast):
     Player(page).use_settings(lang, contrast)

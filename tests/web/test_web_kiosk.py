@@ -489,3 +489,37 @@ def test_glue_kiosk_cut_drop_and_qr(monkeypatch):
             grid[int(y)][int(x) + i] = 1
     assert grid == segno_matrix(code)
     assert grid != segno_matrix(code[:-1] + "x"), "a different code gives a different picture"
+
+
+def test_glue_drop_frees_the_visitor_session_at_once(monkeypatch):
+    """Nothing of a visitor outlives the reset in the worker either, and a kiosk's Python
+    heap (WebAssembly memory, which never shrinks) does not wait on the cycle collector:
+    a dropped session is freed by reference counting alone. A session that referred to
+    itself (its expressions' dice were a bound method) stayed alive until gc ran."""
+    import gc
+    import weakref
+
+    from engine.web import glue
+
+    sims = simulations()
+    monkeypatch.setattr(glue, "_sims", dict(sims))
+    gc.collect()
+    gc.disable()
+    try:
+        for n, sim_id in enumerate(SHOWN):
+            reply = _glue({"op": "new", "sim": sim_id, "seed": n, "kiosk": True})
+            for _ in range(4):                       # a few steps: choices, continues, rolls
+                view = reply["view"]
+                if view["continue"]:
+                    action = {"type": "continue"}
+                elif view["phase"] == "scene":
+                    action = {"type": "choose", "choice": next(c["id"] for c in view["choices"] if c["enabled"])}
+                else:
+                    break
+                reply = _glue({"op": "act", "action": action})
+                assert reply["ok"], reply
+            session = weakref.ref(glue._state["session"])
+            assert _glue({"op": "drop"}) == {"ok": True}
+            assert session() is None, f"{sim_id}: the dropped session is still alive"
+    finally:
+        gc.enable()
