@@ -71,11 +71,20 @@ def test_a_different_document_is_reported_where_it_differs(monkeypatch):
         (3, 13, "the browser's YAML reader reads this value differently")]
 
 
-def test_the_browser_reader_itself_refuses_the_example(monkeypatch):
-    """Where there is no libyaml (Pyodide, pygbag) the file is refused as a syntax error."""
+@pytest.mark.parametrize("src,line,col,message,words", [
+    (EXAMPLE, 2, 12, "YAML syntax: text with a '?' inside [ ] or { } needs quotes", '"Where?"'),
+    ("id: x\noptions: [yes, ¿Qué?]\n", 2, 16, "YAML syntax: text with a '?' inside [ ] or { } needs quotes",
+     '"¿Qué?"'),
+    ("id: x\ntitle: Night shift\t\n", 2, 19, "YAML syntax: a tab is not allowed here", "tab"),
+])
+def test_the_browser_reader_itself_says_the_same(monkeypatch, src, line, col, message, words):
+    """Where there is no libyaml (Pyodide, pygbag) the file is refused as a syntax error,
+    with the same place and advice (not "this '{' is never closed")."""
     monkeypatch.setattr(yamlsafe, "_Loader", yamlsafe._PyLoader)
-    doc, errors = read(EXAMPLE)
-    assert doc is None and errors and errors[0][0] == 2
+    doc, errors = read(src)
+    assert doc is None
+    assert [(l, c, m) for l, c, m, _h in errors] == [(line, col, message)]
+    assert words in errors[0][3]
 
 
 @needs_libyaml
