@@ -13,7 +13,6 @@ import json
 
 from .kinds import kind_of
 from .model import Simulation
-from .text import format_number
 
 LABELS = {
     "en": {
@@ -32,11 +31,6 @@ LABELS = {
         "certifications": "Certifications", "courses": "School courses that help", "related": "Related careers",
         "no_teacher": "This simulation has no written teacher notes yet.", "print": "To print, use your browser's Print command (Ctrl+P).",
         "generated": "Made from version {v} of the simulation file.", "back": "Teacher page",
-        "allocate_goal": "Any plan that meets every goal without going over {budget} {unit}:",
-        "accepted": "Counted right from {lo} to {hi}.", "half": "Half credit from {lo} to {hi}.",
-        "kinds": {"order": "Put in order", "sequence": "Steps in order", "numeric": "Number",
-                  "multi": "Choose all that apply", "match": "Match", "hotspot": "Tap the picture",
-                  "allocate": "Plan a budget", "model": "Live model"},
     },
     "es": {
         "guide": "Guía docente", "lang_name": "Español", "overview": "Resumen", "career": "Profesión",
@@ -56,11 +50,6 @@ LABELS = {
         "related": "Profesiones relacionadas", "no_teacher": "Esta simulación aún no tiene notas escritas para docentes.",
         "print": "Para imprimir, usa el comando Imprimir del navegador (Ctrl+P).",
         "generated": "Hecha a partir de la versión {v} del archivo de la simulación.", "back": "Página docente",
-        "allocate_goal": "Cualquier plan que cumpla todas las metas sin pasar de {budget} {unit}:",
-        "accepted": "Cuenta como correcta de {lo} a {hi}.", "half": "Vale la mitad de {lo} a {hi}.",
-        "kinds": {"order": "Ordenar", "sequence": "Pasos en orden", "numeric": "Número",
-                  "multi": "Elige todas las correctas", "match": "Emparejar", "hotspot": "Toca la imagen",
-                  "allocate": "Planear un presupuesto", "model": "Modelo interactivo"},
     },
 }
 FIELD_NAMES = {
@@ -150,28 +139,6 @@ def _about(sim: Simulation, ident: str, lang: str, L: dict) -> str:
         return f"{L['activity']}: {_e(_t(scene.activity.prompt, lang))}"
     first = _t(scene.text, lang).split(". ")[0]
     return f"{L['scene']}: {_e(first)}"
-
-
-def _right_lines(act, lang: str, L: dict) -> list[str]:
-    if act.kind == "allocate":
-        unit = _t(act.unit, lang)
-        lines = [L["allocate_goal"].format(budget=format_number(act.budget, lang, 2), unit=unit).replace(" :", ":")]
-        lines += [f"{_t(g.label, lang)} ≥ {format_number(g.min, lang, 2)}" for g in act.goals]
-        return lines
-    kind = kind_of(act)
-    given = None
-    if act.kind == "model":  # a model has many answers: show one setting that meets the goal
-        given = dict(kind.candidates(act)).get("right")
-    lines = list(kind.right_answer(act, lang, given)["display"])
-    if act.kind == "numeric":
-        # what the engine accepts (engine/kinds/numeric.py): right within the tolerance, half within close
-        def span(d):
-            return {"lo": format_number(act.answer - d, lang, 4), "hi": format_number(act.answer + d, lang, 4)}
-        if act.tolerance > 0:
-            lines.append(L["accepted"].format(**span(act.tolerance)))
-        if act.close > act.tolerance:
-            lines.append(L["half"].format(**span(act.close)))
-    return lines
 
 
 def _all_sources(sim: Simulation) -> list:
@@ -297,10 +264,12 @@ def guide_html(sim: Simulation, lang: str, kiosk_minutes=None, career=None) -> s
         for n, sc in enumerate(acts, 1):
             act = sc.activity
             tag = f" ({_e(L['kiosk_only'])})" if sc.id not in main_scenes else ""
-            out.append(f'<div class="key"><h3>{n}. {_e(L["kinds"].get(act.kind, act.kind))}{tag}</h3>')
+            kind = kind_of(act)
+            name = kind.guide_name.get(lang) or kind.guide_name.get("en") or act.kind
+            out.append(f'<div class="key"><h3>{n}. {_e(name)}{tag}</h3>')
             out.append(f"<p>{_e(_t(act.prompt, lang))}</p>")
             out.append(f"<p><strong>{_e(L['right'])}:</strong></p><ul>"
-                       + "".join(f"<li>{_e(line)}</li>" for line in _right_lines(act, lang, L)) + "</ul>")
+                       + "".join(f"<li>{_e(line)}</li>" for line in kind.answer_key(act, lang)) + "</ul>")
             why = _t(act.explain, lang)
             if why:
                 out.append(f"<p><strong>{_e(L['why'])}:</strong> {_e(why)}</p>")

@@ -225,30 +225,28 @@ def grade_of(text: str, lang: str = "en") -> float | None:
 def view_words(view: dict, last_text: str | None = None) -> int:
     """Words a student reads on this view. The narration is counted only when it is new
     (after a choice the same narration stays on screen under the feedback)."""
-    n = 0
-    if view.get("text") and view["text"] != last_text and view["phase"] != "ending":
+    n = 0  # the keys read are the view contract's (engine/view.py): there, or None
+    if view["text"] and view["text"] != last_text and view["phase"] != "ending":
         n += word_count(view["text"])
-    for t in view.get("notices") or ():
+    for t in view["notices"]:
         n += word_count(t)
-    for c in view.get("choices") or ():
-        n += word_count(c.get("text", "")) + word_count(c.get("locked") or "")
-    act = view.get("activity")
+    for c in view["choices"]:
+        n += word_count(c["text"]) + word_count(c["locked"] or "")
+    act = view["activity"]
     if act:
-        n += word_count(act.get("prompt", ""))
-        for it in [*act.get("items", ()), *act.get("matches", ())]:  # the entries a kind lists
-            n += word_count(it["text"])
-        for g in act.get("goals", ()):
-            n += word_count(g["label"])
-    fb = view.get("feedback")
+        n += word_count(act["prompt"])
+        for text in KINDS_BY_NAME[act["kind"]].view_texts(act):  # the entries a kind lists
+            n += word_count(text)
+    fb = view["feedback"]
     if fb:
-        n += word_count(fb.get("text") or "") + word_count(fb.get("explain") or "")
-        if fb.get("correct"):
-            n += sum(word_count(line) for line in fb["correct"].get("display") or ())
-    end = view.get("ending")
+        n += word_count(fb["text"]) + word_count(fb["explain"])
+        if fb["correct"]:
+            n += sum(word_count(line) for line in fb["correct"]["display"])
+    end = view["ending"]
     if end:
-        n += word_count(end.get("title", "")) + word_count(end.get("text", ""))
+        n += word_count(end["title"]) + word_count(end["text"])
         for key in ("went_well", "try_next", "professional", "reflection"):
-            n += sum(word_count(t) for t in end.get("debrief", {}).get(key, ()))
+            n += sum(word_count(t) for t in end["debrief"][key])
     return n
 
 

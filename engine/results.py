@@ -22,6 +22,7 @@ import unicodedata
 import zlib
 
 from . import releases as _releases
+from .kinds import BY_NAME as KINDS_BY_NAME
 from .resultcode import (  # noqa: F401  (made at an ending by Session.result_code; read here)
     ASSIGNMENT_LIMIT, CHECK_ALPHABET, CODE_VERSION, MAX_SECONDS, NAME_LIMIT, OLD_CODE_VERSION, clean_label,
     make_result_code,
@@ -288,7 +289,7 @@ def _walk(done) -> tuple[list, int]:
         if entry[0] == "a" and asked is not None and s.phase == "activity":
             continue  # a try that was not right, with tries left: the row waits for the last try
         if entry[0] == "a" and asked is not None:
-            fb = (s.view() if s.lang == "en" else _english_view(s))["feedback"] or {}
+            fb = (s.view() if s.lang == "en" else _english_view(s))["feedback"]  # an answer's feedback
             rows.append(_activity_row(asked["activity"], fb))
             asked = None
     return rows, words
@@ -304,41 +305,20 @@ def _english_view(s) -> dict:
 
 
 def _activity_row(act: dict, fb: dict) -> dict:
-    correct = fb.get("correct") or {}
-    right = answer_text(act, correct.get("answer")) if correct.get("answer") is not None else ""
-    return {"scene": act["scene"], "kind": act["kind"], "prompt": act.get("prompt", ""),
-            "score": fb.get("score"), "outcome": fb.get("outcome"),
-            "answer": answer_text(act, fb.get("answer")),
-            "right": right or "; ".join(correct.get("display") or ()),
+    """A row of the results table from an activity's view and its feedback (the view
+    contract, engine/view.py: ActivityFeedback has every key read here)."""
+    correct = fb["correct"]
+    return {"scene": act["scene"], "kind": act["kind"], "prompt": act["prompt"],
+            "score": fb["score"], "outcome": fb["outcome"],
+            "answer": answer_text(act, fb["answer"]),
+            "right": answer_text(act, correct["answer"]) or "; ".join(correct["display"]),
             # with attempts > 1, item analysis wants the first try too
             **({"first_outcome": fb["first_outcome"], "tries": fb["tries"]} if "tries" in fb else {})}
 
 
-def _labels(act: dict, key: str) -> dict:
-    return {it["id"]: it["text"] for it in act[key]}
-
-
-def _number(x) -> str:
-    return f"{x:g}" if isinstance(x, float) else str(x)
-
-
 def answer_text(act: dict, given) -> str:
-    """An answer as short English text, from the activity's view (ids become their labels)."""
-    kind = act.get("kind")
+    """An answer as short English text, from the activity's view (ids become their labels;
+    each kind words its own answers: engine/kinds/*.py answer_text)."""
     if given is None:
         return ""
-    if kind == "numeric":
-        return f"{_number(given)} {act.get('unit') or ''}".strip()
-    if kind == "match" and isinstance(given, dict):
-        items, matches = _labels(act, "items"), _labels(act, "matches")
-        return "; ".join(f"{items.get(k, k)} → {matches.get(v, v)}" for k, v in given.items())
-    if kind == "model" and isinstance(given, dict):
-        return ", ".join(f"{k} = {_number(v)}" for k, v in given.items())
-    if kind == "allocate" and isinstance(given, dict):
-        items = _labels(act, "items")
-        return ", ".join(f"{items.get(k, k)}: {_number(v)}" for k, v in given.items() if v) or "nothing"
-    if isinstance(given, (list, tuple)):
-        labels = _labels(act, "items")
-        sep = " → " if kind in ("order", "sequence") else ", "
-        return sep.join(labels.get(i, str(i)) for i in given) or "nothing"
-    return str(given)[:200]
+    return KINDS_BY_NAME[act["kind"]].answer_text(act, given)

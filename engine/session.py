@@ -383,15 +383,9 @@ class Session:
         env = getattr(self, "_env_obj", None)
         st = self.state
         if env is None or env.state is not st:
-            env = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"], self._roll, st)
+            env = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"], _roller(st), st)
             self._env_obj = env
         return env
-
-    def _roll(self, lo: int, hi: int) -> int:
-        rng = Rng(self.state["rng"])
-        value = rng.randint(lo, hi)
-        self.state["rng"] = rng.state
-        return value
 
     def _run(self, effects) -> bool:
         """Runs effects; True when one moved a `judges` variable the wrong way (a poor choice),
@@ -685,3 +679,16 @@ class Session:
     @classmethod
     def from_resume_code(cls, sim: Simulation, code: str) -> "Session":
         return saves.decode_resume_code(sim, code, cls)
+
+
+def _roller(state: dict):
+    """roll(lo, hi) for expressions: spends the dice kept in `state`. It holds the state,
+    not the session: a bound method here made a cycle (session -> Env -> session) that
+    kept a kiosk visitor's whole session alive after the kiosk dropped it, until Python's
+    cycle collector happened to run."""
+    def roll(lo: int, hi: int) -> int:
+        rng = Rng(state["rng"])
+        value = rng.randint(lo, hi)
+        state["rng"] = rng.state
+        return value
+    return roll

@@ -24,6 +24,8 @@ place; the loader calls `check_teacher` and reports every problem as file:line:c
 """
 from __future__ import annotations
 
+from .loading.header import read_sources  # the teacher's own sources read as the simulation's are
+
 KEYS = {"warm_up", "watch_for", "discussion", "vocabulary", "standards", "sources"}
 REQUIRED = ("warm_up", "discussion")
 DISCUSSION_KEYS = {"question", "about"}
@@ -67,7 +69,7 @@ def check_teacher(b, top, sim) -> None:
     b.keys(tm, "'teacher'", KEYS, REQUIRED)
     if "warm_up" in tm:
         b.text(tm, "warm_up", "'teacher'")
-    b._text_list(tm, "watch_for", "'teacher'")
+    b.text_list(tm, "watch_for", "'teacher'")
     known = {s.id for s in sim.scenes} | {e.id for e in sim.endings}
     if isinstance(tm.get("discussion"), list) and not tm["discussion"]:
         b.r.error(b.vpos(tm, "discussion"), "'discussion' of 'teacher' needs at least one question")
@@ -90,7 +92,7 @@ def check_teacher(b, top, sim) -> None:
         for key in ("term", "meaning"):
             if key in m:
                 b.text(m, key, where)
-    own = {src.id for src in b._sources(tm)} if "sources" in tm else set()
+    own = {src.id for src in read_sources(b, tm)} if "sources" in tm else set()
     sim_sources = {src.id for src in sim.sources}
     cited = set()
     for i, m in _entries(b, tm, "standards"):

@@ -382,6 +382,26 @@ class Player:
         raise AssertionError(f"no ending after {max_steps} actions")
 
 
+def axe_by_screen(player, max_actions: int = 200) -> dict:
+    """Plays to an ending, running axe once on each kind of screen met on the way: the phase
+    (scene, feedback, ending) or the activity's kind. Returns {screen kind: violations}."""
+    def screen() -> str:
+        phase = player.phase()
+        if phase == "activity":
+            return player.page.locator("#interaction form.activity").get_attribute("data-kind")
+        return phase
+
+    report: dict[str, list] = {}
+    for _ in range(max_actions):
+        kind = screen()
+        if kind not in report:
+            report[kind] = run_axe(player.page)
+        if kind == "ending":
+            return report
+        player.act_once()
+    raise AssertionError(f"no ending after {max_actions} actions: {sorted(report)}")
+
+
 def run_axe(page, context: str = "document") -> list:
     """axe-core's WCAG 2.1 A/AA violations on the page (injected from node_modules)."""
     if not page.evaluate("typeof window.axe === 'object'"):

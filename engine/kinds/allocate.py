@@ -10,7 +10,15 @@ from ..diagnostics import did_you_mean
 from ..errors import ActionError, SaveError
 from ..model import Text
 from ..text import format_number
-from .base import Activity, ActivityKind, Field, Item, Number, Section, decode_indexes, is_number, item_ids, read_items
+from .base import (Activity, ActivityKind, Field, Item, Number, Section, decode_indexes, is_number, item_ids,
+                   labels_of, read_items, short_number)
+
+
+#: A teacher guide's words for the answer key (engine/guides.py).
+GUIDE_WORDS = {
+    "en": {"goal": "Any plan that meets every goal without going over {budget} {unit}:"},
+    "es": {"goal": "Cualquier plan que cumpla todas las metas sin pasar de {budget} {unit}:"},
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,6 +92,7 @@ class Allocate(ActivityKind):
     view_type = AllocateView
     answer_doc = "{item id: quantity}"
     summary = "spends a budget on items; over budget scores 0, else the share of goals met"
+    guide_name = {"en": "Plan a budget", "es": "Planear un presupuesto"}
     item = Section("allocate_item", "A budget line.", {
         "id": Field("id", "Unique in the activity.", required=True),
         "text": Field("text", "What it is.", required=True),
@@ -191,6 +200,23 @@ class Allocate(ActivityKind):
                 lines.append(f"{mark} {g.label.get(lang)}: {format_number(sums.get(g.attr, 0), lang, 2)} / "
                              f"{format_number(g.min, lang, 2)}")
         return {"answer": None, "display": lines}
+
+    def answer_key(self, act, lang):
+        """No single right answer: the budget and every goal a plan must meet."""
+        words = GUIDE_WORDS.get(lang, GUIDE_WORDS["en"])
+        budget = format_number(act.budget, lang, 2)
+        lines = [words["goal"].format(budget=budget, unit=act.unit.get(lang)).replace(" :", ":")]
+        lines += [f"{g.label.get(lang)} ≥ {format_number(g.min, lang, 2)}" for g in act.goals]
+        return lines
+
+    def view_texts(self, view):
+        return [it["text"] for it in view["items"]] + [g["label"] for g in view["goals"]]
+
+    def answer_text(self, view, given):
+        if not isinstance(given, dict):
+            return super().answer_text(view, given)
+        items = labels_of(view, "items")
+        return ", ".join(f"{items.get(k, k)}: {short_number(v)}" for k, v in given.items() if v) or "nothing"
 
     def encode(self, act, answer):
         return ".".join(str(answer.get(i, 0)) for i in item_ids(act))

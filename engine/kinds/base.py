@@ -44,6 +44,8 @@ class ActivityKind:
     view_type: type | None = None
     #: what the student does, for the docs
     summary: str = ""
+    #: the kind's name in a teacher guide's answer key (engine/guides.py), by language
+    guide_name: dict = {}
     #: the shape of the answer a front end sends, for the docs
     answer_doc: str = ""
     #: the YAML keys of this kind's activity beyond the keys every activity has
@@ -67,8 +69,8 @@ class ActivityKind:
     def required(self) -> tuple:
         return tuple(k for k, f in self.fields.items() if f.required)
 
-    # ---- loading: the loader's reader `b` offers mapping, listing, keys, string, ident,
-    # number, boolean, text, id_list, vpos, kpos, ipos, mpos and `r` (the reporter) --------
+    # ---- loading: the loader's reader `b` (engine/loading/reader.py) offers mapping, listing,
+    # keys, string, ident, number, boolean, text, id_list, vpos, kpos, ipos, mpos and `r` ---
     def build(self, b, m, where: str) -> dict:
         """Reads and checks this kind's keys of activity mapping `m`; returns the model
         Activity's kind-specific fields (items, answer, unit, ...). Reports every problem."""
@@ -134,6 +136,27 @@ class ActivityKind:
         """{"answer": the right answer as a student would send it (or None), "display": lines}."""
         raise NotImplementedError
 
+    def view_texts(self, view: dict) -> list:
+        """The texts a student reads in this kind's part of view()["activity"] besides its
+        prompt (engine/readability.py counts their words)."""
+        return []
+
+    def answer_text(self, view: dict, given) -> str:
+        """An answer (not None) as short English text for a results table
+        (engine/results.py), from the activity's English view: ids become their labels."""
+        if isinstance(given, (list, tuple)):
+            labels = labels_of(view, "items")
+            return self.answer_separator.join(labels.get(i, str(i)) for i in given) or "nothing"
+        return str(given)[:200]
+
+    #: between the entries of a list answer in answer_text
+    answer_separator = ", "
+
+    def answer_key(self, act, lang: str) -> list:
+        """The lines of a teacher guide's answer key (engine/guides.py): the right answer
+        as the feedback shows it."""
+        return list(self.right_answer(act, lang)["display"])
+
     # ---- resume codes ----------------------------------------------------------------
     def encode(self, act, answer) -> str:
         """A normalised answer as a short token for a resume code (digits and dots)."""
@@ -151,6 +174,16 @@ class ActivityKind:
 
 
 # ---- helpers the kinds share ----------------------------------------------------------
+
+def labels_of(view: dict, key: str) -> dict:
+    """{id: text} of the entries a view lists under `key`."""
+    return {it["id"]: it["text"] for it in view[key]}
+
+
+def short_number(x) -> str:
+    """A number as a results table shows it: 2.5, 3, 1e-05."""
+    return f"{x:g}" if isinstance(x, float) else str(x)
+
 
 def is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -203,17 +236,9 @@ def read_items(b, m, key: str, where: str, section: Section, read, make=Item) ->
     lst = b.listing(m[key], b.vpos(m, key), f"'{key}' of {where}")
     if not lst:
         return ()
-    out, seen = [], set()
-    for i, it in enumerate(lst):
-        iwhere = f"{key} {i + 1} of {where}"
-        im = b.mapping(it, b.ipos(lst, i), iwhere)
-        if im is None:
-            continue
-        b.keys(im, iwhere, section.keys, section.required)
-        iid = b.ident(im, "id", iwhere) or f"item-{i + 1}"
-        if iid in seen:
-            b.r.error(b.vpos(im, "id"), f"id '{iid}' is used twice in {where}")
-        seen.add(iid)
+    out = []
+    for im, iid, iwhere in b.entries(lst, section, key, where, lambda iid: f"id '{iid}' is used twice in {where}",
+                                     unnamed="item"):
         fields = {"id": iid}
         read(im, iwhere, fields)
         out.append(make(**fields))

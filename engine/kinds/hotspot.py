@@ -53,6 +53,7 @@ class Hotspot(Multi):
     entry_type = Spot
     answer_doc = "list of the spot ids picked (front ends hit-test clicks)"
     summary = "finds every right spot on a picture; scored like multi"
+    guide_name = {"en": "Tap the picture", "es": "Toca la imagen"}
     item = Section("hotspot_spot", "A rectangle on the picture.", {
         "id": Field("id", "Unique in the activity.", required=True),
         "x": Field("number", "Left edge, in the picture's units.", required=True, default=0, lo=0),

@@ -7,7 +7,7 @@ from typing import TypedDict
 
 from ..errors import ActionError, SaveError
 from ..model import Text
-from .base import Activity, ActivityKind, Entry, Field, Item, Section, decode_indexes, item_ids, read_items
+from .base import Activity, ActivityKind, Entry, Field, Item, Section, decode_indexes, item_ids, labels_of, read_items
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,6 +35,7 @@ class Match(ActivityKind):
     view_type = MatchView
     answer_doc = "{left id: right id}"
     summary = "pairs each left item with its right side; score = share matched"
+    guide_name = {"en": "Match", "es": "Emparejar"}
     item = Section("match_pair", "A pair.", {
         "id": Field("id", "Unique in the activity.", required=True),
         "left": Field("text", "The left side, shown in file order.", required=True),
@@ -85,6 +86,15 @@ class Match(ActivityKind):
     def right_answer(self, act, lang, given=None):
         return {"answer": {it.id: it.id for it in act.items},
                 "display": [f"{it.text.get(lang)} → {it.right.get(lang)}" for it in act.items]}
+
+    def view_texts(self, view):
+        return [it["text"] for it in [*view["items"], *view["matches"]]]
+
+    def answer_text(self, view, given):
+        if not isinstance(given, dict):
+            return super().answer_text(view, given)
+        items, matches = labels_of(view, "items"), labels_of(view, "matches")
+        return "; ".join(f"{items.get(k, k)} → {matches.get(v, v)}" for k, v in given.items())
 
     def encode(self, act, answer):
         ids = item_ids(act)

@@ -21,7 +21,8 @@ from ..catalogue import ui_text
 from ..diagnostics import did_you_mean, kind_of
 from ..errors import ActionError, SaveError
 from ..text import DECIMAL_COMMA, format_number, template
-from .base import DIAGNOSE, Activity, ActivityKind, Field, Section, is_number, read_diagnoses, typed_number
+from .base import (DIAGNOSE, Activity, ActivityKind, Field, Section, is_number, read_diagnoses, short_number,
+                   typed_number)
 from .modelview import ModelView
 
 CONTROLS = ("slider", "stepper", "number", "options")
@@ -240,6 +241,7 @@ class Model(ActivityKind):
     activity_type = ModelActivity
     view_type = ModelView
     summary = "turns the knobs of a live model (inputs → outputs, displays) to reach a goal over the outputs"
+    guide_name = {"en": "Live model", "es": "Modelo interactivo"}
     answer_doc = "{input id: value} (an option's id for options); left-out inputs keep their start"
     sections = (INPUT, OPTION, OUTPUT, DISPLAY, SHAPE, GOAL, DIAGNOSE)
     view_list = "inputs"  # the reading-time model counts the knobs
@@ -814,6 +816,15 @@ class Model(ActivityKind):
         if spec.goal_text is not None:
             lines.append(spec.goal_text.get(lang))
         return {"answer": None, "display": lines}
+
+    def answer_key(self, act, lang):
+        # a model has many answers: show one setting that meets the goal
+        return list(self.right_answer(act, lang, dict(self.candidates(act)).get("right"))["display"])
+
+    def answer_text(self, view, given):
+        if not isinstance(given, dict):
+            return super().answer_text(view, given)
+        return ", ".join(f"{k} = {short_number(v)}" for k, v in given.items())
 
     def encode(self, act, answer):
         return ".".join(str(i.index_of(answer[i.id])) for i in act.spec.inputs)

@@ -34,6 +34,7 @@ class Multi(ActivityKind):
     entry_type = Option  # what read_items makes of each entry
     answer_doc = "list of the option ids picked"
     summary = "picks every right option; score = (right picks − wrong picks) ÷ right options, at least 0"
+    guide_name = {"en": "Choose all that apply", "es": "Elige todas las correctas"}
     item = Section("multi_option", "An option.", {
         "id": Field("id", "Unique in the activity.", required=True),
         "text": Field("text", "The option.", required=True),
@@ -87,6 +88,9 @@ class Multi(ActivityKind):
             why = it.why.get(lang)
             lines.append(f"{it.text.get(lang)}" + (f" — {why}" if why else ""))
         return {"answer": [it.id for it in right], "display": lines}
+
+    def view_texts(self, view):
+        return [it["text"] for it in view["items"]]
 
     def encode(self, act, answer):
         return encode_indexes(item_ids(act), answer)

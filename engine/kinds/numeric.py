@@ -6,7 +6,14 @@ from typing import TypedDict
 
 from ..model import Text
 from ..text import format_number
-from .base import DIAGNOSE, Activity, ActivityKind, Field, read_diagnoses, typed_number
+from .base import DIAGNOSE, Activity, ActivityKind, Field, read_diagnoses, short_number, typed_number
+
+
+#: A teacher guide's words for what the answer key adds (engine/guides.py).
+GUIDE_WORDS = {
+    "en": {"accepted": "Counted right from {lo} to {hi}.", "half": "Half credit from {lo} to {hi}."},
+    "es": {"accepted": "Cuenta como correcta de {lo} a {hi}.", "half": "Vale la mitad de {lo} a {hi}."},
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,6 +41,7 @@ class Numeric(ActivityKind):
     answer_doc = ("a number, or the text the student typed (read the language's way: \"6,112\" and \"2.5\" "
                   "in English, \"6112\" and \"2,5\" in Spanish)")
     summary = "types a number; right within the tolerance, partly right within close_pct"
+    guide_name = {"en": "Number", "es": "Número"}
     fields = {
         "answer": Field("number", "The right number.", required=True),
         "unit": Field("text", "Unit shown next to the number, e.g. mL; translatable like any text."),
@@ -90,6 +98,22 @@ class Numeric(ActivityKind):
     def right_answer(self, act, lang, given=None):
         return {"answer": act.answer,
                 "display": [f"{format_number(act.answer, lang, act.decimals)} {act.unit.get(lang)}".strip()]}
+
+    def answer_key(self, act, lang):
+        # what score() accepts: right within the tolerance, half within close
+        words = GUIDE_WORDS.get(lang, GUIDE_WORDS["en"])
+        lines = list(self.right_answer(act, lang)["display"])
+
+        def span(d):
+            return {"lo": format_number(act.answer - d, lang, 4), "hi": format_number(act.answer + d, lang, 4)}
+        if act.tolerance > 0:
+            lines.append(words["accepted"].format(**span(act.tolerance)))
+        if act.close > act.tolerance:
+            lines.append(words["half"].format(**span(act.close)))
+        return lines
+
+    def answer_text(self, view, given):
+        return f"{short_number(given)} {view['unit']}".strip()
 
     def encode(self, act, answer):
         return repr(answer) if isinstance(answer, float) else str(answer)

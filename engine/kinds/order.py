@@ -28,6 +28,7 @@ class Order(ActivityKind):
     view_type = OrderView
     answer_doc = "list of item ids, in the student's order"
     summary = "ranks items (triage); score = share of pairs in the right relative order"
+    guide_name = {"en": "Put in order", "es": "Ordenar"}
     item = Section("order_item", "An item to put in order.", {
         "id": Field("id", "Unique in the activity.", required=True),
         "text": Field("text", "The item.", required=True),
@@ -89,6 +90,11 @@ class Order(ActivityKind):
         items = {it.id: it for it in act.items}
         return {"answer": list(act.answer),
                 "display": [f"{n}. {items[i].text.get(lang)}" for n, i in enumerate(act.answer, 1)]}
+
+    answer_separator = " → "
+
+    def view_texts(self, view):
+        return [it["text"] for it in view["items"]]
 
     def encode(self, act, answer):
         return encode_indexes(item_ids(act), answer)

@@ -9,6 +9,7 @@ class Sequence(Order):
 
     name = "sequence"
     summary = "puts steps in order; score = share of steps in their exact place"
+    guide_name = {"en": "Steps in order", "es": "Pasos en orden"}
 
     def score(self, act, answer):
         return sum(1 for a, b in zip(answer, act.answer) if a == b) / len(act.answer)

@@ -27,10 +27,16 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape as _xml
 
-from engine.web import build as web
+from engine.web.sitebuild.assets import FONT_FILES, hashed_modules, module_closure, page_scripts
+from engine.web.sitebuild.bundle import make_bundle
+from engine.web.sitebuild.common import CONTENT, ROOT, WEB, BuildError
+from engine.web.sitebuild.content import (
+    art_paths, catalogue_entry, find_simulations, first_views, load_all, sim_art, ui_tables,
+)
+from engine.web.sitebuild.pages import fill, prerender_first, ui_placeholders
+from engine.web.sitebuild.runtime import PYODIDE_FILES, compile_stdlib, slim_stdlib
 from engine.web.serve import CONTENT_SECURITY_POLICY
 
-ROOT = web.ROOT
 VERSIONS = ("1.2", "2004")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -61,7 +67,7 @@ def _json_in_html(data) -> str:
 
 def _shared_html(name: str) -> str:
     """A piece of HTML the pages share (web/head.html, web/boot.html), without its leading comment."""
-    return re.sub(r"\A<!--.*?-->\n", "", (web.WEB / name).read_text(encoding="utf-8"), flags=re.S)
+    return re.sub(r"\A<!--.*?-->\n", "", (WEB / name).read_text(encoding="utf-8"), flags=re.S)
 
 
 def package_name(sim_id: str, version: str) -> str:
@@ -146,18 +152,18 @@ def _inside_content(path) -> bool:
     """A picture that is a file inside content/: art/../../x never ships what is outside it."""
     if not path or "\\" in str(path):
         return False
-    target = (web.CONTENT / path).resolve()
-    return web.CONTENT.resolve() in target.parents and target.is_file()
+    target = (CONTENT / path).resolve()
+    return CONTENT.resolve() in target.parents and target.is_file()
 
 
 def _launch_template() -> str:
     """play.html as the LMS launch page: its own module (data-page="lms"), no link to a start
     page the package does not have, no web app manifest."""
-    tpl = (web.WEB / "play.html").read_text(encoding="utf-8")
+    tpl = (WEB / "play.html").read_text(encoding="utf-8")
     tpl = tpl.replace('<body data-page="play">', '<body data-page="lms">', 1)
     tpl, n = re.subn(r'<a href="%%BASE%%index\.html">(.*?)</a>', r"<span>\1</span>", tpl, count=1, flags=re.S)
     if n != 1 or 'data-page="lms"' not in tpl:
-        raise web.BuildError("web/play.html changed: the SCORM launch page cannot be made from it")
+        raise BuildError("web/play.html changed: the SCORM launch page cannot be made from it")
     return tpl
 
 
@@ -168,33 +174,33 @@ class Shared:
         nm = ROOT / "node_modules"
         pyo = nm / "pyodide"
         if not (pyo / "pyodide.mjs").is_file():
-            raise web.BuildError("node_modules/pyodide is missing: run `npm ci`")
+            raise BuildError("node_modules/pyodide is missing: run `npm ci`")
         self.files: dict[str, bytes] = {}
-        first_bundle = web.make_bundle(sims[:1], compiled, pyo, pyc)
-        runtime = {name: (pyo / name).read_bytes() for name in web.PYODIDE_FILES}
+        first_bundle = make_bundle(sims[:1], compiled, pyo, pyc)
+        runtime = {name: (pyo / name).read_bytes() for name in PYODIDE_FILES}
         lock = json.loads(runtime["pyodide-lock.json"])
         runtime["pyodide-lock.json"] = json.dumps({**lock, "packages": {}}, separators=(",", ":")).encode()
-        stdlib = web.slim_stdlib(pyo / "python_stdlib.zip")
+        stdlib = slim_stdlib(pyo / "python_stdlib.zip")
         if pyc:
-            stdlib = web.compile_stdlib(stdlib, pyo, first_bundle, sims[0][1].id, log)
+            stdlib = compile_stdlib(stdlib, pyo, first_bundle, sims[0][1].id, log)
         self.pyodide_url = "pyodide/"
         for name, data in runtime.items():
             self.files[self.pyodide_url + name] = data
         self.stdlib_url = self.pyodide_url + "python_stdlib.bin"
         self.files[self.stdlib_url] = stdlib
         font_dir = nm / "@fontsource" / "atkinson-hyperlegible" / "files"
-        for f in web.FONT_FILES:
+        for f in FONT_FILES:
             self.files[f"fonts/{f}"] = (font_dir / f).read_bytes()
         self.files["fonts/OFL.txt"] = (font_dir.parent / "LICENSE").read_bytes()
-        css = (web.WEB / "style.css").read_text(encoding="utf-8")
+        css = (WEB / "style.css").read_text(encoding="utf-8")
         self.files["assets/style.css"] = css.encode()
-        self.files["assets/worker.js"] = (web.WEB / "worker.js").read_bytes()
-        self.files["icon.svg"] = (web.WEB / "icon.svg").read_bytes()
-        self.modules = web.hashed_modules(web.WEB / "src", "assets/js/")
-        for name in web.module_closure(self.modules, "main.js"):
+        self.files["assets/worker.js"] = (WEB / "worker.js").read_bytes()
+        self.files["icon.svg"] = (WEB / "icon.svg").read_bytes()
+        self.modules = hashed_modules(WEB / "src", "assets/js/")
+        for name in module_closure(self.modules, "main.js"):
             url, data, _ = self.modules[name]
             self.files[url] = data
-        self.ui = web.ui_tables()
+        self.ui = ui_tables()
         for lang, table in LMS_UI.items():
             self.ui[lang] = {**self.ui[lang], **table}
 
@@ -203,61 +209,61 @@ def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str,
     files = dict(shared.files)
     pyo = ROOT / "node_modules" / "pyodide"
     # this simulation's released versions only: the teacher page, which verifies any, is not in here
-    bundle = web.make_bundle([(path, sim)], compiled, pyo, pyc, release_sims=[sim.id])
+    bundle = make_bundle([(path, sim)], compiled, pyo, pyc, release_sims=[sim.id])
     bundle_url = f"engine-{hashlib.sha256(bundle).hexdigest()[:12]}.bin"
     files[bundle_url] = bundle
-    entry = web.catalogue_entry(path, sim)
-    firsts = web.first_views(sim)
-    art = web.sim_art(compiled[sim.id])
-    web.art_paths(firsts, art)
+    entry = catalogue_entry(path, sim)
+    firsts = first_views(sim)
+    art = sim_art(compiled[sim.id])
+    art_paths(firsts, art)
     art |= {entry[k] for k in ("icon", "cover") if entry[k]}
     shipped = sorted(a for a in art if _inside_content(a))
     for a in shipped:
-        files[f"content/{a}"] = (web.CONTENT / a).read_bytes()
+        files[f"content/{a}"] = (CONTENT / a).read_bytes()
 
     ui = shared.ui
     ui_en = ui["en"]
     tpl = _launch_template()
     head_tpl = re.sub(r'<link rel="manifest"[^>]*>\n?', "", _shared_html("head.html")).rstrip("\n")
     boot_tpl = _shared_html("boot.html").rstrip("\n")
-    settings_tpl = (web.WEB / "settings.html").read_text(encoding="utf-8")
+    settings_tpl = (WEB / "settings.html").read_text(encoding="utf-8")
     title = _esc(_text(sim.title))
     common = {"BASE": "", "CSS": "assets/style.css", "CSP": CONTENT_SECURITY_POLICY,
               "APP_TITLE": _esc(ui_en["app_title"]), "APP_TAGLINE": _esc(ui_en["app_tagline"])}
     first_en = firsts.get("en") or next(iter(firsts.values()))
-    rendered = web.prerender_first({sim.id: first_en}, ui, shipped, "")[sim.id]
+    rendered = prerender_first({sim.id: first_en}, ui, shipped, "")[sim.id]
     config = {"base": "", "ui": ui, "sw": None, "art": shipped, "worker": "assets/worker.js",
               "pyodide": shared.pyodide_url, "stdlib": shared.stdlib_url, "bundle": bundle_url,
               "sim": sim.id, "first": firsts,
               "catalog": [{k: entry[k] for k in ("id", "title", "field")}],
               "lms": {"version": version}}
-    page = web.fill(tpl, {
-        **web.ui_placeholders(tpl, ui_en), **common,
-        "HEAD": web.fill(head_tpl, {**common, "PAGE_TITLE": f"{title} — {common['APP_TITLE']}"}),
-        "SCRIPTS": web.page_scripts(shared.modules, "main.js", ""),
-        "BOOT": web.fill(boot_tpl, web.ui_placeholders(boot_tpl, ui_en)),
-        "SETTINGS": web.fill(settings_tpl, web.ui_placeholders(settings_tpl, ui_en)),
+    page = fill(tpl, {
+        **ui_placeholders(tpl, ui_en), **common,
+        "HEAD": fill(head_tpl, {**common, "PAGE_TITLE": f"{title} — {common['APP_TITLE']}"}),
+        "SCRIPTS": page_scripts(shared.modules, "main.js", ""),
+        "BOOT": fill(boot_tpl, ui_placeholders(boot_tpl, ui_en)),
+        "SETTINGS": fill(settings_tpl, ui_placeholders(settings_tpl, ui_en)),
         "SIM_TITLE": title, **rendered,
         "CONFIG": _json_in_html(config),
     })
     files["index.html"] = page.encode()
     bad = [n for n in files if n.endswith((".py", ".gz", ".zip", ".br")) or n in ("sw.js",)]
     if bad:
-        raise web.BuildError(f"files an LMS may refuse slipped into the package: {', '.join(bad)}")
+        raise BuildError(f"files an LMS may refuse slipped into the package: {', '.join(bad)}")
     files["imsmanifest.xml"] = manifest(sim, sorted(files), version).encode()
     return files
 
 
 def default_paths(sim_dir: Path) -> list[Path]:
     """Every simulation but the authoring examples."""
-    return [p for p in web.find_simulations(sim_dir) if "examples" not in p.relative_to(sim_dir).parts]
+    return [p for p in find_simulations(sim_dir) if "examples" not in p.relative_to(sim_dir).parts]
 
 
 def resolve(names: list[str], sim_dir: Path) -> list[Path]:
     """SIM arguments: a .yaml path, or a simulation id found under sim_dir."""
     if not names:
         return default_paths(sim_dir)
-    every = web.find_simulations(sim_dir)
+    every = find_simulations(sim_dir)
     out = []
     for name in names:
         p = Path(name)
@@ -266,19 +272,19 @@ def resolve(names: list[str], sim_dir: Path) -> list[Path]:
             continue
         hits = [q for q in every if q.stem == name]
         if not hits:
-            raise web.BuildError(f"no simulation {name!r} under {sim_dir} (give its id or its .yaml path)")
+            raise BuildError(f"no simulation {name!r} under {sim_dir} (give its id or its .yaml path)")
         out.append(hits[0])
     return out
 
 
 def build_packages(out: Path, paths: list[Path], version: str = "1.2", pyc: bool = True, log=print) -> list[dict]:
     if version not in VERSIONS:
-        raise web.BuildError(f"--version must be one of {', '.join(VERSIONS)}")
+        raise BuildError(f"--version must be one of {', '.join(VERSIONS)}")
     if not paths:
-        raise web.BuildError("no simulations to package")
+        raise BuildError("no simulations to package")
     from engine.compile import compile_simulation
 
-    sims = web.load_all(paths)
+    sims = load_all(paths)
     compiled = {sim.id: compile_simulation(sim) for _, sim in sims}
     shared = Shared(sims, compiled, pyc, log)
     out.mkdir(parents=True, exist_ok=True)
@@ -307,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         out = Path.cwd() / out
     try:
         made = build_packages(out, resolve(args.sims, Path(args.simulations)), args.version)
-    except web.BuildError as exc:
+    except BuildError as exc:
         print(f"testdrive build scorm: error: {exc}", file=sys.stderr)
         return 1
     for m in made:

@@ -276,6 +276,10 @@ def test_elevator_event_is_random_and_seeded(sim):
     # a tank for the trip only: checking again and calling for a full tank keeps her safe
     c, seen_c = play(sim, seed=hit[0], tank={"psi": 700, "flow": 2}, elevator="check-low")
     assert "elevator" in seen_c and c.state["vars"]["tank_low"] is False
+    # 800 psi lasts 84 minutes: short of twice the trip, but enough for the 45 + 30 of the long way
+    assert tank_minutes(800, 2) >= TRIP + 30 > tank_minutes(700, 2)
+    d, seen_d = play(sim, seed=hit[0], tank={"psi": 800, "flow": 2}, elevator="wait-ok")
+    assert "elevator" in seen_d and d.state["vars"]["tank_low"] is False
 
 
 def test_kiosk_cut_reaches_each_kiosk_ending(sim):

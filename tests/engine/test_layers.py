@@ -54,7 +54,7 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-PACKAGES = {"engine.kinds": "kinds", "engine.web": "front", "engine.desktop": "front"}
+PACKAGES = {"engine.kinds": "kinds", "engine.loading": "format", "engine.web": "front", "engine.desktop": "front"}
 
 
 def layer_of(module: str) -> str | None:

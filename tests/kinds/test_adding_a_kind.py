@@ -54,6 +54,7 @@ class SliderView(TypedDict):
 class Slider(ActivityKind):
     name = "slider"
     summary = "sets a value on a scale; right on the mark, half a point one step off"
+    guide_name = {"en": "Set a dial", "es": "Ajustar un dial"}
     answer_doc = "a number on the scale"
     activity_type = SliderActivity
     view_type = SliderView
@@ -178,6 +179,10 @@ CHECK = textwrap.dedent("""
     out["ending"] = views[-1]["ending"]["id"]
     out["view_errors"] = [e.message for v in views for e in validate.iter_errors(v)]
     out["activity_view"] = views[0]["activity"]
+    from engine.guides import guide_html
+    from engine.results import answer_text
+    out["guide"] = guide_html(sim, "en")
+    out["results_answer"] = answer_text(views[0]["activity"], 3)
     compiled = load_compiled(json.dumps(compile_simulation(sim)))
     out["compiled_plays"] = Session(compiled, seed=4).view()["activity"] == views[0]["activity"]
     report = explore_all(sim, players=20, max_states=500, lang="en")
@@ -254,6 +259,9 @@ def test_the_new_kind_works_everywhere_the_engine_meets_a_kind(copy):
     assert out["compiled_plays"]
     assert out["explorer_problems"] == [] and out["explorer_endings"] == ["bad", "good"]
     assert out["in_sim_schema"]
+    # the teacher guide's answer key and the results table word it from the kind alone
+    assert "Set a dial" in out["guide"] and "<li>2.5 bar</li>" in out["guide"]
+    assert out["results_answer"] == "3"
     assert "0 .. 6 bar" in out["text_player"] and "Set right" in out["text_player"]
     assert out["load_errors"] == [  # its own keys checked, with did-you-mean, at line:col
         "20:7 unknown key 'stepp' in the activity of scene 'set' (slider) (did you mean 'step'?)",

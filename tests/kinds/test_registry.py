@@ -18,6 +18,18 @@ def test_every_kind_implements_the_one_protocol():
             assert getattr(type(kind), method) is not getattr(ActivityKind, method), (kind.name, method)
 
 
+def test_every_kind_names_itself_for_the_teacher_guide(example_sim):
+    """engine/guides.py has no table of kinds: each kind names itself in the guide's
+    languages and writes its own answer key."""
+    from engine.guides import LABELS, guide_html
+    for kind in KINDS:
+        assert set(kind.guide_name) == set(LABELS) and all(kind.guide_name.values()), kind.name
+    for lang in LABELS:
+        page = guide_html(example_sim, lang)
+        for kind in KINDS:
+            assert f". {kind.guide_name[lang]}</h3>" in page, (lang, kind.name)
+
+
 def test_every_kind_declares_its_own_activity_and_view_types(example_sim):
     """A loaded activity holds the common part plus its kind's fields only, and the kind's
     view part is a TypedDict the view contract is built from (engine/view.py)."""

@@ -14,17 +14,9 @@ import pytest
 
 import simplay
 from tests.content.test_sim_breathing import CHOICES, CORRECT
-from webtools import Player, run_axe, simulations, web_ctx, web_site  # noqa: F401 (fixtures)
+from webtools import Player, axe_by_screen, run_axe, simulations, web_ctx, web_site  # noqa: F401 (fixtures)
 
 SIM = "breathing-shift"
-
-
-def screen(player: Player) -> str:
-    """What kind of screen is showing: the phase, or the activity's kind."""
-    phase = player.phase()
-    if phase == "activity":
-        return player.page.locator("#interaction form.activity").get_attribute("data-kind")
-    return phase
 
 
 def code_at_model():
@@ -60,15 +52,7 @@ def test_plays_to_an_ending_with_no_axe_violations(web_ctx, lang, contrast):
     page = context.new_page()
     player = Player(page, "mouse", seed=8).open(SIM)
     player.use_settings(lang, contrast)
-    report: dict[str, list] = {}
-    for _ in range(200):
-        kind = screen(player)
-        if kind not in report:
-            report[kind] = run_axe(page)
-        if kind == "ending":
-            break
-        player.act_once()
-    assert screen(player) == "ending"
+    report = axe_by_screen(player)
     assert page.evaluate("document.documentElement.lang") == lang
     assert {"scene", "feedback", "sequence", "multi", "numeric", "match", "model", "ending"} <= set(report)
     assert page.locator("#ending-title").is_visible() and page.locator("#career-title").is_visible()

@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from webtools import Player, run_axe, web_ctx, web_site  # noqa: F401 (fixtures)
+from webtools import Player, axe_by_screen, run_axe, web_ctx, web_site  # noqa: F401 (fixtures)
 
 SIM = "solar-shelter"
-
-
-def screen(player: Player) -> str:
-    """What kind of screen is showing: the phase, or the activity's kind."""
-    phase = player.phase()
-    if phase == "activity":
-        return player.page.locator("#interaction form.activity").get_attribute("data-kind")
-    return phase
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -28,15 +20,7 @@ def test_plays_to_an_ending_with_no_axe_violations(web_ctx, lang):
     page = context.new_page()
     player = Player(page, "mouse", seed=8).open(SIM)
     player.use_settings(lang, contrast=False)
-    report: dict[str, list] = {}
-    for _ in range(200):
-        kind = screen(player)
-        if kind not in report:
-            report[kind] = run_axe(page)
-        if kind == "ending":
-            break
-        player.act_once()
-    assert screen(player) == "ending"
+    report = axe_by_screen(player)
     assert page.evaluate("document.documentElement.lang") == lang
     # the screens a play of this simulation must pass through
     assert {"scene", "feedback", "numeric", "model", "allocate", "multi", "sequence", "ending"} <= set(report)
