@@ -19,7 +19,7 @@ worker answered is kept too, so a value met before is shown at once.
 
 Targets (issue 11): median <= 16 ms and 95th percentile <= 33 ms while dragging.
 
-    .venv/bin/python benchmarks/model_latency.py [--events 120] [--gap 30]
+    .venv/bin/python benchmarks/model_latency.py [--events 120] [--gap 30] [--by keys|pointer]
     .venv/bin/python benchmarks/model_latency.py --sim footbridge-design --scene choose-structure --output sag
 """
 from __future__ import annotations
@@ -84,8 +84,9 @@ def latencies(inputs, readout, drawing, frames, asked) -> tuple[list, list]:
     return ready, waited
 
 
-def drag(sim_id, code, output, events, gap) -> tuple[list, list, list]:
-    """Play to the model, drag its first slider; (shown at once, waited, floor) in ms."""
+def drag(sim_id, code, output, events, gap, by="keys") -> tuple[list, list, list]:
+    """Play to the model, drag its first slider by arrow keys or by the pointer (held down,
+    moved back and forth along the track); (shown at once, waited, floor) in ms."""
     from webtools import Player, new_context
 
     context, _guard = new_context()
@@ -95,10 +96,22 @@ def drag(sim_id, code, output, events, gap) -> tuple[list, list, list]:
     page.wait_for_selector("form.activity[data-kind='model']")
     page.evaluate(STAMPS, output)
     slider = page.locator("form.activity input[type=range]").first
-    slider.focus()
-    for n in range(events):
-        page.keyboard.press("ArrowRight" if (n // 15) % 2 == 0 else "ArrowLeft")
-        page.wait_for_timeout(gap)
+    if by == "keys":
+        slider.focus()
+        for n in range(events):
+            page.keyboard.press("ArrowRight" if (n // 15) % 2 == 0 else "ArrowLeft")
+            page.wait_for_timeout(gap)
+    else:  # pointer moves that do not cross a step fire no input event and are not counted
+        box = slider.bounding_box()
+        y = box["y"] + box["height"] / 2
+        at = lambda f: box["x"] + box["width"] * f  # noqa: E731
+        page.mouse.move(at(0.2), y)
+        page.mouse.down()
+        for n in range(events):
+            k = n % 60  # 0.2 -> 0.8 -> 0.2 of the track in 60 moves
+            page.mouse.move(at(0.2 + 0.02 * (k if k <= 30 else 60 - k)), y)
+            page.wait_for_timeout(gap)
+        page.mouse.up()
     page.wait_for_timeout(300)
     data = page.evaluate("() => [window.__inputs, window.__readout, window.__drawing, window.__frames, window.__asked]")
     ready, waited = latencies(*data)
@@ -125,6 +138,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sim", help="another simulation's model (with --scene and --output)")
     ap.add_argument("--scene", help="the scene of that model")
     ap.add_argument("--output", default="rpm", help="the output whose readout is timed")
+    ap.add_argument("--by", choices=["keys", "pointer"], default="keys", help="drag by arrow keys or by the pointer")
     args = ap.parse_args(argv)
 
     from webtools import require_browser, resume_code_at, states_for_checks
@@ -134,12 +148,12 @@ def main(argv=None) -> int:
     else:
         sim_id, code, _view = states_for_checks()["model"]
     print(f"before the run: {load()}")
-    ready, waited, floor = drag(sim_id, code, args.output, args.events, args.gap)
+    ready, waited, floor = drag(sim_id, code, args.output, args.events, args.gap, args.by)
     model = ready + waited
     print(f"after the run:  {load()}")
 
-    print(f"live model in the browser player ({sim_id}), {args.events} input events per run, "
-          f"one every {args.gap} ms")
+    what = "arrow-key presses" if args.by == "keys" else "pointer moves while held down"
+    print(f"live model in the browser player ({sim_id}), {args.events} {what}, one every {args.gap} ms")
     print(f"{'':44}{'median':>8}{'p95':>8}{'inputs':>8}  (ms)")
     print(row("input -> readout + drawing", model))
     print(row("  shown from the worked-out values", ready))

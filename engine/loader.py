@@ -62,10 +62,13 @@ class _Builder(Reader):
 
 # ---- public API ---------------------------------------------------------------------
 
-def check_source(source, path: str = "<simulation>"):
-    """Checks YAML text or bytes: (Simulation or None, diagnostics, text)."""
+def check_source(source, path: str = "<simulation>", *, browser_check: bool = False):
+    """Checks YAML text or bytes: (Simulation or None, diagnostics, text).
+
+    browser_check: also report what the browser's YAML reader would read differently
+    (engine/yamlsafe.py; slower, so lint and the pygbag build ask for it, not every load)."""
     report = Reporter(path)
-    doc = read_yaml(source, path, report)
+    doc = read_yaml(source, path, report, browser_check=browser_check)
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     if doc is None:
         return None, report.items, text
@@ -81,19 +84,19 @@ def check_source(source, path: str = "<simulation>"):
     return sim, report.items, text
 
 
-def check_file(path):
+def check_file(path, *, browser_check: bool = False):
     """Checks a file on disk: (Simulation or None, diagnostics, text)."""
     path = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         return None, [Diagnostic(path, 0, 0, "error", f"cannot read file: {exc.strerror or exc}")], None
-    return check_source(raw, path)
+    return check_source(raw, path, browser_check=browser_check)
 
 
-def load_simulation(path) -> Simulation:
+def load_simulation(path, *, browser_check: bool = False) -> Simulation:
     """Loads a simulation; raises LoadError listing every problem if it has errors."""
-    sim, diags, text = check_file(path)
+    sim, diags, text = check_file(path, browser_check=browser_check)
     if sim is None:
         raise LoadError(diags, text)
     return sim

@@ -60,9 +60,14 @@ class _PyLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-# libyaml's C parser is ~10× faster where it exists (CPython here); it composes aliases
-# into shared nodes without expanding them, and _convert refuses any node met twice.
-# Pyodide and pygbag have no libyaml and use the pure-Python loader.
+# libyaml's C parser is used where it exists (CPython here); it composes aliases into shared
+# nodes without expanding them, and _convert refuses any node met twice. Pyodide and pygbag
+# have no libyaml and use the pure-Python loader. The two disagree on a few inputs (a '?'
+# inside flow text, a tab after a value), so `testdrive lint` and the pygbag build also read
+# with the pure-Python loader (browser_check below). One reader everywhere was measured and
+# refused by measurement: the 7 shipped simulations (481k characters) compose in 361 ms with
+# libyaml and 7,077 ms pure-Python, 20× slower (40× on a busier run; see
+# scripts/yaml_readers_bench.py): seconds added to every play, preview and test.
 _Loader = getattr(yaml, "CSafeLoader", None) or _PyLoader
 
 
@@ -98,8 +103,12 @@ def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def read_yaml(text_or_bytes, path: str, report: Reporter):
-    """Returns the document as YMap/YList/scalars, or None when it cannot be read."""
+def read_yaml(text_or_bytes, path: str, report: Reporter, *, browser_check: bool = False):
+    """Returns the document as YMap/YList/scalars, or None when it cannot be read.
+
+    browser_check: also read with the browser's (pure-Python) reader and report where it
+    refuses the file or reads a different document, so lint finds what a player would refuse.
+    """
     data = text_or_bytes
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
@@ -174,6 +183,8 @@ def read_yaml(text_or_bytes, path: str, report: Reporter):
     if node is None:
         report.error((1, 1), "file is empty", "start with 'format: 1' and an 'id:'")
         return None
+    if browser_check and _Loader is not _PyLoader:
+        _check_browser_reading(data, node, report)
     try:
         return _convert(node, report, 0, set())
     except _NoAliasError as exc:
@@ -191,6 +202,81 @@ def _compose(text: str):
         return loader.get_single_node()
     finally:
         loader.dispose()
+
+
+_BROWSER_HINT = "quote this text: the browser's YAML reader reads it differently"
+
+
+def _check_browser_reading(text: str, node, report: Reporter) -> None:
+    """Reports where the pure-Python reader (Pyodide, pygbag) refuses `text` or reads
+    another document than `node`, which libyaml read."""
+    loader = _PyLoader(text)
+    try:
+        other = loader.get_single_node()
+    except (_NoAliasError, RecursionError):
+        return  # libyaml's reading reports these in _convert
+    except yaml.MarkedYAMLError as exc:
+        _report_browser_refusal(exc, text, report)
+        return
+    except yaml.YAMLError:
+        report.error((1, 1), "the browser's YAML reader cannot read this file",
+                     "check the quotes and spaces; quote any text that holds ? : or #")
+        return
+    finally:
+        loader.dispose()
+    differs = _first_difference(node, other)
+    if differs is not None:
+        report.error(_pos(differs.start_mark), "the browser's YAML reader reads this value "
+                     "differently", _BROWSER_HINT)
+
+
+def _report_browser_refusal(exc, text: str, report: Reporter) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        report.error((1, 1), "the browser's YAML reader cannot read this file", _BROWSER_HINT)
+        return
+    line, col = _pos(mark)
+    row = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+    if row[col - 1:col] == "\t":
+        report.error((line, col), "the browser's YAML reader stops at this tab",
+                     "replace the tab with a space, or delete it if it ends the line")
+        return
+    start = _plain_text_start(row, col)
+    words = re.split(r"[,\]}]", row[start - 1:], maxsplit=1)[0].strip()
+    hint = _BROWSER_HINT
+    if words and '"' not in words:
+        hint += f': write "{words}"'
+    report.error((line, start), "the browser's YAML reader cannot read this text", hint,
+                 length=max(1, len(words)))
+
+
+def _plain_text_start(row: str, col: int) -> int:
+    """The column where the unquoted text holding column `col` begins (inside [ ] or { })."""
+    i = col - 1
+    while i > 0 and row[i - 1] not in "[{," and not (row[i - 1] == " " and row[i - 2:i - 1] == ":"):
+        i -= 1
+    while i < col - 1 and row[i] == " ":
+        i += 1
+    return i + 1
+
+
+def _first_difference(a, b):
+    """The first node of `a` that `b` reads differently (None when they mean the same)."""
+    if type(a) is not type(b) or a.tag != b.tag:
+        return a
+    if isinstance(a, ScalarNode):
+        return None if a.value == b.value else a
+    if len(a.value) != len(b.value):
+        return a
+    if isinstance(a, SequenceNode):
+        pairs = zip(a.value, b.value)
+    else:
+        pairs = ((x, y) for (ka, va), (kb, vb) in zip(a.value, b.value) for x, y in ((ka, kb), (va, vb)))
+    for x, y in pairs:
+        found = _first_difference(x, y)
+        if found is not None:
+            return found
+    return None
 
 
 MAX_SYNTAX_ERRORS = 20

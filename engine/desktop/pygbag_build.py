@@ -136,7 +136,8 @@ def compile_json(root: Path, app: Path):
     out = app / "compiled"
     out.mkdir(exist_ok=True)
     for path in sorted((root / "simulations").rglob("*.yaml")):
-        sim = load_simulation(str(path))
+        # the YAML is shipped too and pygbag reads it without libyaml: refuse what it would refuse
+        sim = load_simulation(str(path), browser_check=True)
         data = compile_simulation(sim)
         data["path"] = path.relative_to(root).as_posix()
         (out / f"{sim.id}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),

@@ -49,6 +49,23 @@ def test_staging_folder(tmp_path):
         assert f"content/audio/{audio.name}" in names
 
 
+def test_build_refuses_yaml_the_browser_reads_differently(tmp_path):
+    """pygbag ships the YAML and reads it without libyaml: the build refuses what it would."""
+    from engine import LoadError, yamlsafe
+    text = (ROOT / "simulations" / "examples" / "every-feature.yaml").read_text(encoding="utf-8")
+    assert '\ngrades: "6-8"\n' in text
+    (tmp_path / "simulations").mkdir()
+    (tmp_path / "simulations" / "tour.yaml").write_text(
+        text.replace('\ngrades: "6-8"\n', "\ngrades: [6-8?]\n"), encoding="utf-8")
+    if yamlsafe._Loader is yamlsafe._PyLoader:
+        pytest.skip("no libyaml here: the ordinary reading already refuses it")
+    (tmp_path / "app").mkdir()
+    with pytest.raises(LoadError) as caught:
+        PB.compile_json(tmp_path, tmp_path / "app")
+    assert any(d.message == "the browser's YAML reader cannot read this text"
+               for d in caught.value.diagnostics)
+
+
 def test_template_has_no_remote_url_but_the_cdn():
     text = TEMPLATE.read_text()
     assert "{{cookiecutter.cdn}}pythons.js" in text

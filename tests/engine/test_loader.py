@@ -203,7 +203,8 @@ def test_shipped_simulations_lint_clean():
     files = simulation_files([ROOT / "simulations"])
     assert files
     for f in files:
-        sim, ds, text = __import__("engine").check_file(f)
+        # browser_check, as lint does: each file also reads the same in the browser
+        sim, ds, text = __import__("engine").check_file(f, browser_check=True)
         assert sim is not None, "\n".join(d.format(text) for d in ds)
         assert [d.format(text) for d in ds if d.severity == "warning"] == []
 

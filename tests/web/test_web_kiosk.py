@@ -236,6 +236,34 @@ def test_idle_visitor_is_asked_then_reset_with_nothing_kept(ctx):
     guard.check()
 
 
+def test_kiosk_resets_leave_no_trace_and_no_growth(ctx):
+    """Visit after visit in one page (a fair runs all day without a reload): each reset
+    leaves the same event listeners, and the browser's record of fetched files (resource
+    timings, which name the pictures of the visitor's simulation and fill up) holds only
+    what the attract screen fetched since the reset."""
+    context, guard = ctx
+    page = context.new_page()
+    open_kiosk(page)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+
+    def visit(n: int) -> dict:
+        start_visit(page, SHOWN[n % len(SHOWN)]).act_once()
+        page.click("#start-over")
+        page.wait_for_selector(f"body[data-screen='attract'][data-resets='{n + 1}']", state="attached")
+        cdp.send("HeapProfiler.collectGarbage")
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        return {"listeners": metrics["JSEventListeners"],
+                "resources": page.evaluate("performance.getEntriesByType('resource').length")}
+
+    first = [visit(n) for n in range(2)][-1]
+    later = [visit(n) for n in range(2, 2 + len(SHOWN) + 1)][-1]
+    # only what the attract screen itself shows after a reset, never piling up visit by visit
+    assert later["resources"] <= first["resources"] <= 3 * len(SHOWN), (first, later)
+    assert later["listeners"] == first["listeners"], (first, later)
+    guard.check()
+
+
 def test_idle_at_the_ending_leaves_no_result_code(ctx):
     context, guard = ctx
     page = context.new_page()

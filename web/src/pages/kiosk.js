@@ -182,6 +182,9 @@ export function kioskPage() {
     featured += 1;
     renderStatic();
     lastInput = now();
+    // The browser's list of fetched files names the pictures of the visitor's simulation
+    // and fills up (250 entries) over a day: forget it with the visit.
+    performance.clearResourceTimings();
     resets += 1;
     document.body.dataset.resets = String(resets);
     $("#featured").focus();
