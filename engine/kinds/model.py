@@ -719,7 +719,8 @@ class Model(ActivityKind):
             for key in SHAPE_NUMBERS:
                 if key in s and s[key] is not None:
                     v = s[key](env)
-                    nums[key] = round(float(v), 3) if is_number(v) else 0.0
+                    # a condition counts as 1 or 0, as in outputs: `repeat: "span == 15"` draws a pier or not
+                    nums[key] = round(float(v), 3) if is_number(v) or isinstance(v, bool) else 0.0
             repeat = int(max(0, min(MAX_REPEAT, nums.pop("repeat", 1))))
             dx, dy = nums.pop("dx", 0.0), nums.pop("dy", 0.0)
             fill = s["fill_then"] if s["fill_if"] is not None and s["fill_if"](env) else s["fill"]

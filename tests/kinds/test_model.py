@@ -332,3 +332,16 @@ def test_sets_naming_a_list_instead_of_an_output_is_an_error_not_a_traceback(pro
     diags = problems_from(BEAM.replace("sets: {beam_fos: fos}", "sets: {beam_fos: [fos]}"))
     errors = [d for d in diags if d.severity == "error"]
     assert errors and any("'sets' of 'beam_fos' must name an output" in d.message for d in errors)
+
+
+def test_a_condition_in_a_shape_counts_as_one_or_zero():
+    """`repeat: "depth > 0.5"` draws the shape or not, the way a condition counts in an
+    output; it was read as 0 copies whatever it said."""
+    sim = sim_from_text(BEAM.replace('repeat: "material"', 'repeat: "depth > 0.5"'))
+    s = Session(sim)
+
+    def circles(depth):
+        scene = next(d for d in s.preview({"depth": depth})["displays"] if d["type"] == "scene")
+        return [sh for sh in scene["shapes"] if sh["shape"] == "circle"]
+
+    assert circles(0.4) == [] and len(circles(0.6)) == 1
