@@ -164,7 +164,7 @@ def _format_name(path: Path) -> str:
     return "JSON" if path.suffix.lower() == ".json" else "YAML"
 
 
-def _parse(raw: bytes, path: Path, report: Reporter) -> Any:
+def _parse(raw: bytes, path: Path, report: Reporter, browser_check: bool = False) -> Any:
     """A file's data, or None; every problem goes to `report` with its line and column.
 
     YAML is read by engine.yamlsafe, as simulations are: mappings and lists come back as
@@ -187,7 +187,7 @@ def _parse(raw: bytes, path: Path, report: Reporter) -> Any:
                      "for example 'careers:'")
         return None
     from .yamlsafe import read_yaml
-    return read_yaml(raw, str(path), report)
+    return read_yaml(raw, str(path), report, browser_check=browser_check)
 
 
 def _byte_pos(raw: bytes, offset: int) -> tuple[int, int]:
@@ -767,11 +767,13 @@ def catalogue_files() -> list[str]:
 
 
 def check_catalogue(careers_path: Any = None, skills_path: Any = None,
-                    ui_path: Any = None, interests_path: Any = None) -> list[Diagnostic]:
+                    ui_path: Any = None, interests_path: Any = None, *,
+                    browser_check: bool = False) -> list[Diagnostic]:
     """Every problem in the catalogue files, as Diagnostics with file:line:col.
 
     `testdrive lint` prints them with the line they concern; a YAML file is read as the
-    loader reads simulations (duplicate keys, aliases and tags are problems too)."""
+    loader reads simulations (duplicate keys, aliases and tags are problems too), and with
+    browser_check also as the browser's YAML reader reads it (engine/yamlsafe.py)."""
     found: list[Diagnostic] = []
     # the YAML the authors edit, not a JSON twin a build made from it
     for given, name, check in ((careers_path, "careers.yaml", _check_careers),
@@ -785,7 +787,7 @@ def check_catalogue(careers_path: Any = None, skills_path: Any = None,
         except CatalogueError as exc:
             report.error(None, exc.reason)
         else:
-            data = _parse(raw, path, report)
+            data = _parse(raw, path, report, browser_check)
             if data is not None:
                 check(_Checker(report), data)
         found.extend(report.items)

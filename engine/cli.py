@@ -50,7 +50,7 @@ def cmd_lint(argv) -> int:
     # simulations name careers and skills: lint the catalogue they rely on too
     if files or named_catalogue:
         sources = {}
-        for d in check_catalogue():
+        for d in check_catalogue(browser_check=True):
             if d.path not in sources:
                 sources[d.path] = _text_of(d.path)
             found.append((d, sources[d.path]))

@@ -210,24 +210,33 @@ _BROWSER_HINT = "quote this text: the browser's YAML reader reads it differently
 def _check_browser_reading(text: str, node, report: Reporter) -> None:
     """Reports where the pure-Python reader (Pyodide, pygbag) refuses `text` or reads
     another document than `node`, which libyaml read."""
-    loader = _PyLoader(text)
-    try:
-        other = loader.get_single_node()
-    except (_NoAliasError, RecursionError):
-        return  # libyaml's reading reports these in _convert
-    except yaml.MarkedYAMLError as exc:
-        _report_browser_refusal(exc, text, report)
+    refused = False
+    for _ in range(MAX_SYNTAX_ERRORS):
+        loader = _PyLoader(text)
+        try:
+            other = loader.get_single_node()
+        except (_NoAliasError, RecursionError):
+            return  # libyaml's reading reports these in _convert
+        except yaml.MarkedYAMLError as exc:
+            _report_browser_refusal(exc, text, report)
+            at = exc.problem_mark.index if exc.problem_mark else -1
+            if not 0 <= at < len(text) or text[at] not in "?\t":
+                return
+            # read on past it, so every such place is reported at once: the refused
+            # character becomes a space (the same length, so later places stay right)
+            text, refused = text[:at] + " " + text[at + 1:], True
+            continue
+        except yaml.YAMLError:
+            report.error((1, 1), "the browser's YAML reader cannot read this file",
+                         "check the quotes and spaces; quote any text that holds ? : or #")
+            return
+        finally:
+            loader.dispose()
+        differs = None if refused else _first_difference(node, other)
+        if differs is not None:
+            report.error(_pos(differs.start_mark), "the browser's YAML reader reads this value "
+                         "differently", _BROWSER_HINT)
         return
-    except yaml.YAMLError:
-        report.error((1, 1), "the browser's YAML reader cannot read this file",
-                     "check the quotes and spaces; quote any text that holds ? : or #")
-        return
-    finally:
-        loader.dispose()
-    differs = _first_difference(node, other)
-    if differs is not None:
-        report.error(_pos(differs.start_mark), "the browser's YAML reader reads this value "
-                     "differently", _BROWSER_HINT)
 
 
 def _report_browser_refusal(exc, text: str, report: Reporter) -> None:
@@ -236,26 +245,39 @@ def _report_browser_refusal(exc, text: str, report: Reporter) -> None:
         report.error((1, 1), "the browser's YAML reader cannot read this file", _BROWSER_HINT)
         return
     line, col = _pos(mark)
-    row = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+    row = _row(text, line)
     if row[col - 1:col] == "\t":
-        report.error((line, col), "the browser's YAML reader stops at this tab",
-                     "replace the tab with a space, or delete it if it ends the line")
+        report.error((line, col), "the browser's YAML reader stops at this tab", _TAB_HINT)
         return
+    start, words = _unquoted_text(row, col)
+    report.error((line, start), "the browser's YAML reader cannot read this text",
+                 _quote_hint(_BROWSER_HINT, words), length=max(1, len(words)))
+
+
+_TAB_HINT = "replace the tab with a space, or delete it if it ends the line"
+
+
+def _row(text: str, line: int) -> str:
+    rows = text.split("\n")
+    return rows[line - 1] if 1 <= line <= len(rows) else ""
+
+
+def _quote_hint(hint: str, words: str) -> str:
+    return hint + f': write "{words}"' if words and '"' not in words else hint
+
+
+def _unquoted_text(row: str, col: int) -> tuple[int, str]:
+    """(start column, words) of the unquoted text in [ ] or { } that holds column `col`."""
     start = _plain_text_start(row, col)
-    words = re.split(r"[,\]}]", row[start - 1:], maxsplit=1)[0].strip()
-    hint = _BROWSER_HINT
-    if words and '"' not in words:
-        hint += f': write "{words}"'
-    report.error((line, start), "the browser's YAML reader cannot read this text", hint,
-                 length=max(1, len(words)))
+    return start, re.split(r"[,\]}]", row[start - 1:], maxsplit=1)[0].strip()
 
 
 def _plain_text_start(row: str, col: int) -> int:
     """The column where the unquoted text holding column `col` begins (inside [ ] or { })."""
-    i = col - 1
+    i = min(col - 1, len(row))
     while i > 0 and row[i - 1] not in "[{," and not (row[i - 1] == " " and row[i - 2:i - 1] == ":"):
         i -= 1
-    while i < col - 1 and row[i] == " ":
+    while i < min(col - 1, len(row)) and row[i] == " ":
         i += 1
     return i + 1
 
@@ -303,6 +325,13 @@ def _syntax(exc, text: str):
         quote = lines[pos[0] - 1][pos[1] - 1:pos[1]] or '"'
         return (pos, f"YAML syntax: this quote ({quote}) is never closed", _QUOTE_HINT.get(quote, ""),
                 pos[0])
+    # the pure-Python reader's own refusals (libyaml accepts these; see _check_browser_reading)
+    if "but got '?'" in problem and exc.problem_mark:
+        start, words = _unquoted_text(_row(text, pos[0]), pos[1])
+        return ((pos[0], start), "YAML syntax: text with a '?' inside [ ] or { } needs quotes",
+                _quote_hint("put the text in quotes", words), pos[0])
+    if "found character '\\t'" in problem:
+        return (pos, "YAML syntax: a tab is not allowed here", _TAB_HINT, pos[0])
     for kind, opener, closer in (("flow sequence", "[", "]"), ("flow mapping", "{", "}")):
         if kind in context and exc.context_mark:
             pos = _pos(exc.context_mark)

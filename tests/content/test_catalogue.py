@@ -49,7 +49,7 @@ def test_content_dir_is_the_repository_content_folder():
 
 
 def test_check_catalogue_finds_no_problems():
-    assert [d.format() for d in check_catalogue()] == []
+    assert [d.format() for d in check_catalogue(browser_check=True)] == []
 
 
 def test_required_keys_exist():
@@ -419,6 +419,20 @@ def test_missing_text_points_at_its_career(tmp_path):
     d = _at(check_catalogue(careers_path=path), "welder.cluster")
     assert (d.line, d.col) == (3, 3)
     assert d.message == "careers.welder.cluster: missing text (needs en, es)"
+
+
+def test_lint_reports_interface_text_the_browser_reads_differently(tmp_path):
+    """ui.yaml is mostly { } mappings: an unquoted '?' there passes libyaml but not the
+    browser's pure-Python reader, so lint's check (browser_check) names the text to quote."""
+    from engine import yamlsafe
+    ui = _write(tmp_path, "ui.yaml", "strings:\n  sure: {en: Sure?, es: ¿Seguro?}\n")
+    found = [(d.line, d.col, d.message) for d in check_catalogue(ui_path=ui, browser_check=True)
+             if "YAML" in d.message]
+    if yamlsafe._Loader is yamlsafe._PyLoader:  # no libyaml: the reading itself refuses it
+        assert found == [(2, 14, "YAML syntax: text with a '?' inside [ ] or { } needs quotes")]
+    else:
+        assert found == [(2, 14, "the browser's YAML reader cannot read this text"),
+                         (2, 25, "the browser's YAML reader cannot read this text")]
 
 
 def test_duplicate_keys_are_reported(tmp_path):
