@@ -252,7 +252,7 @@ def view_words(view: dict, last_text: str | None = None) -> int:
 
 def action_seconds(action: dict, view: dict) -> float:
     """Seconds beyond reading that an action takes (see the constants above)."""
-    kind = action.get("type")
+    kind = action["type"]
     if kind == "answer":
         act = view["activity"]
         kind = KINDS_BY_NAME[act["kind"]]

@@ -227,7 +227,7 @@ def _replay_into(row: dict, parts: dict) -> None:
     row.update(ending=ending.id, ending_title=ending.title.get("en"), rating=result["rating"],
                max_rating=result["max_rating"], minutes=result["minutes"], skills=dict(result["skills"]),
                # the kinds of work taken and on offer: the teacher page adds them up for the class only
-               riasec=dict(result.get("riasec") or {}), chances=dict(result.get("chances") or {}))
+               riasec=dict(result["riasec"]), chances=dict(result["chances"]))  # view.Result has both
     activities, words = _walk(session)
     row["activities"] = activities
     row["score"] = score_of(activities, row["rating"], row["max_rating"])

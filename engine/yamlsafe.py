@@ -210,24 +210,33 @@ _BROWSER_HINT = "quote this text: the browser's YAML reader reads it differently
 def _check_browser_reading(text: str, node, report: Reporter) -> None:
     """Reports where the pure-Python reader (Pyodide, pygbag) refuses `text` or reads
     another document than `node`, which libyaml read."""
-    loader = _PyLoader(text)
-    try:
-        other = loader.get_single_node()
-    except (_NoAliasError, RecursionError):
-        return  # libyaml's reading reports these in _convert
-    except yaml.MarkedYAMLError as exc:
-        _report_browser_refusal(exc, text, report)
+    refused = False
+    for _ in range(MAX_SYNTAX_ERRORS):
+        loader = _PyLoader(text)
+        try:
+            other = loader.get_single_node()
+        except (_NoAliasError, RecursionError):
+            return  # libyaml's reading reports these in _convert
+        except yaml.MarkedYAMLError as exc:
+            _report_browser_refusal(exc, text, report)
+            at = exc.problem_mark.index if exc.problem_mark else -1
+            if not 0 <= at < len(text) or text[at] not in "?\t":
+                return
+            # read on past it, so every such place is reported at once: the refused
+            # character becomes a space (the same length, so later places stay right)
+            text, refused = text[:at] + " " + text[at + 1:], True
+            continue
+        except yaml.YAMLError:
+            report.error((1, 1), "the browser's YAML reader cannot read this file",
+                         "check the quotes and spaces; quote any text that holds ? : or #")
+            return
+        finally:
+            loader.dispose()
+        differs = None if refused else _first_difference(node, other)
+        if differs is not None:
+            report.error(_pos(differs.start_mark), "the browser's YAML reader reads this value "
+                         "differently", _BROWSER_HINT)
         return
-    except yaml.YAMLError:
-        report.error((1, 1), "the browser's YAML reader cannot read this file",
-                     "check the quotes and spaces; quote any text that holds ? : or #")
-        return
-    finally:
-        loader.dispose()
-    differs = _first_difference(node, other)
-    if differs is not None:
-        report.error(_pos(differs.start_mark), "the browser's YAML reader reads this value "
-                     "differently", _BROWSER_HINT)
 
 
 def _report_browser_refusal(exc, text: str, report: Reporter) -> None:

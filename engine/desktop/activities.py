@@ -56,6 +56,11 @@ class Panel:
     def draw_over(self, surf):
         pass
 
+    def still_key(self):
+        """None: the screen draws this panel afresh every frame. A panel whose picture moves
+        only in draw_over returns what the rest of its picture depends on instead."""
+        return None
+
     # helpers
     def changed(self):
         self.screen.changed()
@@ -699,8 +704,18 @@ class ModelPanel(Panel):
             self._draw_outputs(self._drawn, pygame.Rect(0, 0, box.w, box.h))
             self._drawn_key = key
         surf.blit(self._drawn, box.topleft)
+
+    def still_key(self):
+        """What the panel's still picture is drawn from: the inputs and the engine's answer
+        (the screen keys the rest). Only the spinners move, drawn by draw_over."""
+        return (self.live, tuple(self.values.items()))
+
+    def draw_over(self, surf):
+        # the spinners sit inside the outputs box, clear of the buttons, status and error
+        # lines, so drawing them last looks the same as drawing them under those
+        box, s = self.out_rect, self.s
         turn = 0.0 if s.reduced_motion else self.screen.t  # still under reduced motion
-        for (x, y, ex, ey, rot, spin, col) in self._spinners:
+        for (x, y, ex, ey, rot, spin, col) in getattr(self, "_spinners", ()):
             a = rot + 2 * math.pi * spin * turn
             dx, dy = ex * math.cos(a) - ey * math.sin(a), ex * math.sin(a) + ey * math.cos(a)
             pygame.draw.line(surf, col, (box.x + x, box.y + y), (box.x + x + dx, box.y + y + dy), 3)

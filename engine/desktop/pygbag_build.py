@@ -128,10 +128,10 @@ def compile_json(root: Path, app: Path):
     content/careers.json, skills.json, ui.json."""
     import json
 
-    import yaml
-
-    from engine import load_simulation
+    from engine import LoadError, load_simulation
     from engine.compile import compile_simulation
+    from engine.diagnostics import Reporter
+    from engine.yamlsafe import read_yaml
 
     out = app / "compiled"
     out.mkdir(exist_ok=True)
@@ -145,7 +145,13 @@ def compile_json(root: Path, app: Path):
     for name in ("careers", "skills", "ui"):
         src = root / "content" / f"{name}.yaml"
         if src.is_file():
-            doc = yaml.safe_load(src.read_text(encoding="utf-8"))
+            # read as lint reads it, and as pygbag's reader would: a refusal is an author's
+            # file:line:col, not a traceback
+            text = src.read_text(encoding="utf-8")
+            report = Reporter(str(src))
+            doc = read_yaml(text, str(src), report, browser_check=True)
+            if report.has_errors:
+                raise LoadError(report.items, text)
             (app / "content" / f"{name}.json").write_text(
                 json.dumps(doc, ensure_ascii=False, default=str), encoding="utf-8")
 
@@ -212,12 +218,19 @@ def main(argv: list[str] | None = None) -> int:
                    help="only assemble the staging folder (build/pygbag/careertestdrive)")
     p.add_argument("--staging", type=Path, default=None, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    from engine import LoadError
     root = project_root()
-    if args.stage_only:
-        app = stage(root, args.staging)
-        print(f"staged {sum(1 for f in app.rglob('*') if f.is_file())} files in {app}")
-        return 0
-    out = build(root, args.out, args.cdn, args.staging, args.runtime)
+    try:
+        if args.stage_only:
+            app = stage(root, args.staging)
+            print(f"staged {sum(1 for f in app.rglob('*') if f.is_file())} files in {app}")
+            return 0
+        out = build(root, args.out, args.cdn, args.staging, args.runtime)
+    except LoadError as exc:  # an author's file: its problems as lint shows them
+        print(exc.report(), file=sys.stderr)
+        print("nothing was built: fix these (`testdrive lint` lists them too) and build again",
+              file=sys.stderr)
+        return 1
     print(f"built {out} (serve it over http and open index.html)")
     print(privacy_note(args.cdn))
     return 0

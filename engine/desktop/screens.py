@@ -194,6 +194,7 @@ class ActivityScreen(StoryScreen):
 
     def layout(self):
         super().layout()
+        self._still_key = None  # laid out again (a change, a setting): the still is drawn afresh
         prompt = self.view["activity"]["prompt"] or self.view["text"]
         story = self.view["text"].strip()
         if story == prompt.strip():
@@ -252,6 +253,45 @@ class ActivityScreen(StoryScreen):
                                      self.panel.status(), self.panel.describe()] if x)
 
     def draw(self, surf):
+        panel_key = self.panel.still_key()
+        if panel_key is None:
+            self.draw_still(surf, over=True)
+            return
+        # A panel that says what its picture depends on (a live model) gets the whole screen
+        # drawn once into a still frame, redrawn only when something drawn in it changes;
+        # what moves (a turning spindle) is drawn on top each frame by draw_over.
+        key = (panel_key, self.still_key())
+        if self._still is None or self._still_key != key:
+            if self._still is None or self._still.get_size() != surf.get_size():
+                self._still = pygame.Surface(surf.get_size())
+                if pygame.display.get_surface() is not None:
+                    self._still = self._still.convert()  # the display's pixel format blits fastest
+            self.draw_still(self._still, over=False)
+            self._still_key = key
+            self.still_draws += 1
+        surf.blit(self._still, (0, 0))
+        self.panel.draw_over(surf)
+
+    _still = None
+    _still_key = None
+    still_draws = 0  # how many times the still frame was drawn (tests check it is reused)
+
+    def still_key(self) -> tuple:
+        """Everything the screen around the panel draws from: the view, the HUD's animated
+        meters and clock, the buttons' looks and which one is hovered, pressed or focused,
+        the theme and the error line. Objects, not ids, so a freed one's id cannot match."""
+        hud = self.story.hud
+        focus = self.focused() if self.app.show_focus else None
+        s = self.s
+        return (self.view, self.story.title, tuple(hud.shown.items()), tuple(hud.flash), hud.minutes,
+                tuple((b.id, b.label, b.enabled, b.selected, b.visible, tuple(b.rect), b.style,
+                       b.icon, b.size, b.align) for b in self.buttons),
+                self.hover, self.pressed, focus, self.story_surf, self.prompt_surf,
+                tuple(self.prompt_rect), self.story.error, self.panel.status(),
+                s.high_contrast, s.text_scale, s.lang)
+
+    def draw_still(self, surf, over: bool):
+        """The whole screen; the panel's draw_over (what moves) only when `over`."""
         self.draw_frame(surf)
         c = self.c
         cached_panel(surf, self.prompt_rect, c["panel"], c["panel_alpha"], 14)
@@ -262,7 +302,8 @@ class ActivityScreen(StoryScreen):
         surf.blit(self.prompt_surf, (self.prompt_rect.x + 14, y))
         self.panel.draw_under(surf)
         self.draw_buttons(surf)
-        self.panel.draw_over(surf)
+        if over:
+            self.panel.draw_over(surf)
         st = self.panel.status()
         if st and not self.story.error:
             t = self.app.text.fit(st, self.s.ts(16), c["hud_ink"], W - 360, 44)

@@ -66,6 +66,21 @@ def test_build_refuses_yaml_the_browser_reads_differently(tmp_path):
                for d in caught.value.diagnostics)
 
 
+def test_build_reports_catalogue_text_the_browser_refuses_without_a_traceback(tmp_path, monkeypatch,
+                                                                             capsys):
+    (tmp_path / "simulations").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "ui.yaml").write_text("strings:\n  sure: {en: Sure?, es: ¿Seguro?}\n",
+                                                  encoding="utf-8")
+    (tmp_path / "app" / "content").mkdir(parents=True)
+    monkeypatch.setattr(PB, "project_root", lambda: tmp_path)
+    monkeypatch.setattr(PB, "stage", lambda root, staging: PB.compile_json(root, tmp_path / "app"))
+    assert PB.main(["--stage-only"]) == 1
+    err = capsys.readouterr().err
+    assert "ui.yaml:2:14: error:" in err and "nothing was built" in err
+    assert "Traceback" not in err and not (tmp_path / "app" / "content" / "ui.json").exists()
+
+
 def test_template_has_no_remote_url_but_the_cdn():
     text = TEMPLATE.read_text()
     assert "{{cookiecutter.cdn}}pythons.js" in text
