@@ -48,6 +48,21 @@ def test_shipped_simulation_has_no_dead_end_soft_lock_or_unreachable_ending(path
     bad = [p["message"] for p in report["problems"] if p["kind"] == "activity"]
     assert not bad, f"{path.name}: " + "; ".join(bad)
     assert report["play"]["minutes"] is not None
+    # and no warning either: an unreached scene, a kiosk cut off its time, a clock overrun
+    assert not warnings(report), f"{path.name}: " + "; ".join(warnings(report))
+
+
+@pytest.mark.parametrize("path", SIMS, ids=IDS)
+def test_shipped_simulation_has_no_warning_in_spanish(path):
+    # the language changes the reading-time estimate, so the kiosk cut's time warning;
+    # a smaller search keeps this quick (random players reach the scenes)
+    report = explore_all(load_simulation(path), players=300, max_states=1000, lang="es")
+    assert not warnings(report), f"{path.name}: " + "; ".join(warnings(report))
+
+
+def warnings(report) -> list:
+    return [p["message"] for p in report["problems"] + report.get("kiosk", {}).get("problems", [])
+            if p["severity"] == "warning"]
 
 
 def write(tmp_path, body: str) -> Path:
