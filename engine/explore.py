@@ -164,12 +164,22 @@ def answer_candidates(act) -> list:
 
 
 NAMED_MAX = 6
+SETS_MAX = 12  # most answers kept for the different values an activity's `sets` writes
+
+
+def _sets_key(act, answer):
+    """The variables a committed answer sets (a live model's `sets`), as a key; None when
+    the activity sets none. The story can turn on these (an event `when: chip_load > ...`),
+    so one answer per grade is not enough: each distinct value is a different story."""
+    pairs = kind_of(act).sets(act, answer, None)
+    return tuple(pairs) if pairs else None
 
 
 def representative_answers(act, keep_scores: bool) -> tuple[list, dict]:
     """Answers to try: the named ones, plus one per outcome (and per score when an
-    expression reads this activity's score). Also which outcomes any answer reaches."""
-    chosen, seen_answers, by_outcome, by_score = [], [], {}, {}
+    expression reads this activity's score, and per value the activity `sets`). Also
+    which outcomes any answer reaches."""
+    chosen, seen_answers, by_outcome, by_score, by_sets = [], [], {}, {}, {}
     for label, answer in answer_candidates(act):
         graded = _try(act, answer)
         if graded is None:
@@ -178,12 +188,16 @@ def representative_answers(act, keep_scores: bool) -> tuple[list, dict]:
         by_outcome.setdefault(result, (label, answer))
         if keep_scores and len(by_score) < 12:
             by_score.setdefault(value, (label, answer))
+        if len(by_sets) < SETS_MAX:
+            key = _sets_key(act, answer)
+            if key is not None:
+                by_sets.setdefault(key, (label, answer))
         if label not in ("perm", "subset", "mix") and len(chosen) < NAMED_MAX and answer not in seen_answers:
             chosen.append((f"{label} ({result})", answer))
             seen_answers.append(answer)
-    for result, (label, answer) in list(by_outcome.items()) + list(by_score.items()):
+    for label, answer in list(by_outcome.values()) + list(by_score.values()) + list(by_sets.values()):
         if answer not in seen_answers:
-            chosen.append((f"{label} ({result})", answer))
+            chosen.append((f"{label} ({_try(act, answer)[1]})", answer))
             seen_answers.append(answer)
     return chosen, {o: lbl for o, (lbl, _a) in by_outcome.items()}
 

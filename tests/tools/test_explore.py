@@ -333,3 +333,49 @@ endings:
     text = (tmp_path / "broken.yaml").read_text().splitlines()
     at = next(i for i, x in enumerate(text, 1) if x.strip() == "hall:")
     assert f"broken.yaml:{at}:3: error: soft-lock in scene 'hall'" in out, out
+
+
+
+def test_a_value_a_model_sets_is_tried_even_when_its_grade_is_shared(tmp_path):
+    # The story turns on the chip load the student sets (an event from 0.003), not on the
+    # grade: wrong answers at 0.001 and at 0.004 share an outcome, so trying one answer
+    # per outcome (and the first inputs' ends) never sets 0.004 and 'snap' looks unreachable.
+    sim = load(tmp_path, """
+  chip_load: {type: number, start: 0.001, min: 0, max: 1}
+  running: {type: bool, start: false}
+scenes:
+  hall:
+    text: Set the feed.
+    activity:
+      kind: model
+      prompt: Pick a chip load.
+      inputs:
+        - {id: sfm, label: Speed, min: 400, max: 1200, step: 100, start: 500}
+        - {id: flutes, label: Flutes, min: 2, max: 6, step: 1, start: 2}
+        - {id: width, label: Width, min: 1, max: 5, step: 1, start: 1}
+        - {id: chip, label: Chip load, min: 0.001, max: 0.007, step: 0.0005, start: 0.001}
+      outputs:
+        - {id: feed, label: Feed, value: "sfm * flutes * chip"}
+      goal:
+        text: The chart's speed and a chip load from 0.002 to 0.0025.
+        met: "sfm == 800 and chip >= 0.002 and chip <= 0.0025"
+      sets: {chip_load: chip}
+    next: run
+  run:
+    effects: [running = true]
+    text: The mill runs.
+    next: END
+  snap:
+    text: The tool snaps.
+    next: END
+events:
+  - {id: break, when: running and chip_load >= 0.003 and chip_load <= 0.0045, goto: snap}
+endings:
+  - {id: done, title: Done, rating: 1, text: Done.}
+""")
+    answers, _ = representative_answers(sim.scene("hall").activity, keep_scores=False)
+    chips = {a["chip"] for _label, a in answers}
+    assert any(0.003 <= c <= 0.0045 for c in chips), chips
+    report = explore_all(sim, players=0)
+    assert "snap" not in report["scenes"]["unreached"]
+    assert not [p for p in report["problems"] if p["severity"] == "warning"]
