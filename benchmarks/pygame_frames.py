@@ -78,6 +78,7 @@ def time_frames(app, n, uncached=False, no_still=False):
     for _ in range(n):
         if uncached:
             app.text.surfaces.clear()
+            app.text.cut.clear()
         if no_still:  # the model screen drawn afresh every frame, as before its still frame
             app.screen._still_key = None
         t0 = time.perf_counter()

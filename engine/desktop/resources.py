@@ -94,6 +94,7 @@ class Text:
         self.fonts: dict = {}
         self.fallbacks: dict = {}
         self.surfaces = LRU(limit)
+        self.cut = LRU(limit)  # ellipsize's answers: buttons ask the same every frame
         folder = content_dir()
         self.regular = folder / FONT_REGULAR
         self.bold = folder / FONT_BOLD
@@ -247,6 +248,14 @@ class Text:
             s = max(min_size, int(s * 0.9))
 
     def ellipsize(self, text: str, size: int, width: int, bold: bool = False) -> str:
+        """text cut with "…" to fit width; measured once per (text, size, width, bold)."""
+        key = (text, int(size), int(width), bool(bold))
+        cut = self.cut.get(key)
+        if cut is None:
+            cut = self.cut.put(key, self._ellipsize(text, size, width, bold))
+        return cut
+
+    def _ellipsize(self, text, size, width, bold):
         if self.size(text, size, bold)[0] <= width:
             return text
         while text and self.size(text + "…", size, bold)[0] > width:

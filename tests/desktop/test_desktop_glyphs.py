@@ -75,3 +75,15 @@ def test_plain_text_keeps_the_fast_path(text):
     plain = text.render("Hola, ¿qué tal? 25 ± 0.5 °C", 20, INK)
     direct = text.font(20).render("Hola, ¿qué tal? 25 ± 0.5 °C", True, INK)
     assert plain.get_size() == direct.get_size()
+
+
+def test_ellipsize_measures_once_per_text_and_width(text, monkeypatch):
+    """Buttons ask for the same cut every frame: the answer is kept, not measured again."""
+    first = text.ellipsize("Surface speed: 300 ft/min " * 4, 18, 150)
+    measured = []
+    real = text.size
+    monkeypatch.setattr(text, "size", lambda *a, **kw: measured.append(a) or real(*a, **kw))
+    assert text.ellipsize("Surface speed: 300 ft/min " * 4, 18, 150) == first
+    assert measured == []
+    wider = text.ellipsize("Surface speed: 300 ft/min " * 4, 18, 300)   # a new width is measured
+    assert measured and len(wider) > len(first) and wider.endswith("…")
