@@ -190,8 +190,10 @@ def representative_answers(act, keep_scores: bool) -> tuple[list, dict]:
             by_score.setdefault(value, (label, answer))
         if len(by_sets) < SETS_MAX:
             key = _sets_key(act, answer)
-            if key is not None:
-                by_sets.setdefault(key, (label, answer))
+            if key is not None and key not in by_sets:
+                # the value goes in the label: scripts replay answers by their label
+                shown = ", ".join(f"{var} {_number(v)}" for var, v in key)
+                by_sets[key] = (f"{label}, {shown}", answer)
         if label not in ("perm", "subset", "mix") and len(chosen) < NAMED_MAX and answer not in seen_answers:
             chosen.append((f"{label} ({result})", answer))
             seen_answers.append(answer)
