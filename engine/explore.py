@@ -449,7 +449,7 @@ class Explorer:
                 return {"dead": (view["scene"], view["phase"]), "steps": steps, "seed": seed, "scenes": scenes}
             if steps >= max_steps:
                 return {"loop": view["scene"], "steps": steps, "seed": seed, "scenes": scenes}
-            label, action = acts[pick.randrange(len(acts))]
+            label, action = _random_pick(acts, pick)
             seconds += action_seconds(action, view)
             try:
                 s.act(action)
@@ -457,6 +457,20 @@ class Explorer:
                 return {"error": str(exc), "scene": view["scene"], "action": label, "seed": seed,
                         "scenes": scenes, "steps": steps}
             steps += 1
+
+
+def _random_pick(acts: list, pick: random.Random):
+    """One action for a random player. Answers that get the same grade count as one option,
+    picked among, then one of them: a player's chance of each grade must not grow with the
+    number of answers the explorer lists for coverage (one per value a model sets, say), or
+    the play-time estimate would follow the listing instead of the play."""
+    groups: dict = {}
+    for label, action in acts:
+        key = ("answer", label.rsplit("(", 1)[-1]) if action["type"] == "answer" else label
+        groups.setdefault(key, []).append((label, action))
+    options = list(groups.values())
+    group = options[pick.randrange(len(options))]
+    return group[pick.randrange(len(group))] if len(group) > 1 else group[0]
 
 
 # ---- the report ------------------------------------------------------------------------

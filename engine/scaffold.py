@@ -119,7 +119,7 @@ scenes:
       feedback:
         correct: {en: Great plan!, es: ¡Muy buen plan!}
         partial: {en: Close. Look at the first and last steps., es: Casi. Mira el primer paso y el último.}
-        wrong: {en: Not yet. What would you check first?, es: Todavía no. ¿Qué revisarías primero?}
+        wrong: {en: "Not yet. What would you check first?", es: "Todavía no. ¿Qué revisarías primero?"}
       effects:
         correct: [confidence += 10]
         wrong: [confidence -= 10]
@@ -146,7 +146,7 @@ endings:                     # checked in order; the last one has no `if`
       professional:
         - {text: {en: A pro asks questions and plans every step., es: Un profesional pregunta y planea cada paso.}}
       reflection:
-        - {en: What question would you ask on your first day?, es: ¿Qué pregunta harías en tu primer día?}
+        - {en: "What question would you ask on your first day?", es: "¿Qué pregunta harías en tu primer día?"}
   - id: good-day
     if: confidence >= 50
     title: {en: A good day, es: Un buen día}
@@ -158,7 +158,7 @@ endings:                     # checked in order; the last one has no `if`
       try_next:
         - {text: {en: Ask first. Then plan the steps., es: Primero pregunta. Después planea los pasos.}}
       reflection:
-        - {en: Which step was the hardest for you? Why?, es: ¿Qué paso fue el más difícil para ti? ¿Por qué?}
+        - {en: "Which step was the hardest for you? Why?", es: "¿Qué paso fue el más difícil para ti? ¿Por qué?"}
   - id: keep-going
     title: {en: Keep practicing, es: Sigue practicando}
     rating: 1
@@ -169,7 +169,7 @@ endings:                     # checked in order; the last one has no `if`
       try_next:
         - {text: {en: Ask Alex what the job needs before you start., es: Pregúntale a Alex qué necesita el trabajo antes de empezar.}}
       reflection:
-        - {en: What would you do differently next time?, es: ¿Qué harías diferente la próxima vez?}
+        - {en: "What would you do differently next time?", es: "¿Qué harías diferente la próxima vez?"}
 
 enjoy:                       # 3-5 pieces of the work; each ending asks how much the student liked them
   - id: ask

@@ -394,3 +394,21 @@ endings:
     report = explore_all(sim, players=0)
     assert "snap" not in report["scenes"]["unreached"]
     assert not [p for p in report["problems"] if p["severity"] == "warning"]
+
+
+def test_a_random_players_chance_of_a_grade_does_not_grow_with_the_answers_listed():
+    """Answers listed for coverage (one per value a model sets) must not make a random player
+    likelier to give a wrong answer: answers with one grade count as one option, so the
+    play-time estimate follows the play, not the listing."""
+    import random
+
+    from engine.explore import _random_pick
+    acts = [("ask", {"type": "choose", "choice": "ask"})]
+    acts += [(f"mix {i} (wrong)", {"type": "answer", "answer": i}) for i in range(10)]
+    acts += [("right (right)", {"type": "answer", "answer": 99})]
+    pick = random.Random(1)
+    picks = [_random_pick(acts, pick)[0] for _ in range(3000)]
+    shares = {k: sum(1 for p in picks if p == k or (k == "wrong" and p.endswith("(wrong)")))
+              / len(picks) for k in ("ask", "right (right)", "wrong")}
+    assert all(0.29 < v < 0.38 for v in shares.values()), shares  # a third each, not 1/12
+    assert len({p for p in picks if p.endswith("(wrong)")}) == 10  # every listed answer is played
