@@ -192,8 +192,8 @@ def test_a_models_retry_feedback_speaks_of_the_try_not_of_the_start(sim_from, ne
     s = new_session(sim_from(SPINDLE), seed=1)
     s.answer({"sfm": 300, "diameter": 0.5})            # 300 x 3.82 / 0.5 = 2292 RPM: far off
     retry = s.view()["activity"]["retry"]
-    assert retry["feedback"].startswith("2292 RPM is far off")
+    assert retry["feedback"].startswith("2,292 RPM is far off")  # grouped like the model panel
     assert s.state["vars"]["spindle_rpm"] == 0          # and nothing is set before the last try
     s.answer({"sfm": 800, "diameter": 0.5})            # 6112 RPM: right, and now it is set
-    assert s.view()["feedback"]["text"] == "Spot on: 6112 RPM."
+    assert s.view()["feedback"]["text"] == "Spot on: 6,112 RPM."
     assert s.state["vars"]["spindle_rpm"] == 6112
