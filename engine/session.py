@@ -461,10 +461,23 @@ class Session:
             if name == "clock":
                 out.append(self._clock_text())
             elif name in values:
-                out.append(format_number(values[name], self.lang))
+                out.append(format_number(values[name], self.lang, self._decimals().get(name)))
             else:
                 out.append("{" + name + "}")
         return "".join(out)
+
+    def _decimals(self) -> dict:
+        """{variable: decimals} for variables an activity sets (a live model's output), the
+        most any activity shows; other variables print as they are."""
+        places = self.__dict__.get("_decimals_cache")
+        if places is None:
+            places = {}
+            for scene in self.sim.scenes:
+                if scene.activity is not None:
+                    for var, d in kind_of(scene.activity).sets_decimals(scene.activity).items():
+                        places[var] = max(d, places.get(var, 0))
+            self.__dict__["_decimals_cache"] = places
+        return places
 
     def _t(self, text) -> str:
         return self.fill(text.get(self.lang)) if text is not None else ""
