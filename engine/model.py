@@ -4,6 +4,7 @@ Everything here is frozen: a session never changes content, only its own small s
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -67,19 +68,23 @@ class Variable:
         """Whether a change from `before` to `after` goes the wrong way (see `good`)."""
         return after > before if self.good == "low" else after < before
 
-    def fit(self, value):
-        """`value` as this variable holds it: its type, within its min and max."""
-        kind = self.type
-        if kind == "bool":
-            return bool(value)
-        lo, hi = self.min, self.max
-        if lo is not None and value < lo:
-            value = lo
-        if hi is not None and value > hi:
-            value = hi
-        if kind == "int":
-            return int(round(value))
-        return round(float(value), 6)
+    def __post_init__(self):
+        object.__setattr__(self, "fit", _fitter(self.type, self.min, self.max))
+
+
+def _fitter(kind: str, lo, hi) -> Callable:
+    """fit(value): `value` as a variable holds it, its type within its min and max. Made
+    once per variable, for its type and bounds: effects fit a value at every step."""
+    if kind == "bool":
+        return bool
+    if lo is None:
+        lo = -math.inf
+    if hi is None:
+        hi = math.inf
+    # max then min: raised to min first, then lowered to max, as the bounds were always applied
+    if kind == "int":
+        return lambda value: int(round(min(max(value, lo), hi)))
+    return lambda value: round(float(min(max(value, lo), hi)), 6)
 
 
 @dataclass(frozen=True)
@@ -249,6 +254,8 @@ class Simulation:
         # per scene, its choices with a RIASEC area, whether one of them has a condition, and
         # their areas, each once (the session counts the areas on offer at every choice)
         object.__setattr__(self, "tagged", {s.id: _tagged(s.choices) for s in self.scenes})
+        # the scenes a student leaves with "continue" (no choices, a next scene)
+        object.__setattr__(self, "goes_on", frozenset(s.id for s in self.scenes if not s.choices and s.next))
         # per scene, the ids of its choices when none has a condition (all are always on offer)
         object.__setattr__(self, "open_choices", {s.id: tuple(c.id for c in s.choices) for s in self.scenes
                                                   if all(c.condition is None for c in s.choices)})

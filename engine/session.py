@@ -60,8 +60,11 @@ class Session:
             "evidence": [],  # each skill used well: {"skill", "scene", "how": good | right | partly}
             "chances": {},  # each RIASEC area: how many times it was on offer
         }
-        self._scenes_at: list = []  # where each logged action was taken (for resume codes)
-        self._env_obj = None  # built by _env() when an expression first runs
+        self._scenes_at: list = []  # where each logged action was taken
+        # each logged action's resume-code token, made as it is taken: the scene's tables are
+        # at hand then, and every ending's view packs the whole log
+        self._tokens: list = []
+        self._env = _env_for(self.state)  # what expressions read; rebuilt only with the state
         self._enter(start or sim.start)
         self._check_events()
 
@@ -85,6 +88,11 @@ class Session:
     @property
     def ended(self) -> bool:
         return self.state["phase"] == "ending"
+
+    @property
+    def tokens(self) -> list:
+        """Each logged action's resume-code token (engine/saves.py); read-only."""
+        return self._tokens
 
     @property
     def scenes_at(self) -> list:
@@ -113,15 +121,14 @@ class Session:
         always = self.sim.open_choices.get(scene_id)
         if always is not None:
             return list(always)
-        env = self._env()
+        env = self._env
         return [c.id for c in self.sim.scene(scene_id).choices if c.condition is None or c.condition.run(env)]
 
     def can_continue(self) -> bool:
         phase = self.state["phase"]
         if phase == "feedback":
             return True
-        scene = self.sim.scene(self.state["scene"])
-        return phase == "scene" and not scene.choices and bool(scene.next)
+        return phase == "scene" and self.state["scene"] in self.sim.goes_on
 
     def act(self, action: dict) -> None:
         """Applies one action; on ActionError the session is unchanged.
@@ -147,7 +154,7 @@ class Session:
             raise ActionError("the simulation has ended")
         scene_before = st["scene"]
         try:
-            logged = handler(self, payload)
+            logged, token = handler(self, payload)
         except ActionError:
             raise
         except Exception as exc:
@@ -156,12 +163,14 @@ class Session:
         st["step"] += 1
         st["log"].append(logged)
         self._scenes_at.append(scene_before)
+        self._tokens.append(token)
 
     def _rebuild(self) -> None:
         again = Session(self.sim, seed=self.seed, lang=self.lang, start=self.start)
         for entry, _scene in zip(self.state["log"], self._scenes_at):
             again.act(saves.action_from_log(entry))
-        self.state, self._scenes_at = again.state, again._scenes_at
+        self.state, self._scenes_at, self._tokens = again.state, again._scenes_at, again._tokens
+        self._env = again._env
 
     def copy(self) -> "Session":
         """An independent copy (explorers branch sessions with it)."""
@@ -170,12 +179,13 @@ class Session:
         # one level deep is enough: nested values are only replaced or appended, never edited
         other.state = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in self.state.items()}
         other._scenes_at = list(self._scenes_at)
-        other._env_obj = None  # the copy's expressions read the copy's state
+        other._tokens = list(self._tokens)
+        other._env = _env_for(other.state)  # the copy's expressions read the copy's state
         return other
 
     # ---- applying actions -----------------------------------------------------------
     # Each handler checks its action completely before it changes anything, and returns
-    # what the log records.
+    # what the log records and the action's resume-code token.
     def _choose(self, cid):
         st = self.state
         if st["phase"] != "scene":
@@ -183,8 +193,8 @@ class Session:
         found = self.sim.choice(st["scene"], cid) if isinstance(cid, str) else None
         if found is None:
             raise ActionError(f"no choice '{cid}' here")
-        choice = found[1]
-        if choice.condition is not None and not choice.condition.run(self._env()):
+        index, choice = found
+        if choice.condition is not None and not choice.condition.run(self._env):
             raise ActionError("that choice is not available yet")
         scene_id = st["scene"]
         st["notices"] = []
@@ -199,7 +209,7 @@ class Session:
             st["pending"] = choice.next
         else:
             self._go(choice.next)
-        return ["c", cid]
+        return ["c", cid], saves.choice_token(index)
 
     def _answer(self, answer):
         st = self.state
@@ -214,7 +224,7 @@ class Session:
         value = kind.grade(act, given, variables)
         result = kind.outcome(act, value)
         if act.attempts > 1 and self._retry(scene.id, act, given, value, result):
-            return ["a", given]
+            return ["a", given], saves.answer_token(act, given)
         for var, v in kind.sets(act, given, variables):  # a live model's outputs
             st["vars"][var] = self._fit(var, v)
         st["time"] += act.time
@@ -236,7 +246,7 @@ class Session:
         st["answers"].append(row)
         st["phase"] = "feedback"
         st["pending"] = act.next_for(result)
-        return ["a", given]
+        return ["a", given], saves.answer_token(act, given)
 
     def _continue(self, _payload):
         st = self.state
@@ -247,12 +257,12 @@ class Session:
             st["pending"] = None
             st["feedback"] = None
             self._go(target)
-            return ["n"]
+            return ["n"], saves.CONTINUE_TOKEN
         scene = self.sim.scene(st["scene"])
         if phase == "scene" and not scene.choices and scene.next:
             st["notices"] = []
             self._go(scene.next)
-            return ["n"]
+            return ["n"], saves.CONTINUE_TOKEN
         raise ActionError("choose an option first" if phase == "scene" else "finish the activity first")
 
     def _retry(self, scene_id, act, given, value, result) -> bool:
@@ -311,7 +321,8 @@ class Session:
         st["scene"] = scene_id
         st["visits"][scene_id] = st["visits"].get(scene_id, 0) + 1
         st["time"] += scene.time
-        self._run(scene.effects)
+        if scene.effects:
+            self._run(scene.effects)
         if scene.activity is not None:
             st["phase"] = "activity"
             act = scene.activity
@@ -328,7 +339,7 @@ class Session:
         self.state["ending"] = ending_id
 
     def _pick_ending(self) -> str:
-        env = self._env()
+        env = self._env
         for e in self.sim.endings:
             if e.condition is None or e.condition.run(env):
                 return e.id
@@ -338,7 +349,7 @@ class Session:
         st = self.state
         if st["phase"] not in ("scene", "activity"):
             return
-        env = self._env()
+        env = self._env
         for event in self.sim.events:
             if not event.repeat and event.id in st["fired"]:
                 continue
@@ -400,15 +411,6 @@ class Session:
             chances[area] = chances.get(area, 0) + 1
 
     # ---- expressions ----------------------------------------------------------------
-    def _env(self) -> Env:
-        # An Env reads the state's dicts live, so one serves until the state is replaced.
-        env = self._env_obj
-        st = self.state
-        if env is None or env.state is not st:
-            env = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"], _roller(st), st)
-            self._env_obj = env
-        return env
-
     def _run(self, effects) -> bool:
         """Runs effects; True when one moved a `judges` variable the wrong way (a poor choice),
         judged on the value computed, before min and max clamp it."""
@@ -416,30 +418,21 @@ class Session:
             return False
         st = self.state
         values = st["vars"]
-        env = self._env()
+        env = self._env
         harmed = False
         variable = self.sim.variable
         for eff in effects:
             value = eff.run(env)
             target = eff.target
             if target == "time":
-                current = st["time"]
-            else:
-                current = values[target]
-            op = eff.op
-            if op == "+=":
-                value = current + value
-            elif op == "-=":
-                value = current - value
-            elif op == "*=":
-                value = current * value
-            if target == "time":
-                st["time"] = max(0, int(round(value)))
-            else:
-                var = variable(target)
-                if var.judges and var.worse(current, value):
-                    harmed = True
-                values[target] = var.fit(value)
+                st["time"] = max(0, int(round(_combine(eff.op, st["time"], value))))
+                continue
+            current = values[target]
+            value = _combine(eff.op, current, value)
+            var = variable(target)
+            if var.judges and var.worse(current, value):
+                harmed = True
+            values[target] = var.fit(value)
         return harmed
 
     def _fit(self, name: str, value):
@@ -521,7 +514,7 @@ class Session:
                      "left": max(0, limit - st["time"]) if limit else None}
         choices = []
         if phase == "scene" and scene.choices:
-            env = self._env()
+            env = self._env
             for c in scene.choices:
                 ok = c.condition is None or bool(c.condition.run(env))
                 if ok or c.show_locked:
@@ -608,7 +601,7 @@ class Session:
     def _ending_view(self) -> dict:
         sim = self.sim
         ending = sim.ending(self.state["ending"])
-        env = self._env()
+        env = self._env
 
         def pick(items):
             return [self._t(it.text) for it in items if it.condition is None or it.condition.run(env)]
@@ -705,10 +698,28 @@ class Session:
         return saves.decode_resume_code(sim, code, cls)
 
 
+def _combine(op: str, current, value):
+    """The new value of an effect's target: `op` is "=", "+=", "-=" or "*="."""
+    if op == "+=":
+        return current + value
+    if op == "-=":
+        return current - value
+    if op == "*=":
+        return current * value
+    return value
+
+
 #: Each action type's handler, (session, payload) -> what the log records, and the key of
 #: the action that holds its payload.
 _HANDLERS = {"choose": Session._choose, "answer": Session._answer, "continue": Session._continue}
 _PAYLOAD = {"choose": "choice", "answer": "answer", "continue": "type"}
+
+
+def _env_for(state: dict) -> Env:
+    """What expressions read: the state's dicts, live, so one Env serves a state for as
+    long as the session keeps it (copy and _rebuild, which replace it, make a new one)."""
+    return Env(state["vars"], state["visits"], state["chosen"], state["scores"], state["outcomes"],
+               _roller(state), state)
 
 
 def _roller(state: dict):
