@@ -152,6 +152,8 @@ class Session:
         # one level deep is enough: nested values are only replaced or appended, never edited
         other.state = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in self.state.items()}
         other._scenes_at = list(self._scenes_at)
+        if "_decimals_cache" in self.__dict__:  # the same simulation's: an explorer's branches share it
+            other._decimals_cache = self._decimals_cache
         return other
 
     # ---- applying actions -----------------------------------------------------------
