@@ -67,6 +67,20 @@ class Variable:
         """Whether a change from `before` to `after` goes the wrong way (see `good`)."""
         return after > before if self.good == "low" else after < before
 
+    def fit(self, value):
+        """`value` as this variable holds it: its type, within its min and max."""
+        kind = self.type
+        if kind == "bool":
+            return bool(value)
+        lo, hi = self.min, self.max
+        if lo is not None and value < lo:
+            value = lo
+        if hi is not None and value > hi:
+            value = hi
+        if kind == "int":
+            return int(round(value))
+        return round(float(value), 6)
+
 
 @dataclass(frozen=True)
 class Character:
@@ -232,12 +246,21 @@ class Simulation:
         object.__setattr__(self, "_scenes", {s.id: s for s in self.scenes})
         object.__setattr__(self, "_endings", {e.id: e for e in self.endings})
         object.__setattr__(self, "_vars", {v.id: v for v in self.variables})
-        object.__setattr__(self, "judging", {v.id: v for v in self.variables if v.judges})  # the session reads it per effect
-        # per scene, its choices with a RIASEC area, and whether one of them has a condition (chances)
-        object.__setattr__(self, "tagged", {s.id: (tuple(c for c in s.choices if c.riasec),
-                                                   any(c.condition is not None for c in s.choices if c.riasec))
-                                            for s in self.scenes})
+        # per scene, its choices with a RIASEC area, whether one of them has a condition, and
+        # their areas, each once (the session counts the areas on offer at every choice)
+        object.__setattr__(self, "tagged", {s.id: _tagged(s.choices) for s in self.scenes})
+        # per scene, the ids of its choices when none has a condition (all are always on offer)
+        object.__setattr__(self, "open_choices", {s.id: tuple(c.id for c in s.choices) for s in self.scenes
+                                                  if all(c.condition is None for c in s.choices)})
         object.__setattr__(self, "_chars", {c.id: c for c in self.characters})
+        # per scene, each choice by id with its place in the list (resume codes number choices):
+        # every step and every code looks choices up by id
+        object.__setattr__(self, "_choices", {s.id: {c.id: (i, c) for i, c in enumerate(s.choices)}
+                                              for s in self.scenes})
+
+    def choice(self, scene_id: str, choice_id: str) -> Optional[tuple]:
+        """(index, Choice) of a scene's choice, or None when the scene has no such choice."""
+        return self._choices[scene_id].get(choice_id)
 
     def scene(self, scene_id: str) -> Scene:
         return self._scenes[scene_id]
@@ -259,3 +282,9 @@ class Simulation:
 
     def art_path(self, name: str) -> Optional[str]:
         return dict(self.art).get(name)
+
+
+def _tagged(choices: tuple) -> tuple:
+    tagged = tuple(c for c in choices if c.riasec)
+    conditional = any(c.condition is not None for c in tagged)
+    return tagged, conditional, tuple(dict.fromkeys(c.riasec for c in tagged))

@@ -151,14 +151,21 @@ def restore_session(sim: Simulation, text, new_session):
 
 # ---- resume codes -------------------------------------------------------------------
 
-def _encode_action(sim: Simulation, state: dict, entry) -> str:
-    tag = entry[0]
-    if tag == "n":
-        return "n"
-    scene = sim.scene(state["scene"])
-    if tag == "c":
-        return "c" + str(next(i for i, c in enumerate(scene.choices) if c.id == entry[1]))
-    return "a" + kind_of(scene.activity).encode(scene.activity, entry[1])
+def _encode_actions(sim: Simulation, scenes_at: list, log: list) -> list:
+    """A token per logged action, read in the scene it was taken in: "n" continue, "c" and
+    the choice's place in its scene, "a" and the kind's packing of the answer. One loop over
+    the log, no call per entry: every ending's view packs the whole log."""
+    tokens = []
+    for scene_id, entry in zip(scenes_at, log):
+        tag = entry[0]
+        if tag == "n":
+            tokens.append("n")
+        elif tag == "c":
+            tokens.append("c" + str(sim.choice(scene_id, entry[1])[0]))
+        else:
+            act = sim.scene(scene_id).activity
+            tokens.append("a" + kind_of(act).encode(act, entry[1]))
+    return tokens
 
 
 def _decode_action(sim: Simulation, state: dict, token: str) -> dict:
@@ -182,8 +189,7 @@ def check_char(body: str) -> str:
 def encode_resume_code(session) -> str:
     sim = session.sim
     header = "|".join([sim.id, sim.version, str(session.seed), session.lang, session.start or ""])
-    tokens = [_encode_action(sim, {"scene": scene}, entry)
-              for scene, entry in zip(session.scenes_at, session.state["log"])]
+    tokens = _encode_actions(sim, session.scenes_at, session.state["log"])
     payload = header + "|" + ",".join(tokens)
     packed = base64.urlsafe_b64encode(zlib.compress(payload.encode(), 9)).decode().rstrip("=")
     body = CODE_VERSION + packed

@@ -6,7 +6,7 @@ plain data that saves as JSON. Same simulation + seed + actions = same state, an
 from __future__ import annotations
 
 from . import saves
-from .catalogue import career_view_cached, skill_view
+from .catalogue import career_view_cached, skill_view_cached
 from .errors import ActionError, CatalogueError
 from .expressions import Env
 from .kinds import kind_of
@@ -61,18 +61,21 @@ class Session:
             "chances": {},  # each RIASEC area: how many times it was on offer
         }
         self._scenes_at: list = []  # where each logged action was taken (for resume codes)
+        self._env_obj = None  # built by _env() when an expression first runs
         self._enter(start or sim.start)
         self._check_events()
 
     # ---- the host API ---------------------------------------------------------------
+    # The shortcuts go straight to their handler: the same checks and the same log as
+    # act() with the action spelled out, without building and reading a mapping each step.
     def choose(self, choice_id: str) -> None:
-        self.act({"type": "choose", "choice": choice_id})
+        self._perform(Session._choose, choice_id)
 
     def answer(self, answer) -> None:
-        self.act({"type": "answer", "answer": answer})
+        self._perform(Session._answer, answer)
 
     def continue_(self) -> None:
-        self.act({"type": "continue"})
+        self._perform(Session._continue, None)
 
     def set_language(self, lang: str) -> None:
         if lang not in self.sim.languages:
@@ -106,9 +109,12 @@ class Session:
         explorers, bots; front ends that draw use view()."""
         if self.state["phase"] != "scene":
             return []
-        scene = self.sim.scene(self.state["scene"])
+        scene_id = self.state["scene"]
+        always = self.sim.open_choices.get(scene_id)
+        if always is not None:
+            return list(always)
         env = self._env()
-        return [c.id for c in scene.choices if c.condition is None or c.condition.run(env)]
+        return [c.id for c in self.sim.scene(scene_id).choices if c.condition is None or c.condition.run(env)]
 
     def can_continue(self) -> bool:
         phase = self.state["phase"]
@@ -120,16 +126,28 @@ class Session:
     def act(self, action: dict) -> None:
         """Applies one action; on ActionError the session is unchanged.
 
-        `_apply` checks an action completely before it changes anything, so a refused
+        Its handler checks an action completely before it changes anything, so a refused
         action needs no undo. Only a fault in the content itself (a bug, not a student's
         mistake) can stop an action half-way; then the state is rebuilt from the log.
         """
         if not isinstance(action, dict) or not isinstance(action.get("type"), str):
             raise ActionError("an action is a mapping with a 'type'")
+        kind = action["type"]
+        handler = _HANDLERS.get(kind)
+        if handler is None:
+            if self.state["phase"] == "ending":
+                raise ActionError("the simulation has ended")
+            raise ActionError(f"unknown action type '{kind}'")
+        self._perform(handler, action.get(_PAYLOAD[kind]))
+
+    def _perform(self, handler, payload) -> None:
+        """Runs one action's handler and logs what it returns (see act)."""
         st = self.state
+        if st["phase"] == "ending":
+            raise ActionError("the simulation has ended")
         scene_before = st["scene"]
         try:
-            logged = self._apply(action)
+            logged = handler(self, payload)
         except ActionError:
             raise
         except Exception as exc:
@@ -152,89 +170,92 @@ class Session:
         # one level deep is enough: nested values are only replaced or appended, never edited
         other.state = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in self.state.items()}
         other._scenes_at = list(self._scenes_at)
+        other._env_obj = None  # the copy's expressions read the copy's state
         if "_decimals_cache" in self.__dict__:  # the same simulation's: an explorer's branches share it
             other._decimals_cache = self._decimals_cache
         return other
 
     # ---- applying actions -----------------------------------------------------------
-    def _apply(self, action: dict):
+    # Each handler checks its action completely before it changes anything, and returns
+    # what the log records.
+    def _choose(self, cid):
         st = self.state
-        kind = action["type"]
-        phase = st["phase"]
-        if phase == "ending":
-            raise ActionError("the simulation has ended")
-        if kind == "choose":
-            if phase != "scene":
-                raise ActionError("there is no choice to make now")
-            scene = self.sim.scene(st["scene"])
-            cid = action.get("choice")
-            choice = next((c for c in scene.choices if c.id == cid), None)
-            if choice is None:
-                raise ActionError(f"no choice '{cid}' here")
-            if choice.condition is not None and not choice.condition.run(self._env()):
-                raise ActionError("that choice is not available yet")
-            st["notices"] = []
-            self._count_chances(scene)
-            st["time"] += choice.time
-            harmed = self._run(choice.effects)
-            st["chosen"][cid] = st["chosen"].get(cid, 0) + 1
-            self._tally(choice.skills, choice.riasec, scene.id, None if harmed else "good")
-            if choice.feedback is not None:
-                st["phase"] = "feedback"
-                st["feedback"] = {"type": "choice", "scene": scene.id, "choice": cid}
-                st["pending"] = choice.next
-            else:
-                self._go(choice.next)
-            return ["c", cid]
-        if kind == "answer":
-            if phase != "activity":
-                raise ActionError("there is no activity to answer now")
-            scene = self.sim.scene(st["scene"])
-            act = scene.activity
-            kind = kind_of(act)
-            given = kind.normalise(act, action.get("answer"), self.lang)
-            st["notices"] = []
-            value = kind.grade(act, given, self._model_vars())
-            result = kind.outcome(act, value)
-            if act.attempts > 1 and self._retry(scene.id, act, given, value, result):
-                return ["a", given]
-            for var, v in kind.sets(act, given, self._model_vars()):  # a live model's outputs
-                st["vars"][var] = self._fit(var, v)
-            st["time"] += act.time
-            st["scores"][scene.id] = round(value, 4)
-            st["outcomes"][scene.id] = result
-            self._run(act.effects_for(result))
-            if act.riasec:
-                st["chances"][act.riasec] = st["chances"].get(act.riasec, 0) + 1
-            self._tally(act.skills, act.riasec, scene.id, {"correct": "right", "partial": "partly"}.get(result))
-            row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": round(value, 4), "outcome": result}
-            st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result,
-                              "score": round(value, 4), "answer": given}
-            if act.attempts > 1:  # item analysis wants the first try and the last
-                tries = st["tries"].pop(scene.id, 0) + 1 if "tries" in st else 1
-                first = st["first"].pop(scene.id, result) if "first" in st else result
-                row.update(first_outcome=first, tries=tries)
-                st["feedback"].update(first_outcome=first, tries=tries)
-                st["retry"] = None
-            st["answers"].append(row)
+        if st["phase"] != "scene":
+            raise ActionError("there is no choice to make now")
+        found = self.sim.choice(st["scene"], cid) if isinstance(cid, str) else None
+        if found is None:
+            raise ActionError(f"no choice '{cid}' here")
+        choice = found[1]
+        if choice.condition is not None and not choice.condition.run(self._env()):
+            raise ActionError("that choice is not available yet")
+        scene_id = st["scene"]
+        st["notices"] = []
+        self._count_chances(scene_id)
+        st["time"] += choice.time
+        harmed = self._run(choice.effects)
+        st["chosen"][cid] = st["chosen"].get(cid, 0) + 1
+        self._tally(choice.skills, choice.riasec, scene_id, None if harmed else "good")
+        if choice.feedback is not None:
             st["phase"] = "feedback"
-            st["pending"] = act.next_for(result)
+            st["feedback"] = {"type": "choice", "scene": scene_id, "choice": cid}
+            st["pending"] = choice.next
+        else:
+            self._go(choice.next)
+        return ["c", cid]
+
+    def _answer(self, answer):
+        st = self.state
+        if st["phase"] != "activity":
+            raise ActionError("there is no activity to answer now")
+        scene = self.sim.scene(st["scene"])
+        act = scene.activity
+        kind = kind_of(act)
+        given = kind.normalise(act, answer, self.lang)
+        st["notices"] = []
+        variables = self._model_vars()  # grading and a model's outputs read the same values
+        value = kind.grade(act, given, variables)
+        result = kind.outcome(act, value)
+        if act.attempts > 1 and self._retry(scene.id, act, given, value, result):
             return ["a", given]
-        if kind == "continue":
-            if phase == "feedback":
-                st["notices"] = []
-                target = st["pending"]
-                st["pending"] = None
-                st["feedback"] = None
-                self._go(target)
-                return ["n"]
-            scene = self.sim.scene(st["scene"])
-            if phase == "scene" and not scene.choices and scene.next:
-                st["notices"] = []
-                self._go(scene.next)
-                return ["n"]
-            raise ActionError("choose an option first" if phase == "scene" else "finish the activity first")
-        raise ActionError(f"unknown action type '{kind}'")
+        for var, v in kind.sets(act, given, variables):  # a live model's outputs
+            st["vars"][var] = self._fit(var, v)
+        st["time"] += act.time
+        st["scores"][scene.id] = round(value, 4)
+        st["outcomes"][scene.id] = result
+        self._run(act.effects_for(result))
+        if act.riasec:
+            st["chances"][act.riasec] = st["chances"].get(act.riasec, 0) + 1
+        self._tally(act.skills, act.riasec, scene.id, {"correct": "right", "partial": "partly"}.get(result))
+        row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": round(value, 4), "outcome": result}
+        st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result,
+                          "score": round(value, 4), "answer": given}
+        if act.attempts > 1:  # item analysis wants the first try and the last
+            tries = st["tries"].pop(scene.id, 0) + 1 if "tries" in st else 1
+            first = st["first"].pop(scene.id, result) if "first" in st else result
+            row.update(first_outcome=first, tries=tries)
+            st["feedback"].update(first_outcome=first, tries=tries)
+            st["retry"] = None
+        st["answers"].append(row)
+        st["phase"] = "feedback"
+        st["pending"] = act.next_for(result)
+        return ["a", given]
+
+    def _continue(self, _payload):
+        st = self.state
+        phase = st["phase"]
+        if phase == "feedback":
+            st["notices"] = []
+            target = st["pending"]
+            st["pending"] = None
+            st["feedback"] = None
+            self._go(target)
+            return ["n"]
+        scene = self.sim.scene(st["scene"])
+        if phase == "scene" and not scene.choices and scene.next:
+            st["notices"] = []
+            self._go(scene.next)
+            return ["n"]
+        raise ActionError("choose an option first" if phase == "scene" else "finish the activity first")
 
     def _retry(self, scene_id, act, given, value, result) -> bool:
         """A try that is not right, with tries left: the activity stays, with the next
@@ -319,13 +340,14 @@ class Session:
         st = self.state
         if st["phase"] not in ("scene", "activity"):
             return
+        env = self._env()
         for event in self.sim.events:
             if not event.repeat and event.id in st["fired"]:
                 continue
             # An event fires when its condition *becomes* true: once it has been checked
             # true, it waits until the condition is false again (and a chance is rolled
             # once per rising edge, so "chance: 0.3" means a 30% chance it happens).
-            if not event.when.run(self._env()):
+            if not event.when.run(env):
                 if event.id in st["active"]:
                     st["active"].remove(event.id)
                 continue
@@ -364,25 +386,25 @@ class Session:
         if riasec:
             st["riasec"][riasec] = st["riasec"].get(riasec, 0) + 1
 
-    def _count_chances(self, scene) -> None:
+    def _count_chances(self, scene_id: str) -> None:
         """Each RIASEC area among the choices on offer counts one chance (riasec / chances is
         how often a student took that kind of work when they could)."""
-        tagged, conditional = self.sim.tagged[scene.id]
+        tagged, conditional, areas = self.sim.tagged[scene_id]
         if not tagged:
             return
         st = self.state
-        peek = None
         if conditional:  # a roll() in a condition must not spend the dice
             peek = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"],
                        lambda lo, hi: Rng(st["rng"]).randint(lo, hi), st)
+            areas = dict.fromkeys(c.riasec for c in tagged if c.condition is None or c.condition.run(peek))
         chances = st["chances"]
-        for area in {c.riasec for c in tagged if c.condition is None or c.condition.run(peek)}:
+        for area in areas:
             chances[area] = chances.get(area, 0) + 1
 
     # ---- expressions ----------------------------------------------------------------
     def _env(self) -> Env:
         # An Env reads the state's dicts live, so one serves until the state is replaced.
-        env = getattr(self, "_env_obj", None)
+        env = self._env_obj
         st = self.state
         if env is None or env.state is not st:
             env = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"], _roller(st), st)
@@ -398,7 +420,7 @@ class Session:
         values = st["vars"]
         env = self._env()
         harmed = False
-        judging = self.sim.judging
+        variable = self.sim.variable
         for eff in effects:
             value = eff.run(env)
             target = eff.target
@@ -416,25 +438,14 @@ class Session:
             if target == "time":
                 st["time"] = max(0, int(round(value)))
             else:
-                var = judging.get(target)
-                if var is not None and var.worse(current, value):
+                var = variable(target)
+                if var.judges and var.worse(current, value):
                     harmed = True
-                values[target] = self._fit(target, value)
+                values[target] = var.fit(value)
         return harmed
 
     def _fit(self, name: str, value):
-        var = self.sim.variable(name)
-        kind = var.type
-        if kind == "bool":
-            return bool(value)
-        lo, hi = var.min, var.max
-        if lo is not None and value < lo:
-            value = lo
-        if hi is not None and value > hi:
-            value = hi
-        if kind == "int":
-            return int(round(value))
-        return round(float(value), 6)
+        return self.sim.variable(name).fit(value)
 
     # ---- the view -------------------------------------------------------------------
     def fill(self, text: str, values: dict | None = None) -> str:
@@ -639,7 +650,7 @@ class Session:
         try:
             if self.lang not in cache:
                 cache[self.lang] = career_view_cached(self.sim.career, self.lang)
-            skills = [{**skill_view(s, self.lang), "count": tally[s]} for s in order]
+            skills = [{**skill_view_cached(s, self.lang), "count": tally[s]} for s in order]
             return cache[self.lang], skills
         except (CatalogueError, KeyError, OSError):
             return None, [{"id": s, "name": s, "count": tally[s]} for s in order]
@@ -694,6 +705,12 @@ class Session:
     @classmethod
     def from_resume_code(cls, sim: Simulation, code: str) -> "Session":
         return saves.decode_resume_code(sim, code, cls)
+
+
+#: Each action type's handler, (session, payload) -> what the log records, and the key of
+#: the action that holds its payload.
+_HANDLERS = {"choose": Session._choose, "answer": Session._answer, "continue": Session._continue}
+_PAYLOAD = {"choose": "choice", "answer": "answer", "continue": "type"}
 
 
 def _roller(state: dict):
