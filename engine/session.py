@@ -181,6 +181,8 @@ class Session:
         other._scenes_at = list(self._scenes_at)
         other._tokens = list(self._tokens)
         other._env = _env_for(other.state)  # the copy's expressions read the copy's state
+        if "_decimals_cache" in self.__dict__:  # the same simulation's: an explorer's branches share it
+            other._decimals_cache = self._decimals_cache
         return other
 
     # ---- applying actions -----------------------------------------------------------
