@@ -601,6 +601,13 @@ class Model(ActivityKind):
         env, outs = self._env(act.spec, answer, variables)
         return [(var, outs[out] if out in outs else env.vars[out]) for var, out in act.spec.sets]
 
+    def sets_decimals(self, act) -> dict:
+        """A variable set from an output (or an input) shows that output's decimals: the
+        feedback says 27.4 kJ/in where the panel said 27.4, not 27.4125."""
+        spec = act.spec
+        places = {i.id: i.decimals for i in spec.inputs} | {o.id: o.decimals for o in spec.outputs}
+        return {var: places[src] for var, src in spec.sets}
+
     def start(self, act) -> dict:
         return {i.id: i.value_at(i.start) for i in act.spec.inputs}
 
