@@ -3,6 +3,12 @@ simulation and every shipped one), explore time per simulation, and load time of
 versus pre-compiled JSON.
 
     .venv/bin/python benchmarks/engine.py [--quick]
+    .venv/bin/python benchmarks/engine.py --against REV [--rounds N]
+
+`--against REV` (a branch or commit) measures this checkout's engine and REV's side by
+side: REV's `engine/` is exported with `git archive` into a temporary folder, and short
+rounds of host-API play alternate between the two, each in its own process (each imports
+its own engine), so a busy machine slows both alike. It prints both rates and new/old.
 
 Target (issue 2): at least 2,000 random play-throughs a second on a 30-scene simulation
 on CPython. A play-through is a fresh Session, view() before every action (as every front
@@ -11,11 +17,16 @@ end does), a random enabled action, until the ending's view.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import platform
 import random
+import shutil
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -173,10 +184,65 @@ def load_times(path: Path, repeat: int) -> tuple[float, float]:
     return statistics.median(ty), statistics.median(tj)
 
 
+def one_round(seconds: float) -> dict:
+    """One round for --against: host-API play of the generated simulation with whichever
+    engine this copy of the benchmark imported."""
+    gen = load_source(generated_simulation(30), "<generated 30 scenes>")
+    rate, wall, steps = throughput(gen, seconds, play_host_api)
+    return {"rate": rate, "wall": wall, "steps": steps}
+
+
+def export_engine(rev: str, into: Path) -> Path:
+    """A folder holding `rev`'s engine/ (from git archive), this benchmark and a link to
+    this checkout's content/ (the career catalogue every ending reads): only the engine
+    differs between the two sides."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev, "engine"],
+                             check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    (into / "benchmarks").mkdir()
+    shutil.copy(Path(__file__), into / "benchmarks" / "engine.py")
+    (into / "content").symlink_to(ROOT / "content", target_is_directory=True)
+    return into / "benchmarks" / "engine.py"
+
+
+def run_round(script: Path, seconds: float) -> dict:
+    out = subprocess.run([sys.executable, str(script), "--round", str(seconds)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def against(rev: str, rounds: int, seconds: float) -> None:
+    """This engine versus `rev`'s, alternating rounds (new first, then old first, ...)."""
+    sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    rates: dict = {"new": [], "old": []}
+    with tempfile.TemporaryDirectory(prefix="engine-bench-") as tmp:
+        scripts = {"new": Path(__file__).resolve(), "old": export_engine(rev, Path(tmp))}
+        for n in range(rounds):
+            for side in (("new", "old") if n % 2 == 0 else ("old", "new")):
+                rates[side].append(run_round(scripts[side], seconds)["rate"])
+    new, old = statistics.median(rates["new"]), statistics.median(rates["old"])
+    print(f"host API, generated 30-scene: this checkout versus {rev} ({sha}), "
+          f"{rounds} alternating rounds of {seconds:g} CPU s each, median play-throughs per CPU second")
+    print(f"  new {new:7,.0f}/s   rounds: {', '.join(f'{r:,.0f}' for r in rates['new'])}")
+    print(f"  old {old:7,.0f}/s   rounds: {', '.join(f'{r:,.0f}' for r in rates['old'])}")
+    print(f"  new/old {new / old:.2f}×   target ≥ {TARGET:,.0f}/s: {'MET' if new >= TARGET else 'NOT MET'}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="shorter runs (for CI smoke tests)")
+    ap.add_argument("--against", metavar="REV", help="compare this engine with REV's (a branch or commit)")
+    ap.add_argument("--rounds", type=int, default=6, help="rounds per side for --against (default 6)")
+    ap.add_argument("--round", type=float, metavar="SECONDS", help=argparse.SUPPRESS)  # one --against round
     args = ap.parse_args(argv)
+    if args.round is not None:
+        print(json.dumps(one_round(args.round)))
+        return 0
+    if args.against:
+        against(args.against, args.rounds, 0.5 if args.quick else 1.5)
+        return 0
     secs = 0.5 if args.quick else 3.0
     print(f"engine benchmark — {platform.python_implementation()} {platform.python_version()} "
           f"on {platform.machine()}")

@@ -54,6 +54,7 @@ __all__ = [
     "career_view",
     "career_view_cached",
     "skill_view",
+    "skill_view_cached",
     "ui_text",
     "ui_strings",
     "check_catalogue",
@@ -273,6 +274,7 @@ def clear_cache() -> None:
     _doc.cache_clear()
     _default_key.cache_clear()
     career_view_cached.cache_clear()
+    skill_view_cached.cache_clear()
 
 
 def export_catalogue(careers_path: Any = None, skills_path: Any = None,
@@ -381,6 +383,13 @@ def career_view_cached(career_id: str, lang: str) -> dict:
     """career_view of the default catalogue, built once per career and language (sessions
     show it at every ending); clear_cache forgets it. Treat the result as read-only."""
     return career_view(career_id, lang)
+
+
+@functools.lru_cache(maxsize=256)
+def skill_view_cached(skill_id: str, lang: str) -> dict:
+    """skill_view of the default catalogue, built once per skill and language (sessions
+    list the skills used well at every ending); clear_cache forgets it. Read-only."""
+    return skill_view(skill_id, lang)
 
 
 def skill_view(skill_id: str, lang: str, path: Any = None) -> dict:

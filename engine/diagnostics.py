@@ -87,6 +87,12 @@ class Reporter:
         return any(d.severity == "error" for d in self.items)
 
 
+def expr_pos(pos, offset: int):
+    """The (line, col) of the character `offset` into an expression written at `pos`, so a
+    problem in `trust >= fifty` points at `fifty`; an unknown pos stays unknown."""
+    return (pos[0], pos[1] + offset) if pos and pos[0] else pos
+
+
 def did_you_mean(word: str, options) -> str:
     """A hint naming the closest known word, or '' when nothing is close."""
     options = [o for o in options if isinstance(o, str)]

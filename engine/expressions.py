@@ -6,6 +6,7 @@ no attribute access, a fixed list of functions, bounded length, depth and number
 from __future__ import annotations
 
 import math
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -426,21 +427,22 @@ def _mod(a, b):
     return a % b if b else 0
 
 
+# the operator module's functions are the plain operators, without a Python call each
 _BIN = {
-    "+": lambda a, b: a + b,
-    "-": lambda a, b: a - b,
-    "*": lambda a, b: a * b,
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
     "/": _div,
     "//": _fdiv,
     "%": _mod,
 }
 _CMP = {
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
 }
 
 
@@ -478,15 +480,18 @@ def compile_tree(tree: tuple) -> Callable[[Env], object]:
         a, b = compile_tree(tree[2]), compile_tree(tree[3])
         return lambda env: _bound(op(a(env), b(env)))
     if kind == "cmp":
-        op = _CMP[tree[1]]
-        a, b = compile_tree(tree[2]), compile_tree(tree[3])
-        return lambda env: op(a(env), b(env))
+        return _compile_comparison(_CMP[tree[1]], tree[2], tree[3])
     if kind == "call":
         fname, args = tree[1], tree[2]
-        if fname in ("visited", "chose", "score"):
+        if fname == "visited":
             ident = args[0][1]
-            table = {"visited": "visits", "chose": "chosen", "score": "scores"}[fname]
-            return lambda env: getattr(env, table).get(ident, 0)
+            return lambda env: env.visits.get(ident, 0)
+        if fname == "chose":
+            ident = args[0][1]
+            return lambda env: env.chosen.get(ident, 0)
+        if fname == "score":
+            ident = args[0][1]
+            return lambda env: env.scores.get(ident, 0)
         if fname == "outcome_is":
             ident, outcome = args[0][1], args[1][1]
             return lambda env: env.outcomes.get(ident) == outcome
@@ -506,3 +511,18 @@ def compile_tree(tree: tuple) -> Callable[[Env], object]:
             lo, hi = fns
             return lambda env: env.roll(int(lo(env)), int(hi(env)))
     raise ValueError(f"unknown node {kind}")  # unreachable for parsed trees
+
+
+def _compile_comparison(op, left: tuple, right: tuple) -> Callable[[Env], object]:
+    """A comparison; the common shapes, a variable or a function against a number
+    (`safety >= 40`, `visited("x") > 0`), run every step: they read the number and the
+    variable in place, without a closure call for each."""
+    if right[0] == "num":
+        value = right[1]
+        if left[0] == "name" and left[1] != "time":
+            name = left[1]
+            return lambda env: op(env.vars[name], value)
+        a = compile_tree(left)
+        return lambda env: op(a(env), value)
+    a, b = compile_tree(left), compile_tree(right)
+    return lambda env: op(a(env), b(env))

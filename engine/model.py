@@ -4,6 +4,7 @@ Everything here is frozen: a session never changes content, only its own small s
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -66,6 +67,24 @@ class Variable:
     def worse(self, before, after) -> bool:
         """Whether a change from `before` to `after` goes the wrong way (see `good`)."""
         return after > before if self.good == "low" else after < before
+
+    def __post_init__(self):
+        object.__setattr__(self, "fit", _fitter(self.type, self.min, self.max))
+
+
+def _fitter(kind: str, lo, hi) -> Callable:
+    """fit(value): `value` as a variable holds it, its type within its min and max. Made
+    once per variable, for its type and bounds: effects fit a value at every step."""
+    if kind == "bool":
+        return bool
+    if lo is None:
+        lo = -math.inf
+    if hi is None:
+        hi = math.inf
+    # max then min: raised to min first, then lowered to max, as the bounds were always applied
+    if kind == "int":
+        return lambda value: int(round(min(max(value, lo), hi)))
+    return lambda value: round(float(min(max(value, lo), hi)), 6)
 
 
 @dataclass(frozen=True)
@@ -232,12 +251,23 @@ class Simulation:
         object.__setattr__(self, "_scenes", {s.id: s for s in self.scenes})
         object.__setattr__(self, "_endings", {e.id: e for e in self.endings})
         object.__setattr__(self, "_vars", {v.id: v for v in self.variables})
-        object.__setattr__(self, "judging", {v.id: v for v in self.variables if v.judges})  # the session reads it per effect
-        # per scene, its choices with a RIASEC area, and whether one of them has a condition (chances)
-        object.__setattr__(self, "tagged", {s.id: (tuple(c for c in s.choices if c.riasec),
-                                                   any(c.condition is not None for c in s.choices if c.riasec))
-                                            for s in self.scenes})
+        # per scene, its choices with a RIASEC area, whether one of them has a condition, and
+        # their areas, each once (the session counts the areas on offer at every choice)
+        object.__setattr__(self, "tagged", {s.id: _tagged(s.choices) for s in self.scenes})
+        # the scenes a student leaves with "continue" (no choices, a next scene)
+        object.__setattr__(self, "goes_on", frozenset(s.id for s in self.scenes if not s.choices and s.next))
+        # per scene, the ids of its choices when none has a condition (all are always on offer)
+        object.__setattr__(self, "open_choices", {s.id: tuple(c.id for c in s.choices) for s in self.scenes
+                                                  if all(c.condition is None for c in s.choices)})
         object.__setattr__(self, "_chars", {c.id: c for c in self.characters})
+        # per scene, each choice by id with its place in the list (resume codes number choices):
+        # every step and every code looks choices up by id
+        object.__setattr__(self, "_choices", {s.id: {c.id: (i, c) for i, c in enumerate(s.choices)}
+                                              for s in self.scenes})
+
+    def choice(self, scene_id: str, choice_id: str) -> Optional[tuple]:
+        """(index, Choice) of a scene's choice, or None when the scene has no such choice."""
+        return self._choices[scene_id].get(choice_id)
 
     def scene(self, scene_id: str) -> Scene:
         return self._scenes[scene_id]
@@ -259,3 +289,9 @@ class Simulation:
 
     def art_path(self, name: str) -> Optional[str]:
         return dict(self.art).get(name)
+
+
+def _tagged(choices: tuple) -> tuple:
+    tagged = tuple(c for c in choices if c.riasec)
+    conditional = any(c.condition is not None for c in tagged)
+    return tagged, conditional, tuple(dict.fromkeys(c.riasec for c in tagged))

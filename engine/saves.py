@@ -151,14 +151,17 @@ def restore_session(sim: Simulation, text, new_session):
 
 # ---- resume codes -------------------------------------------------------------------
 
-def _encode_action(sim: Simulation, state: dict, entry) -> str:
-    tag = entry[0]
-    if tag == "n":
-        return "n"
-    scene = sim.scene(state["scene"])
-    if tag == "c":
-        return "c" + str(next(i for i, c in enumerate(scene.choices) if c.id == entry[1]))
-    return "a" + kind_of(scene.activity).encode(scene.activity, entry[1])
+CONTINUE_TOKEN = "n"
+
+
+def choice_token(index: int) -> str:
+    """A choice's token: "c" and its place among its scene's choices."""
+    return "c" + str(index)
+
+
+def answer_token(act, answer) -> str:
+    """An answer's token: "a" and the kind's packing of the normalised answer."""
+    return "a" + kind_of(act).encode(act, answer)
 
 
 def _decode_action(sim: Simulation, state: dict, token: str) -> dict:
@@ -182,9 +185,7 @@ def check_char(body: str) -> str:
 def encode_resume_code(session) -> str:
     sim = session.sim
     header = "|".join([sim.id, sim.version, str(session.seed), session.lang, session.start or ""])
-    tokens = [_encode_action(sim, {"scene": scene}, entry)
-              for scene, entry in zip(session.scenes_at, session.state["log"])]
-    payload = header + "|" + ",".join(tokens)
+    payload = header + "|" + ",".join(session.tokens)  # made as each action was taken
     packed = base64.urlsafe_b64encode(zlib.compress(payload.encode(), 9)).decode().rstrip("=")
     body = CODE_VERSION + packed
     return body + check_char(body)

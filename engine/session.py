@@ -6,7 +6,7 @@ plain data that saves as JSON. Same simulation + seed + actions = same state, an
 from __future__ import annotations
 
 from . import saves
-from .catalogue import career_view_cached, skill_view
+from .catalogue import career_view_cached, skill_view_cached
 from .errors import ActionError, CatalogueError
 from .expressions import Env
 from .kinds import kind_of
@@ -60,19 +60,25 @@ class Session:
             "evidence": [],  # each skill used well: {"skill", "scene", "how": good | right | partly}
             "chances": {},  # each RIASEC area: how many times it was on offer
         }
-        self._scenes_at: list = []  # where each logged action was taken (for resume codes)
+        self._scenes_at: list = []  # where each logged action was taken
+        # each logged action's resume-code token, made as it is taken: the scene's tables are
+        # at hand then, and every ending's view packs the whole log
+        self._tokens: list = []
+        self._env = _env_for(self.state)  # what expressions read; rebuilt only with the state
         self._enter(start or sim.start)
         self._check_events()
 
     # ---- the host API ---------------------------------------------------------------
+    # The shortcuts go straight to their handler: the same checks and the same log as
+    # act() with the action spelled out, without building and reading a mapping each step.
     def choose(self, choice_id: str) -> None:
-        self.act({"type": "choose", "choice": choice_id})
+        self._perform(Session._choose, choice_id)
 
     def answer(self, answer) -> None:
-        self.act({"type": "answer", "answer": answer})
+        self._perform(Session._answer, answer)
 
     def continue_(self) -> None:
-        self.act({"type": "continue"})
+        self._perform(Session._continue, None)
 
     def set_language(self, lang: str) -> None:
         if lang not in self.sim.languages:
@@ -82,6 +88,11 @@ class Session:
     @property
     def ended(self) -> bool:
         return self.state["phase"] == "ending"
+
+    @property
+    def tokens(self) -> list:
+        """Each logged action's resume-code token (engine/saves.py); read-only."""
+        return self._tokens
 
     @property
     def scenes_at(self) -> list:
@@ -106,30 +117,44 @@ class Session:
         explorers, bots; front ends that draw use view()."""
         if self.state["phase"] != "scene":
             return []
-        scene = self.sim.scene(self.state["scene"])
-        env = self._env()
-        return [c.id for c in scene.choices if c.condition is None or c.condition.run(env)]
+        scene_id = self.state["scene"]
+        always = self.sim.open_choices.get(scene_id)
+        if always is not None:
+            return list(always)
+        env = self._env
+        return [c.id for c in self.sim.scene(scene_id).choices if c.condition is None or c.condition.run(env)]
 
     def can_continue(self) -> bool:
         phase = self.state["phase"]
         if phase == "feedback":
             return True
-        scene = self.sim.scene(self.state["scene"])
-        return phase == "scene" and not scene.choices and bool(scene.next)
+        return phase == "scene" and self.state["scene"] in self.sim.goes_on
 
     def act(self, action: dict) -> None:
         """Applies one action; on ActionError the session is unchanged.
 
-        `_apply` checks an action completely before it changes anything, so a refused
+        Its handler checks an action completely before it changes anything, so a refused
         action needs no undo. Only a fault in the content itself (a bug, not a student's
         mistake) can stop an action half-way; then the state is rebuilt from the log.
         """
         if not isinstance(action, dict) or not isinstance(action.get("type"), str):
             raise ActionError("an action is a mapping with a 'type'")
+        kind = action["type"]
+        handler = _HANDLERS.get(kind)
+        if handler is None:
+            if self.state["phase"] == "ending":
+                raise ActionError("the simulation has ended")
+            raise ActionError(f"unknown action type '{kind}'")
+        self._perform(handler, action.get(_PAYLOAD[kind]))
+
+    def _perform(self, handler, payload) -> None:
+        """Runs one action's handler and logs what it returns (see act)."""
         st = self.state
+        if st["phase"] == "ending":
+            raise ActionError("the simulation has ended")
         scene_before = st["scene"]
         try:
-            logged = self._apply(action)
+            logged, token = handler(self, payload)
         except ActionError:
             raise
         except Exception as exc:
@@ -138,12 +163,14 @@ class Session:
         st["step"] += 1
         st["log"].append(logged)
         self._scenes_at.append(scene_before)
+        self._tokens.append(token)
 
     def _rebuild(self) -> None:
         again = Session(self.sim, seed=self.seed, lang=self.lang, start=self.start)
         for entry, _scene in zip(self.state["log"], self._scenes_at):
             again.act(saves.action_from_log(entry))
-        self.state, self._scenes_at = again.state, again._scenes_at
+        self.state, self._scenes_at, self._tokens = again.state, again._scenes_at, again._tokens
+        self._env = again._env
 
     def copy(self) -> "Session":
         """An independent copy (explorers branch sessions with it)."""
@@ -152,87 +179,93 @@ class Session:
         # one level deep is enough: nested values are only replaced or appended, never edited
         other.state = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in self.state.items()}
         other._scenes_at = list(self._scenes_at)
+        other._tokens = list(self._tokens)
+        other._env = _env_for(other.state)  # the copy's expressions read the copy's state
+        if "_decimals_cache" in self.__dict__:  # the same simulation's: an explorer's branches share it
+            other._decimals_cache = self._decimals_cache
         return other
 
     # ---- applying actions -----------------------------------------------------------
-    def _apply(self, action: dict):
+    # Each handler checks its action completely before it changes anything, and returns
+    # what the log records and the action's resume-code token.
+    def _choose(self, cid):
         st = self.state
-        kind = action["type"]
-        phase = st["phase"]
-        if phase == "ending":
-            raise ActionError("the simulation has ended")
-        if kind == "choose":
-            if phase != "scene":
-                raise ActionError("there is no choice to make now")
-            scene = self.sim.scene(st["scene"])
-            cid = action.get("choice")
-            choice = next((c for c in scene.choices if c.id == cid), None)
-            if choice is None:
-                raise ActionError(f"no choice '{cid}' here")
-            if choice.condition is not None and not choice.condition.run(self._env()):
-                raise ActionError("that choice is not available yet")
-            st["notices"] = []
-            self._count_chances(scene)
-            st["time"] += choice.time
-            harmed = self._run(choice.effects)
-            st["chosen"][cid] = st["chosen"].get(cid, 0) + 1
-            self._tally(choice.skills, choice.riasec, scene.id, None if harmed else "good")
-            if choice.feedback is not None:
-                st["phase"] = "feedback"
-                st["feedback"] = {"type": "choice", "scene": scene.id, "choice": cid}
-                st["pending"] = choice.next
-            else:
-                self._go(choice.next)
-            return ["c", cid]
-        if kind == "answer":
-            if phase != "activity":
-                raise ActionError("there is no activity to answer now")
-            scene = self.sim.scene(st["scene"])
-            act = scene.activity
-            kind = kind_of(act)
-            given = kind.normalise(act, action.get("answer"), self.lang)
-            st["notices"] = []
-            value = kind.grade(act, given, self._model_vars())
-            result = kind.outcome(act, value)
-            if act.attempts > 1 and self._retry(scene.id, act, given, value, result):
-                return ["a", given]
-            for var, v in kind.sets(act, given, self._model_vars()):  # a live model's outputs
-                st["vars"][var] = self._fit(var, v)
-            st["time"] += act.time
-            st["scores"][scene.id] = round(value, 4)
-            st["outcomes"][scene.id] = result
-            self._run(act.effects_for(result))
-            if act.riasec:
-                st["chances"][act.riasec] = st["chances"].get(act.riasec, 0) + 1
-            self._tally(act.skills, act.riasec, scene.id, {"correct": "right", "partial": "partly"}.get(result))
-            row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": round(value, 4), "outcome": result}
-            st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result,
-                              "score": round(value, 4), "answer": given}
-            if act.attempts > 1:  # item analysis wants the first try and the last
-                tries = st["tries"].pop(scene.id, 0) + 1 if "tries" in st else 1
-                first = st["first"].pop(scene.id, result) if "first" in st else result
-                row.update(first_outcome=first, tries=tries)
-                st["feedback"].update(first_outcome=first, tries=tries)
-                st["retry"] = None
-            st["answers"].append(row)
+        if st["phase"] != "scene":
+            raise ActionError("there is no choice to make now")
+        found = self.sim.choice(st["scene"], cid) if isinstance(cid, str) else None
+        if found is None:
+            raise ActionError(f"no choice '{cid}' here")
+        index, choice = found
+        if choice.condition is not None and not choice.condition.run(self._env):
+            raise ActionError("that choice is not available yet")
+        scene_id = st["scene"]
+        st["notices"] = []
+        self._count_chances(scene_id)
+        st["time"] += choice.time
+        harmed = self._run(choice.effects)
+        st["chosen"][cid] = st["chosen"].get(cid, 0) + 1
+        self._tally(choice.skills, choice.riasec, scene_id, None if harmed else "good")
+        if choice.feedback is not None:
             st["phase"] = "feedback"
-            st["pending"] = act.next_for(result)
-            return ["a", given]
-        if kind == "continue":
-            if phase == "feedback":
-                st["notices"] = []
-                target = st["pending"]
-                st["pending"] = None
-                st["feedback"] = None
-                self._go(target)
-                return ["n"]
-            scene = self.sim.scene(st["scene"])
-            if phase == "scene" and not scene.choices and scene.next:
-                st["notices"] = []
-                self._go(scene.next)
-                return ["n"]
-            raise ActionError("choose an option first" if phase == "scene" else "finish the activity first")
-        raise ActionError(f"unknown action type '{kind}'")
+            st["feedback"] = {"type": "choice", "scene": scene_id, "choice": cid}
+            st["pending"] = choice.next
+        else:
+            self._go(choice.next)
+        return ["c", cid], saves.choice_token(index)
+
+    def _answer(self, answer):
+        st = self.state
+        if st["phase"] != "activity":
+            raise ActionError("there is no activity to answer now")
+        scene = self.sim.scene(st["scene"])
+        act = scene.activity
+        kind = kind_of(act)
+        given = kind.normalise(act, answer, self.lang)
+        st["notices"] = []
+        variables = self._model_vars()  # grading and a model's outputs read the same values
+        value = kind.grade(act, given, variables)
+        result = kind.outcome(act, value)
+        if act.attempts > 1 and self._retry(scene.id, act, given, value, result):
+            return ["a", given], saves.answer_token(act, given)
+        for var, v in kind.sets(act, given, variables):  # a live model's outputs
+            st["vars"][var] = self._fit(var, v)
+        st["time"] += act.time
+        st["scores"][scene.id] = round(value, 4)
+        st["outcomes"][scene.id] = result
+        self._run(act.effects_for(result))
+        if act.riasec:
+            st["chances"][act.riasec] = st["chances"].get(act.riasec, 0) + 1
+        self._tally(act.skills, act.riasec, scene.id, {"correct": "right", "partial": "partly"}.get(result))
+        row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": round(value, 4), "outcome": result}
+        st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result,
+                          "score": round(value, 4), "answer": given}
+        if act.attempts > 1:  # item analysis wants the first try and the last
+            tries = st["tries"].pop(scene.id, 0) + 1 if "tries" in st else 1
+            first = st["first"].pop(scene.id, result) if "first" in st else result
+            row.update(first_outcome=first, tries=tries)
+            st["feedback"].update(first_outcome=first, tries=tries)
+            st["retry"] = None
+        st["answers"].append(row)
+        st["phase"] = "feedback"
+        st["pending"] = act.next_for(result)
+        return ["a", given], saves.answer_token(act, given)
+
+    def _continue(self, _payload):
+        st = self.state
+        phase = st["phase"]
+        if phase == "feedback":
+            st["notices"] = []
+            target = st["pending"]
+            st["pending"] = None
+            st["feedback"] = None
+            self._go(target)
+            return ["n"], saves.CONTINUE_TOKEN
+        scene = self.sim.scene(st["scene"])
+        if phase == "scene" and not scene.choices and scene.next:
+            st["notices"] = []
+            self._go(scene.next)
+            return ["n"], saves.CONTINUE_TOKEN
+        raise ActionError("choose an option first" if phase == "scene" else "finish the activity first")
 
     def _retry(self, scene_id, act, given, value, result) -> bool:
         """A try that is not right, with tries left: the activity stays, with the next
@@ -290,7 +323,8 @@ class Session:
         st["scene"] = scene_id
         st["visits"][scene_id] = st["visits"].get(scene_id, 0) + 1
         st["time"] += scene.time
-        self._run(scene.effects)
+        if scene.effects:
+            self._run(scene.effects)
         if scene.activity is not None:
             st["phase"] = "activity"
             act = scene.activity
@@ -307,7 +341,7 @@ class Session:
         self.state["ending"] = ending_id
 
     def _pick_ending(self) -> str:
-        env = self._env()
+        env = self._env
         for e in self.sim.endings:
             if e.condition is None or e.condition.run(env):
                 return e.id
@@ -317,13 +351,14 @@ class Session:
         st = self.state
         if st["phase"] not in ("scene", "activity"):
             return
+        env = self._env
         for event in self.sim.events:
             if not event.repeat and event.id in st["fired"]:
                 continue
             # An event fires when its condition *becomes* true: once it has been checked
             # true, it waits until the condition is false again (and a chance is rolled
             # once per rising edge, so "chance: 0.3" means a 30% chance it happens).
-            if not event.when.run(self._env()):
+            if not event.when.run(env):
                 if event.id in st["active"]:
                     st["active"].remove(event.id)
                 continue
@@ -362,31 +397,22 @@ class Session:
         if riasec:
             st["riasec"][riasec] = st["riasec"].get(riasec, 0) + 1
 
-    def _count_chances(self, scene) -> None:
+    def _count_chances(self, scene_id: str) -> None:
         """Each RIASEC area among the choices on offer counts one chance (riasec / chances is
         how often a student took that kind of work when they could)."""
-        tagged, conditional = self.sim.tagged[scene.id]
+        tagged, conditional, areas = self.sim.tagged[scene_id]
         if not tagged:
             return
         st = self.state
-        peek = None
         if conditional:  # a roll() in a condition must not spend the dice
             peek = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"],
                        lambda lo, hi: Rng(st["rng"]).randint(lo, hi), st)
+            areas = dict.fromkeys(c.riasec for c in tagged if c.condition is None or c.condition.run(peek))
         chances = st["chances"]
-        for area in {c.riasec for c in tagged if c.condition is None or c.condition.run(peek)}:
+        for area in areas:
             chances[area] = chances.get(area, 0) + 1
 
     # ---- expressions ----------------------------------------------------------------
-    def _env(self) -> Env:
-        # An Env reads the state's dicts live, so one serves until the state is replaced.
-        env = getattr(self, "_env_obj", None)
-        st = self.state
-        if env is None or env.state is not st:
-            env = Env(st["vars"], st["visits"], st["chosen"], st["scores"], st["outcomes"], _roller(st), st)
-            self._env_obj = env
-        return env
-
     def _run(self, effects) -> bool:
         """Runs effects; True when one moved a `judges` variable the wrong way (a poor choice),
         judged on the value computed, before min and max clamp it."""
@@ -394,45 +420,25 @@ class Session:
             return False
         st = self.state
         values = st["vars"]
-        env = self._env()
+        env = self._env
         harmed = False
-        judging = self.sim.judging
+        variable = self.sim.variable
         for eff in effects:
             value = eff.run(env)
             target = eff.target
             if target == "time":
-                current = st["time"]
-            else:
-                current = values[target]
-            op = eff.op
-            if op == "+=":
-                value = current + value
-            elif op == "-=":
-                value = current - value
-            elif op == "*=":
-                value = current * value
-            if target == "time":
-                st["time"] = max(0, int(round(value)))
-            else:
-                var = judging.get(target)
-                if var is not None and var.worse(current, value):
-                    harmed = True
-                values[target] = self._fit(target, value)
+                st["time"] = max(0, int(round(_combine(eff.op, st["time"], value))))
+                continue
+            current = values[target]
+            value = _combine(eff.op, current, value)
+            var = variable(target)
+            if var.judges and var.worse(current, value):
+                harmed = True
+            values[target] = var.fit(value)
         return harmed
 
     def _fit(self, name: str, value):
-        var = self.sim.variable(name)
-        kind = var.type
-        if kind == "bool":
-            return bool(value)
-        lo, hi = var.min, var.max
-        if lo is not None and value < lo:
-            value = lo
-        if hi is not None and value > hi:
-            value = hi
-        if kind == "int":
-            return int(round(value))
-        return round(float(value), 6)
+        return self.sim.variable(name).fit(value)
 
     # ---- the view -------------------------------------------------------------------
     def fill(self, text: str, values: dict | None = None) -> str:
@@ -450,10 +456,23 @@ class Session:
             if name == "clock":
                 out.append(self._clock_text())
             elif name in values:
-                out.append(format_number(values[name], self.lang))
+                out.append(format_number(values[name], self.lang, self._decimals().get(name)))
             else:
                 out.append("{" + name + "}")
         return "".join(out)
+
+    def _decimals(self) -> dict:
+        """{variable: decimals} for variables an activity sets (a live model's output), the
+        most any activity shows; other variables print as they are."""
+        places = self.__dict__.get("_decimals_cache")
+        if places is None:
+            places = {}
+            for scene in self.sim.scenes:
+                if scene.activity is not None:
+                    for var, d in kind_of(scene.activity).sets_decimals(scene.activity).items():
+                        places[var] = max(d, places.get(var, 0))
+            self.__dict__["_decimals_cache"] = places
+        return places
 
     def _t(self, text) -> str:
         return self.fill(text.get(self.lang)) if text is not None else ""
@@ -497,7 +516,7 @@ class Session:
                      "left": max(0, limit - st["time"]) if limit else None}
         choices = []
         if phase == "scene" and scene.choices:
-            env = self._env()
+            env = self._env
             for c in scene.choices:
                 ok = c.condition is None or bool(c.condition.run(env))
                 if ok or c.show_locked:
@@ -584,7 +603,7 @@ class Session:
     def _ending_view(self) -> dict:
         sim = self.sim
         ending = sim.ending(self.state["ending"])
-        env = self._env()
+        env = self._env
 
         def pick(items):
             return [self._t(it.text) for it in items if it.condition is None or it.condition.run(env)]
@@ -624,7 +643,7 @@ class Session:
         try:
             if self.lang not in cache:
                 cache[self.lang] = career_view_cached(self.sim.career, self.lang)
-            skills = [{**skill_view(s, self.lang), "count": tally[s]} for s in order]
+            skills = [{**skill_view_cached(s, self.lang), "count": tally[s]} for s in order]
             return cache[self.lang], skills
         except (CatalogueError, KeyError, OSError):
             return None, [{"id": s, "name": s, "count": tally[s]} for s in order]
@@ -679,6 +698,30 @@ class Session:
     @classmethod
     def from_resume_code(cls, sim: Simulation, code: str) -> "Session":
         return saves.decode_resume_code(sim, code, cls)
+
+
+def _combine(op: str, current, value):
+    """The new value of an effect's target: `op` is "=", "+=", "-=" or "*="."""
+    if op == "+=":
+        return current + value
+    if op == "-=":
+        return current - value
+    if op == "*=":
+        return current * value
+    return value
+
+
+#: Each action type's handler, (session, payload) -> what the log records, and the key of
+#: the action that holds its payload.
+_HANDLERS = {"choose": Session._choose, "answer": Session._answer, "continue": Session._continue}
+_PAYLOAD = {"choose": "choice", "answer": "answer", "continue": "type"}
+
+
+def _env_for(state: dict) -> Env:
+    """What expressions read: the state's dicts, live, so one Env serves a state for as
+    long as the session keeps it (copy and _rebuild, which replace it, make a new one)."""
+    return Env(state["vars"], state["visits"], state["chosen"], state["scores"], state["outcomes"],
+               _roller(state), state)
 
 
 def _roller(state: dict):

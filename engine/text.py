@@ -12,32 +12,41 @@ DECIMAL_COMMA = frozenset({"es", "fr", "de", "it", "pt"})
 
 
 def format_number(value, lang: str, decimals: int | None = None) -> str:
-    """A number as a student reads it.
+    """A number as a student reads it, with thousands grouped the language's way: 6,112.5 in
+    English; 6112,5 and 12 345,5 in Spanish (a no-break space, from five digits on: Fundéu's
+    keys to writing numbers, after the RAE's Ortografía). A bool is ✓/✗.
 
-    Without `decimals` (a variable in a text): 2.75 in English, 2,75 in Spanish, a bool as ✓/✗.
-    With `decimals` (an answer, a budget): at most that many decimals and grouped
-    thousands: 1,234.5 in English; 1234,5 and 12 345,5 in Spanish (a no-break space, from
-    five digits on: Fundéu's keys to writing numbers, after the RAE's Ortografía).
+    Without `decimals` (a variable in a text) a whole number is written whole and any other
+    as Python's shortest general form (2.75, 36.7); with `decimals` (an answer, a budget, a
+    model's output) at most that many decimals (2.50 -> 2.5).
     """
     if isinstance(value, bool):
         return "✓" if value else "✗"
-    comma = lang in DECIMAL_COMMA
     if decimals is None:
         if not isinstance(value, float):
-            return str(value)
-        text = f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
-        return text.replace(".", ",") if comma else text
-    x = value
-    text = f"{int(x):,}" if float(x).is_integer() else f"{x:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")  # 2.50 -> 2.5 (never 10 -> 1)
-    if text == "-0":
-        text = "0"
-    if comma:
-        # Spanish groups with a space from five digits on, and writes 6112 whole (RAE/Fundéu)
-        digits = len(text.split(".")[0].lstrip("-").replace(",", ""))
-        text = text.replace(",", "" if digits <= 4 else "\u00a0").replace(".", ",")
-    return text
+            text = str(value)
+        else:
+            text = f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
+    else:
+        x = value
+        text = str(int(x)) if float(x).is_integer() else f"{x:.{decimals}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")  # 2.50 -> 2.5 (never 10 -> 1)
+        if text == "-0":
+            text = "0"
+    return _with_marks(text, lang)
+
+
+def _with_marks(text: str, lang: str) -> str:
+    """A plain number ("-6112.5") written with the language's decimal mark and thousands
+    groups; anything else ("1e-05", "inf") only gets its decimal mark."""
+    comma = lang in DECIMAL_COMMA
+    sign = "-" if text.startswith("-") else ""
+    whole, point, frac = text[len(sign):].partition(".")
+    # Spanish writes 6112 whole and groups from five digits on (RAE/Fundéu); English from four
+    if whole.isdigit() and len(whole) > (4 if comma else 3):
+        whole = f"{int(whole):,}".replace(",", "\u00a0" if comma else ",")
+    return sign + whole + ((("," if comma else ".") + frac) if point else "")
 
 
 # ---- reading a number a student typed -------------------------------------------------

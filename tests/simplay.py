@@ -1,7 +1,7 @@
 """Scripted play for a simulation's own tests: a plan per scene, played through the Session.
 
-The new simulations' tests share it (tests/content/test_sim_weld.py); the flagships' older tests
-keep their own copies for now.
+The simulations' tests share it (tests/content/test_sim_weld.py, test_sim_cnc.py); the ER and
+footbridge tests keep their own loops, which check more per view.
 """
 from __future__ import annotations
 
@@ -18,17 +18,24 @@ def act_of(sim, scene_id):
     return sim.scene(scene_id).activity
 
 
-def play(sim, answers: dict, choices: dict, *, seed=1, start=None, lang="en", max_steps=80, until=None):
+def play(sim, answers: dict, choices: dict, *, seed=1, start=None, lang="en", max_steps=80, until=None,
+         every_lang=False):
     """Plays to an ending, or to the first view where until(view) holds: `answers` holds each
     activity scene's answer, `choices` the choice id to take in a scene (the first enabled
-    choice where none is named, or where the named one is hidden). Returns (session, the
-    scene of every view seen, in order)."""
+    choice where none is named, or where the named one is hidden). Every view must have
+    text in `lang` (with `every_lang`, in each of the simulation's languages). Returns
+    (session, the scene of every view seen, in order)."""
     s = Session(sim, seed=seed, start=start, lang=lang)
     seen = []
     for _ in range(max_steps):
         v = s.view()
         seen.append(v["scene"])
         assert v["text"].strip(), v["scene"]
+        if every_lang:
+            for other in sim.languages:
+                s.set_language(other)
+                assert s.view()["text"].strip(), (v["scene"], other)
+            s.set_language(lang)
         if v["phase"] == "ending" or (until is not None and until(v)):
             return s, seen
         if v["continue"]:

@@ -35,6 +35,9 @@ async function boot(cfg) {
     stdout: () => {},
     stderr: (s) => console.warn(s),
   });
+  // Named on the worker's global (a module's own names are out of reach) so that a DevTools
+  // session, the kiosk soak (benchmarks/web_kiosk_soak.py), can read Python's memory.
+  globalThis.pyodide = py;
   progress("python", 0.8);
   py.unpackArchive(await bundle, "zip", { extractDir: "/home/pyodide/app" });
   progress("engine", 0.9);

@@ -119,6 +119,11 @@ class ActivityKind:
         """(variable, value) pairs a committed answer sets; most kinds set none."""
         return []
 
+    def sets_decimals(self, act) -> dict:
+        """{variable: decimals} of the numbers `sets` puts in variables, so a {variable} in a
+        text shows as many decimals as the activity showed; most kinds set none."""
+        return {}
+
     def live(self, act, answer, variables, lang, t=None):
         """What a front end draws for an answer not yet committed (a live model's outputs
         while the student drags); None for kinds with nothing to compute."""

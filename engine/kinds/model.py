@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .. import expressions as ex
 from ..catalogue import ui_text
-from ..diagnostics import did_you_mean, kind_of
+from ..diagnostics import did_you_mean, expr_pos, kind_of
 from ..errors import ActionError, SaveError
 from ..text import DECIMAL_COMMA, format_number, template
 from .base import (DIAGNOSE, Activity, ActivityKind, Field, Section, is_number, read_diagnoses, short_number,
@@ -211,7 +211,7 @@ class _Names:
         try:
             parsed = ex.parse(src)
         except ex.ExprError as exc:
-            b.r.error(_at(pos, exc.offset), f"in {where}: {exc.message}", exc.hint)
+            b.r.error(expr_pos(pos, exc.offset), f"in {where}: {exc.message}", exc.hint)
             return None
         if parsed.refs:
             b.r.error(pos, f"{where} cannot use {parsed.refs[0][0]}(): a model reads numbers only")
@@ -220,7 +220,7 @@ class _Names:
         bad = False
         for name, off in parsed.names:
             if name not in names:
-                b.r.error(_at(pos, off), f"unknown name '{name}' in {where}",
+                b.r.error(expr_pos(pos, off), f"unknown name '{name}' in {where}",
                           did_you_mean(name, names) or "an input, an earlier output or a variable",
                           length=len(name))
                 bad = True
@@ -230,10 +230,6 @@ class _Names:
 def _expr(src):
     """A number written where an expression goes (centre: 25.00) reads as that number."""
     return repr(float(src)) if is_number(src) and not isinstance(src, bool) else src
-
-
-def _at(pos, offset):
-    return (pos[0], pos[1] + offset) if pos and pos[0] else pos
 
 
 class Model(ActivityKind):
@@ -604,6 +600,13 @@ class Model(ActivityKind):
         """(variable, value) pairs the committed answer sets."""
         env, outs = self._env(act.spec, answer, variables)
         return [(var, outs[out] if out in outs else env.vars[out]) for var, out in act.spec.sets]
+
+    def sets_decimals(self, act) -> dict:
+        """A variable set from an output (or an input) shows that output's decimals: the
+        feedback says 27.4 kJ/in where the panel said 27.4, not 27.4125."""
+        spec = act.spec
+        places = {i.id: i.decimals for i in spec.inputs} | {o.id: o.decimals for o in spec.outputs}
+        return {var: places[src] for var, src in spec.sets}
 
     def start(self, act) -> dict:
         return {i.id: i.value_at(i.start) for i in act.spec.inputs}

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 from .. import expressions as ex
 from ..bounds import never_holds
-from ..diagnostics import did_you_mean
+from ..diagnostics import did_you_mean, expr_pos
 from ..model import Condition, Effect
-
-
-def expr_pos(pos, offset):
-    return (pos[0], pos[1] + offset) if pos and pos[0] else pos
 
 
 def check_names(b, parsed, pos):

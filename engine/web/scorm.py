@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import html
 import io
 import json
 import re
@@ -29,11 +28,11 @@ from xml.sax.saxutils import escape as _xml
 
 from engine.web.sitebuild.assets import FONT_FILES, hashed_modules, module_closure, page_scripts
 from engine.web.sitebuild.bundle import make_bundle
-from engine.web.sitebuild.common import CONTENT, ROOT, WEB, BuildError
+from engine.web.sitebuild.common import CONTENT, ROOT, WEB, BuildError, escape, json_for_html
 from engine.web.sitebuild.content import (
-    art_paths, catalogue_entry, find_simulations, first_views, load_all, sim_art, ui_tables,
+    art_paths, catalogue_entry, find_simulations, first_views, has_art, load_all, sim_art, ui_tables,
 )
-from engine.web.sitebuild.pages import fill, prerender_first, ui_placeholders
+from engine.web.sitebuild.pages import fill, partial, prerender_first, ui_placeholders
 from engine.web.sitebuild.runtime import PYODIDE_FILES, compile_stdlib, slim_stdlib
 from engine.web.serve import CONTENT_SECURITY_POLICY
 
@@ -53,21 +52,6 @@ LMS_UI = {
         "lms_save_failed": "Tu curso no aceptó el último guardado. Sigue jugando; usa Código para guardar por si acaso.",
     },
 }
-
-
-def _esc(text) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _json_in_html(data) -> str:
-    """JSON for a <script type="application/json">: < > & escaped so no text can end it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _shared_html(name: str) -> str:
-    """A piece of HTML the pages share (web/head.html, web/boot.html), without its leading comment."""
-    return re.sub(r"\A<!--.*?-->\n", "", (WEB / name).read_text(encoding="utf-8"), flags=re.S)
 
 
 def package_name(sim_id: str, version: str) -> str:
@@ -148,14 +132,6 @@ def write_zip(files: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _inside_content(path) -> bool:
-    """A picture that is a file inside content/: art/../../x never ships what is outside it."""
-    if not path or "\\" in str(path):
-        return False
-    target = (CONTENT / path).resolve()
-    return CONTENT.resolve() in target.parents and target.is_file()
-
-
 def _launch_template() -> str:
     """play.html as the LMS launch page: its own module (data-page="lms"), no link to a start
     page the package does not have, no web app manifest."""
@@ -217,19 +193,19 @@ def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str,
     art = sim_art(compiled[sim.id])
     art_paths(firsts, art)
     art |= {entry[k] for k in ("icon", "cover") if entry[k]}
-    shipped = sorted(a for a in art if _inside_content(a))
+    shipped = sorted(a for a in art if has_art(a))
     for a in shipped:
         files[f"content/{a}"] = (CONTENT / a).read_bytes()
 
     ui = shared.ui
     ui_en = ui["en"]
     tpl = _launch_template()
-    head_tpl = re.sub(r'<link rel="manifest"[^>]*>\n?', "", _shared_html("head.html")).rstrip("\n")
-    boot_tpl = _shared_html("boot.html").rstrip("\n")
+    head_tpl = re.sub(r'<link rel="manifest"[^>]*>\n?', "", partial("head.html")).rstrip("\n")
+    boot_tpl = partial("boot.html").rstrip("\n")
     settings_tpl = (WEB / "settings.html").read_text(encoding="utf-8")
-    title = _esc(_text(sim.title))
+    title = escape(_text(sim.title))
     common = {"BASE": "", "CSS": "assets/style.css", "CSP": CONTENT_SECURITY_POLICY,
-              "APP_TITLE": _esc(ui_en["app_title"]), "APP_TAGLINE": _esc(ui_en["app_tagline"])}
+              "APP_TITLE": escape(ui_en["app_title"]), "APP_TAGLINE": escape(ui_en["app_tagline"])}
     first_en = firsts.get("en") or next(iter(firsts.values()))
     rendered = prerender_first({sim.id: first_en}, ui, shipped, "")[sim.id]
     config = {"base": "", "ui": ui, "sw": None, "art": shipped, "worker": "assets/worker.js",
@@ -244,7 +220,7 @@ def package_files(path: Path, sim, compiled: dict, shared: Shared, version: str,
         "BOOT": fill(boot_tpl, ui_placeholders(boot_tpl, ui_en)),
         "SETTINGS": fill(settings_tpl, ui_placeholders(settings_tpl, ui_en)),
         "SIM_TITLE": title, **rendered,
-        "CONFIG": _json_in_html(config),
+        "CONFIG": json_for_html(config),
     })
     files["index.html"] = page.encode()
     bad = [n for n in files if n.endswith((".py", ".gz", ".zip", ".br")) or n in ("sw.js",)]

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from engine import Session, check_file, load_simulation
+import simplay
+from engine import Session, load_simulation
+from simplay import act_of, en
 
 ROOT = Path(__file__).resolve().parents[2]
 SIM_PATH = ROOT / "simulations" / "manufacturing" / "cnc-first-run.yaml"
@@ -24,17 +26,9 @@ def sim():
     return load_simulation(SIM_PATH)
 
 
-def en(text) -> str:
-    return text.get("en")
-
-
 def numbers(text: str) -> list[float]:
     """Every number in a text, thousands separators removed."""
     return [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*\.?\d*", text)]
-
-
-def act_of(sim, scene_id):
-    return sim.scene(scene_id).activity
 
 
 def in_lang(x: float, lang: str, places: int = 2) -> str:
@@ -50,9 +44,7 @@ def es_numbers(text: str) -> list[float]:
 
 # ---------------------------------------------------------------- lint and art
 def test_lint_has_no_errors_and_no_warnings():
-    _sim, diags, _text = check_file(SIM_PATH)
-    assert _sim is not None
-    assert [d.format(_text) for d in diags] == []
+    assert simplay.lint_messages(SIM_PATH) == []
 
 
 
@@ -345,32 +337,10 @@ CHOICES = {
 
 
 def play(sim, seed=1, start=None, max_steps=80, **plan):
-    """Plays with a per-scene plan: the activity answer or the choice id for each scene."""
-    answers = dict(CORRECT)
-    choices = dict(CHOICES)
-    for key, value in plan.items():
-        key = key.replace("_", "-")
-        (answers if key in answers else choices)[key] = value
-    s = Session(sim, seed=seed, start=start)
-    seen = []
-    for _ in range(max_steps):
-        v = s.view()
-        seen.append(v["scene"])
-        for lang in ("es", "en"):
-            s.set_language(lang)
-            assert s.view()["text"].strip(), (v["scene"], lang)
-        if v["phase"] == "ending":
-            return s, seen
-        if v["continue"]:
-            s.continue_()
-        elif v["phase"] == "activity":
-            s.answer(answers[v["scene"]])
-        else:
-            enabled = [c["id"] for c in v["choices"] if c["enabled"]]
-            assert enabled, f"dead end at {v['scene']}"
-            want = choices.get(v["scene"])
-            s.choose(want if want in enabled else enabled[0])
-    raise AssertionError(f"no ending after {max_steps} steps: {seen[-5:]}")
+    """simplay.play with this file's right answers and good choices, changed by `plan`;
+    every view must have text in English and in Spanish."""
+    return simplay.play_plan(sim, CORRECT, CHOICES, plan, seed=seed, start=start, max_steps=max_steps,
+                             every_lang=True)
 
 
 def ending(session):
@@ -446,17 +416,11 @@ def test_kiosk_cut_reaches_each_kiosk_ending_quickly(sim):
 
 
 def test_every_ending_has_a_full_debrief_in_both_languages(sim):
-    for e in sim.endings:
-        assert 2 <= len(e.reflection) <= 3, e.id
-        assert e.try_next and e.professional, e.id
-        for q in e.reflection:
-            assert q.get("es") and q.get("en") and q.get("es") != q.get("en")
+    assert simplay.debrief_gaps(sim) == []
 
 
 def test_explorer_finds_every_ending_and_no_dead_end(sim):
-    from engine.explore import explore_all, failed
-    report = explore_all(sim, players=150, max_states=4000)
-    assert not failed(report), [p["message"] for p in report["problems"]]
+    assert simplay.explorer_problems(sim, max_states=4000) == []
 
 
 # ---------------------------------------------------------------- parts, clock and lockout (review CNC-1 to CNC-3)

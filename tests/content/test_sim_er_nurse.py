@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from engine import Session, check_file, load_simulation
+import simplay
+from engine import Session, load_simulation
+from simplay import act_of, en
 
 ROOT = Path(__file__).resolve().parents[2]
 SIM_PATH = ROOT / "simulations" / "healthcare" / "er-nurse-shift.yaml"
@@ -26,19 +28,9 @@ def sim():
     return load_simulation(SIM_PATH)
 
 
-def en(text) -> str:
-    return text.get("en")
-
-
-def act_of(sim, scene_id):
-    return sim.scene(scene_id).activity
-
-
 # ---------------------------------------------------------------- lint and art
 def test_lint_has_no_errors_and_no_warnings():
-    loaded, diags, text = check_file(SIM_PATH)
-    assert loaded is not None
-    assert [d.format(text) for d in diags] == []
+    assert simplay.lint_messages(SIM_PATH) == []
 
 
 
@@ -378,13 +370,8 @@ def test_kiosk_cut_is_short_and_reaches_three_ratings(sim):
 
 
 def test_every_ending_has_a_full_debrief_in_both_languages(sim):
-    ratings = set()
-    for e in sim.endings:
-        ratings.add(e.rating)
-        assert 2 <= len(e.reflection) <= 3, e.id
-        assert e.try_next and e.professional, e.id
-        for q in e.reflection:
-            assert q.get("en") and q.get("es") and q.get("es") != q.get("en")
+    assert simplay.debrief_gaps(sim) == []
+    ratings = {e.rating for e in sim.endings}
     assert ratings == {1, 2, 3}
     assert sim.endings[-1].condition is None
 

@@ -151,6 +151,41 @@ def test_the_text_player_sends_what_was_typed(sim_from):
     assert session.state["outcomes"]["feed"] == "correct"
 
 
+# ---- a variable put into a text is written as the model panel writes it ------------------------
+FILLED = """
+start: set
+languages: [en, es]
+variables:
+  rpm: {type: int, start: 6112}
+  cost: {type: number, start: 45312.5}
+  small: {type: number, start: 0.002}
+scenes:
+  set:
+    text: {en: "The spindle turns at {rpm} RPM. It costs {cost} dollars, with {small} in chips.",
+           es: "El husillo gira a {rpm} RPM. Cuesta {cost} dólares, con {small} de viruta."}
+    choices:
+      - {id: ok, text: {en: "{rpm} RPM is right", es: "{rpm} RPM está bien"}, next: END}
+endings:
+  - {id: done, title: {en: Done, es: Listo}, rating: 1, text: {en: "You ran at {rpm} RPM today.", es: "Giraste a {rpm} RPM hoy."}}
+"""
+
+
+@pytest.mark.parametrize("lang,rpm,cost,small", [("en", "6,112", "45,312.5", "0.002"),
+                                                 ("es", "6112", "45\u00a0312,5", "0,002")])
+def test_a_variable_in_a_text_is_grouped_like_the_model_panel(sim_from, lang, rpm, cost, small):
+    """{rpm} of 6112 reads "6,112" in English, as a model's output of 6112 does (Spanish
+    writes four digits whole and groups five with a no-break space); every front end shows
+    this filled text (the terminal player here; the browser and desktop draw view()["text"])."""
+    assert rpm == format_number(6112, lang, 0)  # the model panel's way
+    s = Session(sim_from(FILLED), lang=lang)
+    v = s.view()
+    assert rpm in v["text"] and f"{cost} " in v["text"] and f"{small} " in v["text"], v["text"]
+    assert v["choices"][0]["text"].startswith(f"{rpm} RPM")
+    out = []
+    TextPlayer(s, lambda: "1", out.append).run()
+    assert any(f"{rpm} RPM today" in line or f"{rpm} RPM hoy" in line for line in out), out  # the ending
+
+
 # ---- one convention in every simulation's text and the UI -----------------------------------------
 def student_text_by_lang():
     from engine.stats import student_texts

@@ -192,8 +192,49 @@ def test_a_models_retry_feedback_speaks_of_the_try_not_of_the_start(sim_from, ne
     s = new_session(sim_from(SPINDLE), seed=1)
     s.answer({"sfm": 300, "diameter": 0.5})            # 300 x 3.82 / 0.5 = 2292 RPM: far off
     retry = s.view()["activity"]["retry"]
-    assert retry["feedback"].startswith("2292 RPM is far off")
+    assert retry["feedback"].startswith("2,292 RPM is far off")  # grouped like the model panel
     assert s.state["vars"]["spindle_rpm"] == 0          # and nothing is set before the last try
     s.answer({"sfm": 800, "diameter": 0.5})            # 6112 RPM: right, and now it is set
-    assert s.view()["feedback"]["text"] == "Spot on: 6112 RPM."
+    assert s.view()["feedback"]["text"] == "Spot on: 6,112 RPM."
     assert s.state["vars"]["spindle_rpm"] == 6112
+
+
+HEAT = """
+start: weld
+languages: [en, es]
+variables:
+  heat: {type: number, start: 0}
+scenes:
+  weld:
+    text: Heat input is volts times amps times 60, over the travel speed, over 1000.
+    activity:
+      kind: model
+      prompt: Set the travel speed.
+      inputs:
+        - {id: speed, label: Travel speed, min: 4, max: 12, step: 0.25, start: 8}
+      outputs:
+        - {id: kj, label: Heat input, value: "21.5 * 135 * 60 / speed / 1000", unit: kJ/in, decimals: 1}
+      goal: {text: 20 to 25 kJ/in, met: "kj >= 20 and kj <= 25"}
+      sets: {heat: kj}
+      feedback:
+        correct: "The heat input is {heat} kJ/in."
+        partial: "The heat input is {heat} kJ/in."
+        wrong: "The heat input is {heat} kJ/in."
+      next: END
+endings:
+  - {id: done, title: Done, rating: 1, text: "You welded at {heat} kJ/in."}
+"""
+
+
+def test_a_variable_a_model_sets_shows_the_outputs_decimals(sim_from, new_session):
+    """{heat} set from an output with 1 decimal reads as the panel read it (21.5 x 135 x 60 /
+    6.5 / 1000 = 26.7923...: "26.8"), in English and in Spanish, while the variable keeps
+    every digit for the story's conditions."""
+    for lang, want in (("en", "26.8"), ("es", "26,8")):
+        s = new_session(sim_from(HEAT), seed=1)
+        s.set_language(lang)
+        panel = s.preview({"speed": 6.5})["outputs"][0]["text"]
+        s.answer({"speed": 6.5})
+        assert panel == want
+        assert s.view()["feedback"]["text"] == f"The heat input is {want} kJ/in."
+        assert s.state["vars"]["heat"] == pytest.approx(26.792308)

@@ -236,16 +236,23 @@ def test_idle_visitor_is_asked_then_reset_with_nothing_kept(ctx):
     guard.check()
 
 
+PYTHON_MEMORY = """() => JSON.parse(pyodide.runPython(
+  "import gc, json; gc.collect(); json.dumps([len(gc.get_objects())])")).concat([pyodide._module.HEAP8.length])"""
+
+
 def test_kiosk_resets_leave_no_trace_and_no_growth(ctx):
     """Visit after visit in one page (a fair runs all day without a reload): each reset
-    leaves the same event listeners, and the browser's record of fetched files (resource
+    leaves the same event listeners, the browser's record of fetched files (resource
     timings, which name the pictures of the visitor's simulation and fill up) holds only
-    what the attract screen fetched since the reset."""
+    what the attract screen fetched since the reset, and in the worker Python keeps no
+    object of a visit (its collector's count) and its WebAssembly memory stays the same
+    size, once every simulation has been played once (each is loaded once and kept)."""
     context, guard = ctx
     page = context.new_page()
     open_kiosk(page)
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable")
+    engine = next(w for w in page.workers if w.evaluate("() => typeof pyodide === 'object'"))
 
     def visit(n: int) -> dict:
         start_visit(page, SHOWN[n % len(SHOWN)]).act_once()
@@ -253,14 +260,18 @@ def test_kiosk_resets_leave_no_trace_and_no_growth(ctx):
         page.wait_for_selector(f"body[data-screen='attract'][data-resets='{n + 1}']", state="attached")
         cdp.send("HeapProfiler.collectGarbage")
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        objects, wasm = engine.evaluate(PYTHON_MEMORY)
         return {"listeners": metrics["JSEventListeners"],
-                "resources": page.evaluate("performance.getEntriesByType('resource').length")}
+                "resources": page.evaluate("performance.getEntriesByType('resource').length"),
+                "python_objects": objects, "wasm_memory": wasm}
 
-    first = [visit(n) for n in range(2)][-1]
-    later = [visit(n) for n in range(2, 2 + len(SHOWN) + 1)][-1]
+    first = [visit(n) for n in range(len(SHOWN))][-1]
+    later = [visit(n) for n in range(len(SHOWN), 2 * len(SHOWN) + 1)][-1]
     # only what the attract screen itself shows after a reset, never piling up visit by visit
     assert later["resources"] <= first["resources"] <= 3 * len(SHOWN), (first, later)
     assert later["listeners"] == first["listeners"], (first, later)
+    assert later["python_objects"] <= first["python_objects"], (first, later)
+    assert later["wasm_memory"] == first["wasm_memory"], (first, later)
     guard.check()
 
 
