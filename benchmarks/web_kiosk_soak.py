@@ -218,6 +218,40 @@ def visitor(page, n: int, sims: list[str]) -> None:
         raise SystemExit(f"visitor {n}: something of the visit stayed on the page")
 
 
+def second_network_session(context, page, mode: str) -> dict:
+    """The control (issue 15): Playwright's own DevTools session on the page enables the
+    Network domain with Chromium's default buffers, which keep the page's response bodies
+    in the renderer. One more such session doubles that artefact ("buffering"); one with
+    zero-size buffers ("unbuffered") tracks the same requests and keeps nothing. Whatever
+    the renderer's private memory grows by between the two runs, per visitor, is what one
+    DevTools session costs, not the kiosk. Returns the response bytes the session saw."""
+    if mode == "none":
+        return {}
+    session = context.new_cdp_session(page)
+    seen = {"bytes": 0, "responses": 0}
+
+    def finished(ev):
+        seen["bytes"] += ev.get("encodedDataLength", 0)
+        seen["responses"] += 1
+    session.on("Network.loadingFinished", finished)
+    buffers = {} if mode == "buffering" else {"maxTotalBufferSize": 0, "maxResourceBufferSize": 0}
+    session.send("Network.enable", buffers)
+    return seen
+
+
+def slope(marks: dict[int, dict], key: str) -> float:
+    """Bytes a visitor by a least-squares line through every checkpoint: the renderer's
+    private memory goes up and down by megabytes as Chromium frees and purges, so the
+    first and last checkpoints alone are too noisy for a short run."""
+    xs = sorted(marks)
+    if len(xs) < 2:
+        return 0.0
+    mx = statistics.fmean(xs)
+    my = statistics.fmean(marks[x][key] for x in xs)
+    return (sum((x - mx) * (marks[x][key] - my) for x in xs)
+            / sum((x - mx) ** 2 for x in xs))
+
+
 def mb(x: float) -> str:
     return f"{x / 1e6:8.2f} MB"
 
@@ -228,6 +262,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--visitors", type=int, default=500)
     ap.add_argument("--every", type=int, default=0, help="also measure every N visitors (finding a leak)")
+    ap.add_argument("--second-network-session", choices=("none", "buffering", "unbuffered"), default="none",
+                    help="control: attach one more DevTools session that tracks the network, keeping "
+                         "response bodies (Chromium's default buffers, as Playwright's session does) or not")
     args = ap.parse_args(argv)
     reason = missing_requirements()
     if reason:
@@ -256,6 +293,7 @@ def main(argv=None) -> int:
         cdp.send("HeapProfiler.enable")
         worker = Worker(page, cdp)
         browser_cdp = browser.new_browser_cdp_session()
+        received = second_network_session(context, page, args.second_network_session)
         snapshot = HeapSnapshot(cdp)
         marks: dict[int, dict] = {}
         checkpoints = sorted(({10, args.visitors // 2, args.visitors}
@@ -274,7 +312,13 @@ def main(argv=None) -> int:
 
     first, last = marks[checkpoints[0]], marks[checkpoints[-1]]
     print(f"\nweb kiosk soak: {args.visitors} visitors in one page, {resets} resets, "
-          f"{sum(secs):.0f} s in all")
+          f"{sum(secs):.0f} s in all; second DevTools network session: {args.second_network_session}")
+    print(f"growth per visitor (least-squares slope over the {len(marks)} checkpoints): renderer (own) "
+          f"{slope(marks, 'renderer_private') / 1e3:.1f} KB, page heap (own) "
+          f"{slope(marks, 'page_heap_own') / 1e3:.1f} KB")
+    if received:
+        print(f"response bytes the second session saw: {received['bytes'] / args.visitors / 1e3:.1f} KB "
+              f"a visitor ({received['responses'] / args.visitors:.1f} responses a visitor)")
     print(f"{'':18}{'visitor ' + str(checkpoints[0]):>14}{'visitor ' + str(checkpoints[-1]):>14}   ratio")
     for key, label in (("page_js_heap", "page JS heap"), ("page_heap_own", "page heap (own)"),
                        ("page_devtools_records", " DevTools' records"), ("page_timeline_entries", " timeline entries"),
