@@ -154,9 +154,7 @@ def test_assignment_builder_makes_a_link_qr_text_and_handout(ctx):
     parts = urlsplit(link)
     assert parts.path.endswith(f"/sims/{SIM}.html") and parts.query == "" and parts.fragment.startswith("a=")
     decoded = page.evaluate("""async ([hash, ids]) => {
-        const url = performance.getEntriesByType("resource").map((e) => e.name)
-          .find((name) => name.includes("/assets/js/assignment."));  // the page loaded it
-        const m = await import(url);
+        const m = await import(document.querySelector('link[rel=modulepreload][href*="/assignment."]').href);
         return m.decode(hash, new Set(ids));
     }""", ["#" + parts.fragment, list(simulations())])
     assert decoded == {"sims": [SIM], "lang": "es", "kiosk": True, "label": "P3-Science", "due": "Friday",

@@ -21,9 +21,8 @@ MODULE_SPEC = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.\.?/[^"'\s]+?
 
 
 def hashed_modules(src: Path, prefix: str) -> dict[str, tuple[str, bytes, list]]:
-    """Every ES module under `src` as {path: (url, bytes, imports)}: the url is prefix + its path with
+    """Every ES module under `src` as {path: (url, bytes, imported paths)}: the url is prefix + its path with
     a content hash before ".js", and its relative imports name their modules' hashed files.
-    `imports` is [(path, lazy)], lazy for an `import("./x.js")` made when the module runs.
     A module's hash covers its rewritten imports, so changing one module renames it and
     every module that imports it (a module graph without cycles, which is checked)."""
     sources = {p.relative_to(src).as_posix(): p.read_text(encoding="utf-8") for p in sorted(src.rglob("*.js"))}
@@ -44,8 +43,8 @@ def hashed_modules(src: Path, prefix: str) -> dict[str, tuple[str, bytes, list]]
         deps: list = []
 
         def rewrite(m):
-            deps.append((target(name, m.group(3)), "(" in m.group(1)))
-            url = visit(deps[-1][0], chain + (name,))[0]
+            deps.append(target(name, m.group(3)))
+            url = visit(deps[-1], chain + (name,))[0]
             spec = m.group(3).rsplit("/", 1)[0] + "/" + url.rsplit("/", 1)[1]
             return f"{m.group(1)}{m.group(2)}{spec}{m.group(2)}"
 
@@ -59,28 +58,25 @@ def hashed_modules(src: Path, prefix: str) -> dict[str, tuple[str, bytes, list]]
 
 
 def page_scripts(modules: dict, entry: str, base: str) -> str:
-    """The page's entry module and a modulepreload of every module it imports statically,
-    for the end of <body>. Not the page's own module (the entry imports it lazily once the
-    page has painted), so nothing fetched for the page's code competes with painting the
-    prerendered first narration on a slow CPU: with every page's modules preloaded here, it
-    painted later than a plain inkjs page's text (benchmarks/web_startup.py, CPU throttled
-    4x). At the end of <body>: in <head>, the preloads held up the parsing of the story
-    above them. A module script runs after parsing wherever it stands."""
+    """The page's entry module and a modulepreload of every module it imports (fetched at
+    once rather than import by import), for the end of <body>: in <head>, the preloads'
+    fetches and compiles held up the parsing of the story above them, so on a slow CPU
+    the prerendered first narration painted later than a plain inkjs page's text
+    (benchmarks/web_startup.py). A module script runs after parsing wherever it stands."""
     tags = [f'<script type="module" src="{escape(base + modules[entry][0])}"></script>']
     tags += [f'<link rel="modulepreload" href="{escape(base + modules[m][0])}">'
-             for m in module_closure(modules, entry, lazy=False) if m != entry]
+             for m in module_closure(modules, entry) if m != entry]
     return "\n".join(tags)
 
 
-def module_closure(modules: dict, entry: str, lazy: bool = True) -> list[str]:
-    """`entry` and every module it imports, directly or not (sorted); with lazy=False, only
-    those it imports statically (what the browser fetches before `entry` runs)."""
+def module_closure(modules: dict, entry: str) -> list[str]:
+    """`entry` and every module it imports, directly or not (sorted)."""
     seen, todo = set(), [entry]
     while todo:
         name = todo.pop()
         if name not in seen:
             seen.add(name)
-            todo += [dep for dep, is_lazy in modules[name][2] if lazy or not is_lazy]
+            todo += modules[name][2]
     return sorted(seen)
 
 
