@@ -181,8 +181,6 @@ class Session:
         other._scenes_at = list(self._scenes_at)
         other._tokens = list(self._tokens)
         other._env = _env_for(other.state)  # the copy's expressions read the copy's state
-        if "_decimals_cache" in self.__dict__:  # the same simulation's: an explorer's branches share it
-            other._decimals_cache = self._decimals_cache
         return other
 
     # ---- applying actions -----------------------------------------------------------
@@ -414,27 +412,13 @@ class Session:
 
     # ---- expressions ----------------------------------------------------------------
     def _run(self, effects) -> bool:
-        """Runs effects; True when one moved a `judges` variable the wrong way (a poor choice),
-        judged on the value computed, before min and max clamp it."""
-        if not effects:
-            return False
-        st = self.state
-        values = st["vars"]
+        """Runs effects; True when one moved a `judges` variable the wrong way (a poor choice).
+        Each effect applies itself (model.Effect.apply, made at load for its target)."""
         env = self._env
         harmed = False
-        variable = self.sim.variable
         for eff in effects:
-            value = eff.run(env)
-            target = eff.target
-            if target == "time":
-                st["time"] = max(0, int(round(_combine(eff.op, st["time"], value))))
-                continue
-            current = values[target]
-            value = _combine(eff.op, current, value)
-            var = variable(target)
-            if var.judges and var.worse(current, value):
+            if eff.apply(env):
                 harmed = True
-            values[target] = var.fit(value)
         return harmed
 
     def _fit(self, name: str, value):
@@ -463,15 +447,17 @@ class Session:
 
     def _decimals(self) -> dict:
         """{variable: decimals} for variables an activity sets (a live model's output), the
-        most any activity shows; other variables print as they are."""
-        places = self.__dict__.get("_decimals_cache")
+        most any activity shows; other variables print as they are. Worked out once per
+        simulation (kept with it: every session of it shares the table)."""
+        derived = self.sim.derived
+        places = derived.get("decimals")
         if places is None:
             places = {}
             for scene in self.sim.scenes:
                 if scene.activity is not None:
                     for var, d in kind_of(scene.activity).sets_decimals(scene.activity).items():
                         places[var] = max(d, places.get(var, 0))
-            self.__dict__["_decimals_cache"] = places
+            derived["decimals"] = places
         return places
 
     def _t(self, text) -> str:
@@ -483,17 +469,20 @@ class Session:
         return _CLOCK_FACE[minutes]
 
     def _static(self, lang: str):
-        """View parts that depend only on content and language, built once."""
-        cache = self.__dict__.setdefault("_static_cache", {})
-        if lang not in cache:
-            sim = self.sim
-            only = sim.kiosk_meters if (self.start and self.start == sim.kiosk_start) else None
+        """View parts that depend only on content, language and whether this is the kiosk
+        cut: built once per simulation and kept with it."""
+        sim = self.sim
+        kiosk = bool(self.start) and self.start == sim.kiosk_start
+        key = ("view", lang, kiosk)
+        parts = sim.derived.get(key)
+        if parts is None:
+            only = sim.kiosk_meters if kiosk else None
             meters = [(v.id, v.label.get(lang), v.min, v.max, v.show, v.good) for v in sim.variables
                       if v.show != "hidden" and (only is None or v.id in only)]
             header = {"id": sim.id, "version": sim.version, "title": sim.title.get(lang),
                       "field": sim.field, "career": sim.career}
-            cache[lang] = (header, meters, {e.id: e for e in sim.events})
-        return cache[lang]
+            parts = sim.derived[key] = (header, meters, {e.id: e for e in sim.events})
+        return parts
 
     def view(self) -> dict:
         st = self.state
@@ -523,7 +512,9 @@ class Session:
                     choices.append({"id": c.id, "text": self._t(c.text), "enabled": ok,
                                     "locked": None if ok else (self._t(c.locked) or None)})
         can_continue = phase == "feedback" or (phase == "scene" and not scene.choices and bool(scene.next))
-        view = {
+        # at an ending, the ending's text stands in for the last scene's
+        ending = self._ending_view() if phase == "ending" else None
+        return {
             "format": VIEW_FORMAT,
             "sim": dict(header),
             "lang": lang,
@@ -534,7 +525,7 @@ class Session:
             "speaker": speaker,
             "background": scene.background,
             "sound": scene.sound,
-            "text": self._t(scene.text),
+            "text": ending["text"] if ending is not None else self._t(scene.text),
             "notices": [self._t(events[eid].text) for eid in st["notices"]],
             "meters": meters,
             "clock": clock,
@@ -542,11 +533,8 @@ class Session:
             "continue": can_continue,
             "activity": self._activity_view(scene) if phase == "activity" else None,
             "feedback": self._feedback_view() if phase == "feedback" else None,
-            "ending": self._ending_view() if phase == "ending" else None,
+            "ending": ending,
         }
-        if phase == "ending":
-            view["text"] = view["ending"]["text"]
-        return view
 
     def _activity_view(self, scene) -> dict:
         act = scene.activity
@@ -698,17 +686,6 @@ class Session:
     @classmethod
     def from_resume_code(cls, sim: Simulation, code: str) -> "Session":
         return saves.decode_resume_code(sim, code, cls)
-
-
-def _combine(op: str, current, value):
-    """The new value of an effect's target: `op` is "=", "+=", "-=" or "*="."""
-    if op == "+=":
-        return current + value
-    if op == "-=":
-        return current - value
-    if op == "*=":
-        return current * value
-    return value
 
 
 #: Each action type's handler, (session, payload) -> what the log records, and the key of
