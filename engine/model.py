@@ -307,6 +307,9 @@ class Simulation:
         # per scene, the ids of its choices when none has a condition (all are always on offer)
         object.__setattr__(self, "open_choices", {s.id: tuple(c.id for c in s.choices) for s in self.scenes
                                                   if all(c.condition is None for c in s.choices)})
+        # per other scene, each choice's id and its condition's test (None: always on offer)
+        object.__setattr__(self, "offers", {s.id: tuple((c.id, c.condition and c.condition.run) for c in s.choices)
+                                            for s in self.scenes if s.id not in self.open_choices})
         object.__setattr__(self, "_chars", {c.id: c for c in self.characters})
         # per scene, each choice by id with its place in the list (resume codes number choices):
         # every step and every code looks choices up by id

@@ -115,14 +115,15 @@ class Session:
 
         A light host call for players that only need to know what is possible — tests,
         explorers, bots; front ends that draw use view()."""
-        if self.state["phase"] != "scene":
+        st = self.state
+        if st["phase"] != "scene":
             return []
-        scene_id = self.state["scene"]
+        scene_id = st["scene"]
         always = self.sim.open_choices.get(scene_id)
         if always is not None:
             return list(always)
         env = self._env
-        return [c.id for c in self.sim.scene(scene_id).choices if c.condition is None or c.condition.run(env)]
+        return [cid for cid, test in self.sim.offers[scene_id] if test is None or test(env)]
 
     def can_continue(self) -> bool:
         phase = self.state["phase"]
@@ -202,7 +203,8 @@ class Session:
         st["time"] += choice.time
         harmed = self._run(choice.effects)
         st["chosen"][cid] = st["chosen"].get(cid, 0) + 1
-        self._tally(choice.skills, choice.riasec, scene_id, None if harmed else "good")
+        if choice.skills or choice.riasec:
+            self._tally(choice.skills, choice.riasec, scene_id, None if harmed else "good")
         if choice.feedback is not None:
             st["phase"] = "feedback"
             st["feedback"] = {"type": "choice", "scene": scene_id, "choice": cid}
@@ -233,10 +235,10 @@ class Session:
         self._run(act.effects_for(result))
         if act.riasec:
             st["chances"][act.riasec] = st["chances"].get(act.riasec, 0) + 1
-        self._tally(act.skills, act.riasec, scene.id, {"correct": "right", "partial": "partly"}.get(result))
-        row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": round(value, 4), "outcome": result}
-        st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result,
-                          "score": round(value, 4), "answer": given}
+        self._tally(act.skills, act.riasec, scene.id, _CREDIT.get(result))
+        score = round(value, 4)
+        row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": score, "outcome": result}
+        st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result, "score": score, "answer": given}
         if act.attempts > 1:  # item analysis wants the first try and the last
             tries = st["tries"].pop(scene.id, 0) + 1 if "tries" in st else 1
             first = st["first"].pop(scene.id, result) if "first" in st else result
@@ -319,7 +321,8 @@ class Session:
         st = self.state
         scene = self.sim.scene(scene_id)
         st["scene"] = scene_id
-        st["visits"][scene_id] = st["visits"].get(scene_id, 0) + 1
+        visits = st["visits"]
+        visits[scene_id] = visits.get(scene_id, 0) + 1
         st["time"] += scene.time
         if scene.effects:
             self._run(scene.effects)
@@ -350,39 +353,49 @@ class Session:
         if st["phase"] not in ("scene", "activity"):
             return
         env = self._env
+        fired, active = st["fired"], st["active"]
         for event in self.sim.events:
-            if not event.repeat and event.id in st["fired"]:
+            eid = event.id
+            if not event.repeat and eid in fired:
                 continue
             # An event fires when its condition *becomes* true: once it has been checked
             # true, it waits until the condition is false again (and a chance is rolled
             # once per rising edge, so "chance: 0.3" means a 30% chance it happens).
             if not event.when.run(env):
-                if event.id in st["active"]:
-                    st["active"].remove(event.id)
+                if eid in active:
+                    active.remove(eid)
                 continue
-            if event.id in st["active"]:
+            if eid in active:
                 continue
-            st["active"].append(event.id)
-            if event.chance is not None:
-                rng = Rng(st["rng"])
-                roll = rng.random()
-                st["rng"] = rng.state
-                if roll >= event.chance:
-                    continue
-            if event.id not in st["fired"]:
-                st["fired"].append(event.id)
-            self._run(event.effects)
-            if event.text is not None:
-                st["notices"].append(event.id)
-            if event.goto:
-                if self.sim.has_ending(event.goto) or event.goto == "END":
-                    self._go(event.goto)
-                    return
-                st["back"].append([st["scene"], st["phase"]])
-                if len(st["back"]) > 16:
-                    st["back"].pop(0)
-                self._enter(event.goto)
+            active.append(eid)
+            if self._fire(event):
                 return
+
+    def _fire(self, event) -> bool:
+        """An event whose condition has just become true: rolls its chance, then does what it
+        says. True when it took the student elsewhere (later events wait for the next check)."""
+        st = self.state
+        if event.chance is not None:
+            rng = Rng(st["rng"])
+            roll = rng.random()
+            st["rng"] = rng.state
+            if roll >= event.chance:
+                return False
+        if event.id not in st["fired"]:
+            st["fired"].append(event.id)
+        self._run(event.effects)
+        if event.text is not None:
+            st["notices"].append(event.id)
+        if not event.goto:
+            return False
+        if self.sim.has_ending(event.goto) or event.goto == "END":
+            self._go(event.goto)
+            return True
+        st["back"].append([st["scene"], st["phase"]])
+        if len(st["back"]) > 16:
+            st["back"].pop(0)
+        self._enter(event.goto)
+        return True
 
     def _tally(self, skills, riasec, scene_id: str, how: str | None) -> None:
         """Counts the kind of work done, and credits each skill only where it was used well
@@ -596,7 +609,8 @@ class Session:
         def pick(items):
             return [self._t(it.text) for it in items if it.condition is None or it.condition.run(env)]
 
-        career, skills = self._career_facts()
+        tally = self.credited()  # the career's skills and the result both show it
+        career, skills = self._career_facts(tally)
         return {
             "id": ending.id,
             "title": self._t(ending.title),
@@ -612,7 +626,7 @@ class Session:
             "career": career,
             "skills": skills,
             "enjoy": [{"id": e.id, "area": e.area, "text": self._t(e.text)} for e in sim.enjoy],
-            "result": self.result(),
+            "result": self._result(tally),
             "result_code": self._final_code(),
         }
 
@@ -623,10 +637,10 @@ class Session:
             tally[e["skill"]] = tally.get(e["skill"], 0) + 1
         return tally
 
-    def _career_facts(self):
-        """The career (built once per language: it never changes) and the skills used well."""
+    def _career_facts(self, tally: dict):
+        """The career (built once per language: it never changes) and the skills used well
+        (`tally`, from credited())."""
         cache = self.__dict__.setdefault("_career_cache", {})
-        tally = self.credited()
         order = sorted(tally, key=lambda k: (-tally[k], k))
         try:
             if self.lang not in cache:
@@ -646,6 +660,10 @@ class Session:
 
     def result(self) -> dict:
         """The summary teacher tools use; complete at an ending."""
+        return self._result(self.credited())
+
+    def _result(self, tally: dict) -> dict:
+        """result(), given the skills used well (credited())."""
         st = self.state
         ending = self.sim.ending(st["ending"]) if st["ending"] else None
         return {
@@ -656,7 +674,7 @@ class Session:
             "rating": ending.rating if ending else None,
             "max_rating": 3,
             "variables": dict(st["vars"]),
-            "skills": self.credited(),
+            "skills": tally,
             "riasec": dict(st["riasec"]),
             "evidence": [dict(e) for e in st["evidence"]],
             "chances": dict(st["chances"]),
@@ -687,6 +705,9 @@ class Session:
     def from_resume_code(cls, sim: Simulation, code: str) -> "Session":
         return saves.decode_resume_code(sim, code, cls)
 
+
+#: the skill credit an activity's outcome earns: a right or partly right answer
+_CREDIT = {"correct": "right", "partial": "partly"}
 
 #: Each action type's handler, (session, payload) -> what the log records, and the key of
 #: the action that holds its payload.
