@@ -5,6 +5,7 @@ Everything here is frozen: a session never changes content, only its own small s
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -48,6 +49,53 @@ class Effect:
     target: str
     op: str
     run: Callable = field(compare=False, repr=False)
+    # the target's Variable; None for "time", the clock's minutes
+    variable: Optional["Variable"] = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        # apply(env) -> bool, see _applier: made once, for the target's type and bounds
+        object.__setattr__(self, "apply", _applier(self.variable, self.op, self.run))
+
+
+#: an effect's operator as the plain operator; "=" takes the new value as it is
+_COMBINE = {"+=": operator.add, "-=": operator.sub, "*=": operator.mul}
+
+
+def _applier(var: Optional["Variable"], op: str, run: Callable) -> Callable:
+    """apply(env): does the effect on the state that `env` (expressions.Env) reads, and says
+    whether it moved a `judges` variable the wrong way (a poor choice), judged on the value
+    computed, before min and max clamp it. Each effect gets the plainest version its target
+    allows, once, at load: effects run at every step."""
+    combine = _COMBINE.get(op)
+    if var is None:
+        def apply_time(env) -> bool:  # whole minutes, never before the start
+            st = env.state
+            value = run(env) if combine is None else combine(st["time"], run(env))
+            st["time"] = max(0, int(round(value)))
+            return False
+        return apply_time
+    name, fit = var.id, var.fit
+    if var.judges:
+        worse = operator.gt if var.good == "low" else operator.lt  # as Variable.worse(before, after)
+
+        def apply_judged(env) -> bool:
+            values = env.vars
+            current = values[name]
+            value = run(env) if combine is None else combine(current, run(env))
+            values[name] = fit(value)
+            return worse(value, current)
+        return apply_judged
+    if combine is None:
+        def assign(env) -> bool:
+            env.vars[name] = fit(run(env))
+            return False
+        return assign
+
+    def update(env) -> bool:
+        values = env.vars
+        values[name] = fit(combine(values[name], run(env)))
+        return False
+    return update
 
 
 @dataclass(frozen=True)
@@ -259,11 +307,18 @@ class Simulation:
         # per scene, the ids of its choices when none has a condition (all are always on offer)
         object.__setattr__(self, "open_choices", {s.id: tuple(c.id for c in s.choices) for s in self.scenes
                                                   if all(c.condition is None for c in s.choices)})
+        # per other scene, each choice's id and its condition's test (None: always on offer)
+        object.__setattr__(self, "offers", {s.id: tuple((c.id, c.condition and c.condition.run) for c in s.choices)
+                                            for s in self.scenes if s.id not in self.open_choices})
         object.__setattr__(self, "_chars", {c.id: c for c in self.characters})
         # per scene, each choice by id with its place in the list (resume codes number choices):
         # every step and every code looks choices up by id
         object.__setattr__(self, "_choices", {s.id: {c.id: (i, c) for i, c in enumerate(s.choices)}
                                               for s in self.scenes})
+        # what the layers above work out once from this content and keep with it (the
+        # session's view parts per language, a text's decimals): a few fixed keys, so it
+        # cannot grow without bound, and it goes when the simulation goes
+        object.__setattr__(self, "derived", {})
 
     def choice(self, scene_id: str, choice_id: str) -> Optional[tuple]:
         """(index, Choice) of a scene's choice, or None when the scene has no such choice."""

@@ -115,14 +115,15 @@ class Session:
 
         A light host call for players that only need to know what is possible — tests,
         explorers, bots; front ends that draw use view()."""
-        if self.state["phase"] != "scene":
+        st = self.state
+        if st["phase"] != "scene":
             return []
-        scene_id = self.state["scene"]
+        scene_id = st["scene"]
         always = self.sim.open_choices.get(scene_id)
         if always is not None:
             return list(always)
         env = self._env
-        return [c.id for c in self.sim.scene(scene_id).choices if c.condition is None or c.condition.run(env)]
+        return [cid for cid, test in self.sim.offers[scene_id] if test is None or test(env)]
 
     def can_continue(self) -> bool:
         phase = self.state["phase"]
@@ -181,8 +182,6 @@ class Session:
         other._scenes_at = list(self._scenes_at)
         other._tokens = list(self._tokens)
         other._env = _env_for(other.state)  # the copy's expressions read the copy's state
-        if "_decimals_cache" in self.__dict__:  # the same simulation's: an explorer's branches share it
-            other._decimals_cache = self._decimals_cache
         return other
 
     # ---- applying actions -----------------------------------------------------------
@@ -204,7 +203,8 @@ class Session:
         st["time"] += choice.time
         harmed = self._run(choice.effects)
         st["chosen"][cid] = st["chosen"].get(cid, 0) + 1
-        self._tally(choice.skills, choice.riasec, scene_id, None if harmed else "good")
+        if choice.skills or choice.riasec:
+            self._tally(choice.skills, choice.riasec, scene_id, None if harmed else "good")
         if choice.feedback is not None:
             st["phase"] = "feedback"
             st["feedback"] = {"type": "choice", "scene": scene_id, "choice": cid}
@@ -235,10 +235,10 @@ class Session:
         self._run(act.effects_for(result))
         if act.riasec:
             st["chances"][act.riasec] = st["chances"].get(act.riasec, 0) + 1
-        self._tally(act.skills, act.riasec, scene.id, {"correct": "right", "partial": "partly"}.get(result))
-        row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": round(value, 4), "outcome": result}
-        st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result,
-                          "score": round(value, 4), "answer": given}
+        self._tally(act.skills, act.riasec, scene.id, _CREDIT.get(result))
+        score = round(value, 4)
+        row = {"scene": scene.id, "kind": act.kind, "answer": given, "score": score, "outcome": result}
+        st["feedback"] = {"type": "activity", "scene": scene.id, "outcome": result, "score": score, "answer": given}
         if act.attempts > 1:  # item analysis wants the first try and the last
             tries = st["tries"].pop(scene.id, 0) + 1 if "tries" in st else 1
             first = st["first"].pop(scene.id, result) if "first" in st else result
@@ -321,7 +321,8 @@ class Session:
         st = self.state
         scene = self.sim.scene(scene_id)
         st["scene"] = scene_id
-        st["visits"][scene_id] = st["visits"].get(scene_id, 0) + 1
+        visits = st["visits"]
+        visits[scene_id] = visits.get(scene_id, 0) + 1
         st["time"] += scene.time
         if scene.effects:
             self._run(scene.effects)
@@ -352,39 +353,49 @@ class Session:
         if st["phase"] not in ("scene", "activity"):
             return
         env = self._env
+        fired, active = st["fired"], st["active"]
         for event in self.sim.events:
-            if not event.repeat and event.id in st["fired"]:
+            eid = event.id
+            if not event.repeat and eid in fired:
                 continue
             # An event fires when its condition *becomes* true: once it has been checked
             # true, it waits until the condition is false again (and a chance is rolled
             # once per rising edge, so "chance: 0.3" means a 30% chance it happens).
             if not event.when.run(env):
-                if event.id in st["active"]:
-                    st["active"].remove(event.id)
+                if eid in active:
+                    active.remove(eid)
                 continue
-            if event.id in st["active"]:
+            if eid in active:
                 continue
-            st["active"].append(event.id)
-            if event.chance is not None:
-                rng = Rng(st["rng"])
-                roll = rng.random()
-                st["rng"] = rng.state
-                if roll >= event.chance:
-                    continue
-            if event.id not in st["fired"]:
-                st["fired"].append(event.id)
-            self._run(event.effects)
-            if event.text is not None:
-                st["notices"].append(event.id)
-            if event.goto:
-                if self.sim.has_ending(event.goto) or event.goto == "END":
-                    self._go(event.goto)
-                    return
-                st["back"].append([st["scene"], st["phase"]])
-                if len(st["back"]) > 16:
-                    st["back"].pop(0)
-                self._enter(event.goto)
+            active.append(eid)
+            if self._fire(event):
                 return
+
+    def _fire(self, event) -> bool:
+        """An event whose condition has just become true: rolls its chance, then does what it
+        says. True when it took the student elsewhere (later events wait for the next check)."""
+        st = self.state
+        if event.chance is not None:
+            rng = Rng(st["rng"])
+            roll = rng.random()
+            st["rng"] = rng.state
+            if roll >= event.chance:
+                return False
+        if event.id not in st["fired"]:
+            st["fired"].append(event.id)
+        self._run(event.effects)
+        if event.text is not None:
+            st["notices"].append(event.id)
+        if not event.goto:
+            return False
+        if self.sim.has_ending(event.goto) or event.goto == "END":
+            self._go(event.goto)
+            return True
+        st["back"].append([st["scene"], st["phase"]])
+        if len(st["back"]) > 16:
+            st["back"].pop(0)
+        self._enter(event.goto)
+        return True
 
     def _tally(self, skills, riasec, scene_id: str, how: str | None) -> None:
         """Counts the kind of work done, and credits each skill only where it was used well
@@ -414,27 +425,13 @@ class Session:
 
     # ---- expressions ----------------------------------------------------------------
     def _run(self, effects) -> bool:
-        """Runs effects; True when one moved a `judges` variable the wrong way (a poor choice),
-        judged on the value computed, before min and max clamp it."""
-        if not effects:
-            return False
-        st = self.state
-        values = st["vars"]
+        """Runs effects; True when one moved a `judges` variable the wrong way (a poor choice).
+        Each effect applies itself (model.Effect.apply, made at load for its target)."""
         env = self._env
         harmed = False
-        variable = self.sim.variable
         for eff in effects:
-            value = eff.run(env)
-            target = eff.target
-            if target == "time":
-                st["time"] = max(0, int(round(_combine(eff.op, st["time"], value))))
-                continue
-            current = values[target]
-            value = _combine(eff.op, current, value)
-            var = variable(target)
-            if var.judges and var.worse(current, value):
+            if eff.apply(env):
                 harmed = True
-            values[target] = var.fit(value)
         return harmed
 
     def _fit(self, name: str, value):
@@ -463,15 +460,17 @@ class Session:
 
     def _decimals(self) -> dict:
         """{variable: decimals} for variables an activity sets (a live model's output), the
-        most any activity shows; other variables print as they are."""
-        places = self.__dict__.get("_decimals_cache")
+        most any activity shows; other variables print as they are. Worked out once per
+        simulation (kept with it: every session of it shares the table)."""
+        derived = self.sim.derived
+        places = derived.get("decimals")
         if places is None:
             places = {}
             for scene in self.sim.scenes:
                 if scene.activity is not None:
                     for var, d in kind_of(scene.activity).sets_decimals(scene.activity).items():
                         places[var] = max(d, places.get(var, 0))
-            self.__dict__["_decimals_cache"] = places
+            derived["decimals"] = places
         return places
 
     def _t(self, text) -> str:
@@ -483,17 +482,20 @@ class Session:
         return _CLOCK_FACE[minutes]
 
     def _static(self, lang: str):
-        """View parts that depend only on content and language, built once."""
-        cache = self.__dict__.setdefault("_static_cache", {})
-        if lang not in cache:
-            sim = self.sim
-            only = sim.kiosk_meters if (self.start and self.start == sim.kiosk_start) else None
+        """View parts that depend only on content, language and whether this is the kiosk
+        cut: built once per simulation and kept with it."""
+        sim = self.sim
+        kiosk = bool(self.start) and self.start == sim.kiosk_start
+        key = ("view", lang, kiosk)
+        parts = sim.derived.get(key)
+        if parts is None:
+            only = sim.kiosk_meters if kiosk else None
             meters = [(v.id, v.label.get(lang), v.min, v.max, v.show, v.good) for v in sim.variables
                       if v.show != "hidden" and (only is None or v.id in only)]
             header = {"id": sim.id, "version": sim.version, "title": sim.title.get(lang),
                       "field": sim.field, "career": sim.career}
-            cache[lang] = (header, meters, {e.id: e for e in sim.events})
-        return cache[lang]
+            parts = sim.derived[key] = (header, meters, {e.id: e for e in sim.events})
+        return parts
 
     def view(self) -> dict:
         st = self.state
@@ -523,7 +525,9 @@ class Session:
                     choices.append({"id": c.id, "text": self._t(c.text), "enabled": ok,
                                     "locked": None if ok else (self._t(c.locked) or None)})
         can_continue = phase == "feedback" or (phase == "scene" and not scene.choices and bool(scene.next))
-        view = {
+        # at an ending, the ending's text stands in for the last scene's
+        ending = self._ending_view() if phase == "ending" else None
+        return {
             "format": VIEW_FORMAT,
             "sim": dict(header),
             "lang": lang,
@@ -534,7 +538,7 @@ class Session:
             "speaker": speaker,
             "background": scene.background,
             "sound": scene.sound,
-            "text": self._t(scene.text),
+            "text": ending["text"] if ending is not None else self._t(scene.text),
             "notices": [self._t(events[eid].text) for eid in st["notices"]],
             "meters": meters,
             "clock": clock,
@@ -542,11 +546,8 @@ class Session:
             "continue": can_continue,
             "activity": self._activity_view(scene) if phase == "activity" else None,
             "feedback": self._feedback_view() if phase == "feedback" else None,
-            "ending": self._ending_view() if phase == "ending" else None,
+            "ending": ending,
         }
-        if phase == "ending":
-            view["text"] = view["ending"]["text"]
-        return view
 
     def _activity_view(self, scene) -> dict:
         act = scene.activity
@@ -608,7 +609,8 @@ class Session:
         def pick(items):
             return [self._t(it.text) for it in items if it.condition is None or it.condition.run(env)]
 
-        career, skills = self._career_facts()
+        tally = self.credited()  # the career's skills and the result both show it
+        career, skills = self._career_facts(tally)
         return {
             "id": ending.id,
             "title": self._t(ending.title),
@@ -624,7 +626,7 @@ class Session:
             "career": career,
             "skills": skills,
             "enjoy": [{"id": e.id, "area": e.area, "text": self._t(e.text)} for e in sim.enjoy],
-            "result": self.result(),
+            "result": self._result(tally),
             "result_code": self._final_code(),
         }
 
@@ -635,10 +637,10 @@ class Session:
             tally[e["skill"]] = tally.get(e["skill"], 0) + 1
         return tally
 
-    def _career_facts(self):
-        """The career (built once per language: it never changes) and the skills used well."""
+    def _career_facts(self, tally: dict):
+        """The career (built once per language: it never changes) and the skills used well
+        (`tally`, from credited())."""
         cache = self.__dict__.setdefault("_career_cache", {})
-        tally = self.credited()
         order = sorted(tally, key=lambda k: (-tally[k], k))
         try:
             if self.lang not in cache:
@@ -658,6 +660,10 @@ class Session:
 
     def result(self) -> dict:
         """The summary teacher tools use; complete at an ending."""
+        return self._result(self.credited())
+
+    def _result(self, tally: dict) -> dict:
+        """result(), given the skills used well (credited())."""
         st = self.state
         ending = self.sim.ending(st["ending"]) if st["ending"] else None
         return {
@@ -668,7 +674,7 @@ class Session:
             "rating": ending.rating if ending else None,
             "max_rating": 3,
             "variables": dict(st["vars"]),
-            "skills": self.credited(),
+            "skills": tally,
             "riasec": dict(st["riasec"]),
             "evidence": [dict(e) for e in st["evidence"]],
             "chances": dict(st["chances"]),
@@ -700,16 +706,8 @@ class Session:
         return saves.decode_resume_code(sim, code, cls)
 
 
-def _combine(op: str, current, value):
-    """The new value of an effect's target: `op` is "=", "+=", "-=" or "*="."""
-    if op == "+=":
-        return current + value
-    if op == "-=":
-        return current - value
-    if op == "*=":
-        return current * value
-    return value
-
+#: the skill credit an activity's outcome earns: a right or partly right answer
+_CREDIT = {"correct": "right", "partial": "partly"}
 
 #: Each action type's handler, (session, payload) -> what the log records, and the key of
 #: the action that holds its payload.

@@ -68,5 +68,6 @@ def read_effects(b, value, pos, where) -> tuple:
             continue
         check_names(b, eff.value, ipos)
         b.assigned.add(eff.target)
-        out.append(Effect(src, eff.target, eff.op, ex.compile_tree(eff.value.tree)))
+        variable = b.variables[eff.target][0] if eff.target in b.variables else None  # None: "time"
+        out.append(Effect(src, eff.target, eff.op, ex.compile_tree(eff.value.tree), variable))
     return tuple(out)
