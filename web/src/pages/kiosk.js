@@ -91,21 +91,45 @@ export function kioskPage() {
     $("#main").hidden = name !== "play";
     $("#start-over").hidden = name !== "play";
     if (name === "attract") {
-      $("#sim-title").textContent = t("canvas_choose_sim");
+      setText($("#sim-title"), t("canvas_choose_sim"));
       document.title = t("app_title");
     }
   }
 
-  function renderTiles() {
-    const rot = rotation();
-    $("#tiles").replaceChildren(...rot.map((id) => {
+  // The attract screen is built once: each simulation's tile (its button, listener and
+  // cover picture) is made the first time it is shown and kept. A reset, hundreds a day,
+  // only re-titles the tiles in the kiosk's language and re-orders them when the operator
+  // changed the rotation, so visits leave no new nodes, listeners or picture decodes.
+  /** @type {Map<string, {item: HTMLElement, title: HTMLElement}>} */
+  const tiles = new Map();
+  /** @param {string} id */
+  function tileFor(id) {
+    let tile = tiles.get(id);
+    if (!tile) {
       const sim = byId.get(id);
-      return el("li", {},
+      const title = el("span", { class: "tile-title" });
+      tile = { title, item: el("li", {},
         el("button", { type: "button", class: "tile", "data-sim": id, onclick: () => startVisit(id) },
           artUrl(sim.cover) ? el("img", { src: artUrl(sim.cover), alt: "", width: 320, height: 180 }) : null,
-          el("span", { class: "tile-title" }, pick(sim.title))));
-    }));
+          title)) };
+      tiles.set(id, tile);
+    }
+    setText(tile.title, pick(byId.get(id).title));
+    return tile.item;
+  }
+
+  function renderTiles() {
+    const list = $("#tiles");
+    const items = rotation().map(tileFor);
+    const same = items.length === list.children.length && items.every((item, i) => list.children[i] === item);
+    if (!same) list.replaceChildren(...items);
     showFeatured();
+  }
+
+  /** Writes a text only when it changed (a write replaces the node's text node).
+   * @param {HTMLElement} node @param {string} text */
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
   }
 
   function showFeatured() {
@@ -114,11 +138,12 @@ export function kioskPage() {
     const sim = byId.get(rot[featured]);
     const button = $("#featured");
     button.dataset.sim = sim.id;
-    $("#featured-title").textContent = pick(sim.title);
-    $("#featured-field").textContent = t(`field_${sim.field}`);
+    setText($("#featured-title"), pick(sim.title));
+    setText($("#featured-field"), t(`field_${sim.field}`));
     const art = $("#featured-art");
-    if (artUrl(sim.cover)) {
-      art.src = artUrl(sim.cover);
+    const cover = artUrl(sim.cover);
+    if (cover) {
+      if (art.getAttribute("src") !== cover) art.src = cover;
       art.hidden = false;
     } else {
       art.hidden = true;
@@ -132,12 +157,12 @@ export function kioskPage() {
 
   function renderStatic() {
     const [en, es] = [config.ui.en.tap_to_start, config.ui.es.tap_to_start];
-    $("#featured .tap [lang=en]").textContent = en;
-    $("#tap-es").textContent = es;
+    setText($("#featured .tap [lang=en]"), en);
+    setText($("#tap-es"), es);
     const other = settings.lang === "es" ? "en" : "es";
     const langButton = $("#kiosk-lang");
     langButton.lang = other;
-    langButton.textContent = other === "es" ? "Español" : "English";
+    setText(langButton, other === "es" ? "Español" : "English");
     $("#slides-pause").hidden = settings.motion;
     $("#slides-pause").setAttribute("aria-pressed", String(paused));
     if (screen === "attract") showScreen("attract");
