@@ -567,38 +567,22 @@ def test_kiosk_cut_starts_at_its_scene(sim_from, new_session):
 
 
 def test_sessions_of_one_simulation_see_their_own_language_and_cut(sim_from):
-    """What a view takes only from the content (title, meters, a {variable}'s decimals) is
+    """What a view takes only from the content (its title and meters) is
     worked out once per simulation and shared by its sessions: a session in the other
     language, or of the kiosk cut, made before or after, still sees its own."""
     from engine import Session
-    sim = sim_from("""
-        languages: [en, es]
-        title: {en: Quality check, es: Control de calidad}
-        start: welcome
-        kiosk: {start: quick, meters: [quality]}
-        variables:
-          quality: {type: int, start: 60, min: 0, max: 100, show: meter, label: {en: Quality, es: Calidad}}
-          safety: {type: int, start: 70, min: 0, max: 100, show: meter, label: {en: Safety, es: Seguridad}}
-        scenes:
-          welcome:
-            text: {en: 'Quality is {quality}.', es: 'La calidad es {quality}.'}
-            next: END
-          quick:
-            text: {en: Quick visit., es: Visita rápida.}
-            next: END
-        endings:
-          - {id: done, title: {en: Done, es: Listo}, rating: 1, text: {en: Done., es: Listo.}}
-        """)
+    sim = sim_from(WORKSHOP + "title: {en: Quality check, es: Control de calidad}\n"
+                              "kiosk: {start: takt, meters: [quality]}\n")
 
     def seen(**kw):
         v = Session(sim, seed=1, **kw).view()
         return v["sim"]["title"], [(m["id"], m["label"]) for m in v["meters"]], v["text"]
 
-    kiosk_es = ("Control de calidad", [("quality", "Calidad")], "Visita rápida.")
-    full_en = ("Quality check", [("quality", "Quality"), ("safety", "Safety")], "Quality is 60.")
-    full_es = ("Control de calidad", [("quality", "Calidad"), ("safety", "Seguridad")], "La calidad es 60.")
+    kiosk_es = ("Control de calidad", [("quality", "Calidad")], "480 minutos de trabajo y 240 soportes.")
+    full_en = ("Quality check", [("quality", "Quality"), ("safety", "Safety")], "Where do you want to start?")
+    full_es = ("Control de calidad", [("quality", "Calidad"), ("safety", "Seguridad")], "¿Por dónde quieres empezar?")
     for _round in range(2):  # the second round reads what the first worked out
-        assert seen(lang="es", start="quick") == kiosk_es
+        assert seen(lang="es", start="takt") == kiosk_es
         assert seen(lang="en") == full_en
         assert seen(lang="es") == full_es
     other = sim_from("""
