@@ -564,3 +564,35 @@ def test_kiosk_cut_starts_at_its_scene(sim_from, new_session):
     assert s.view()["scene"] == "inspect" and s.view()["activity"]["kind"] == "multi"
     items = s.view()["activity"]["items"]
     assert {i["id"] for i in items} == {"crack", "burr", "left-hole"} and all(i["text"] for i in items)
+
+
+def test_sessions_of_one_simulation_see_their_own_language_and_cut(sim_from):
+    """What a view takes only from the content (its title and meters) is
+    worked out once per simulation and shared by its sessions: a session in the other
+    language, or of the kiosk cut, made before or after, still sees its own."""
+    from engine import Session
+    sim = sim_from(WORKSHOP + "title: {en: Quality check, es: Control de calidad}\n"
+                              "kiosk: {start: takt, meters: [quality]}\n")
+
+    def seen(**kw):
+        v = Session(sim, seed=1, **kw).view()
+        return v["sim"]["title"], [(m["id"], m["label"]) for m in v["meters"]], v["text"]
+
+    kiosk_es = ("Control de calidad", [("quality", "Calidad")], "480 minutos de trabajo y 240 soportes.")
+    full_en = ("Quality check", [("quality", "Quality"), ("safety", "Safety")], "Where do you want to start?")
+    full_es = ("Control de calidad", [("quality", "Calidad"), ("safety", "Seguridad")], "¿Por dónde quieres empezar?")
+    for _round in range(2):  # the second round reads what the first worked out
+        assert seen(lang="es", start="takt") == kiosk_es
+        assert seen(lang="en") == full_en
+        assert seen(lang="es") == full_es
+    other = sim_from("""
+        start: welcome
+        variables:
+          quality: {type: int, start: 5, min: 0, max: 100, show: meter, label: Grade}
+        scenes:
+          welcome: {text: 'Grade {quality}.', next: END}
+        endings:
+          - {id: done, title: Done, rating: 1, text: Done.}
+        """)
+    assert Session(other).view()["meters"][0]["label"] == "Grade"  # nothing crosses simulations
+    assert len(sim.derived) <= 2 * len(sim.languages) + 1  # per language and cut, and the decimals
