@@ -216,7 +216,9 @@ def test_kiosk_visit_by_keyboard_alone(ctx):
 def test_idle_visitor_is_asked_then_reset_with_nothing_kept(ctx):
     context, guard = ctx
     page = context.new_page()
-    open_kiosk(page, "idle=1.5&warn=1")
+    # Seconds long enough that a machine under heavy load still acts before the prompt
+    # (CI saw the prompt cover the first choice at idle=1.5 with a load average of 20).
+    open_kiosk(page, "idle=4&warn=3")
     player = start_visit(page, SIM)
     player.act_once()
     story = page.inner_text("#narration").strip()
@@ -369,7 +371,7 @@ def test_idle_at_the_ending_leaves_no_result_code(ctx):
 def test_answering_still_there_keeps_the_visit(ctx):
     context, guard = ctx
     page = context.new_page()
-    open_kiosk(page, "idle=1&warn=30")
+    open_kiosk(page, "idle=4&warn=30")  # long enough to act first under heavy load
     player = start_visit(page, SIM)
     player.act_once()
     step, story = player.step(), page.inner_text("#narration")
